@@ -2,7 +2,12 @@ module github.com/managedredis/pulumi-azure-managed-redis
 
 go 1.26.6
 
-require github.com/pulumi/pulumi/sdk/v3 v3.274.1
+require (
+	github.com/google/uuid v1.6.0
+	github.com/pulumi/pulumi-azure-native-sdk/authorization/v2 v2.92.3
+	github.com/pulumi/pulumi-azure-native-sdk/keyvault/v2 v2.92.3
+	github.com/pulumi/pulumi/sdk/v3 v3.274.1
+)
 
 require (
 	github.com/BurntSushi/toml v1.6.0 // indirect
@@ -41,7 +46,6 @@ require (
 	github.com/gogo/protobuf v1.3.2 // indirect
 	github.com/golang/glog v1.2.5 // indirect
 	github.com/google/go-tpm v0.9.8 // indirect
-	github.com/google/uuid v1.6.0 // indirect
 	github.com/grpc-ecosystem/grpc-gateway/v2 v2.29.0 // indirect
 	github.com/grpc-ecosystem/grpc-opentracing v0.0.0-20180507213350-8e809c8a8645 // indirect
 	github.com/hashicorp/errwrap v1.1.0 // indirect
@@ -70,6 +74,7 @@ require (
 	github.com/pkg/errors v0.9.1 // indirect
 	github.com/pkg/term v1.1.0 // indirect
 	github.com/pulumi/appdash v0.0.0-20231130102222-75f619a67231 // indirect
+	github.com/pulumi/pulumi-azure-native-sdk/v2 v2.92.3 // indirect
 	github.com/pulumi/pulumi-cloud-sdk/go v1.20261104.0 // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/rogpeppe/go-internal v1.14.1 // indirect

@@ -4,7 +4,6 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumix"
 
 	"github.com/managedredis/pulumi-azure-managed-redis/azure"
 )
@@ -240,7 +239,7 @@ func invokeOutput[O pulumi.Output](ctx *pulumi.Context, token string, args pulum
 
 // field reads one field of a function result.
 func field[R any](o pulumi.Output, get func(R) string) pulumi.StringOutput {
-	return pulumix.Apply[R](pulumix.MustConvertTyped[R](o), get).Untyped().(pulumi.StringOutput)
+	return o.ApplyT(func(result R) string { return get(result) }).(pulumi.StringOutput)
 }
 
 func init() {

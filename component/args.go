@@ -1,0 +1,140 @@
+package component
+
+import "github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+// Authentication modes of a cache.
+const (
+	// EntraID is the default: access keys are disabled and every principal gets a data-plane
+	// access policy assignment.
+	EntraID = "EntraId"
+	// AccessKey enables access keys, writes the connection string and the primary key to Key
+	// Vault and gives every principal the Key Vault Secrets User role on those two secrets.
+	AccessKey = "AccessKey"
+)
+
+// Principal types of an AccessPrincipal.
+const (
+	PrincipalUser             = "User"
+	PrincipalGroup            = "Group"
+	PrincipalServicePrincipal = "ServicePrincipal"
+)
+
+// Defaults the component applies when an input is left empty.
+const (
+	DefaultSku               = "Balanced_B0"
+	DefaultMinimumTlsVersion = "1.2"
+	DefaultClientProtocol    = "Encrypted"
+	DefaultClusteringPolicy  = "OSSCluster"
+	DefaultEvictionPolicy    = "VolatileLRU"
+	// Port is the only port Azure Managed Redis databases use.
+	Port = 10000
+	// DatabaseName is the only database name Azure Managed Redis uses.
+	DatabaseName = "default"
+)
+
+// ManagedRedisArgs are the inputs of a ManagedRedis cache.
+//
+// Plain Go fields (strings, bools, slices of plain values) shape the resources the component
+// registers and are checked before anything is registered; Input fields may be Outputs of other
+// resources and are checked as soon as their values are known.
+type ManagedRedisArgs struct {
+	// ResourceGroupName is the resource group of the cache and of a Key Vault the component
+	// creates. Required.
+	ResourceGroupName pulumi.StringInput
+	// Location is the Azure region; the resource group's when empty.
+	Location pulumi.StringInput
+	// ClusterName names the cluster (1-60 letters, digits and single inner hyphens). When
+	// empty it is derived from the component's name, its project and stack, so it stays stable.
+	ClusterName pulumi.StringInput
+	// Sku is the size and tier, e.g. Balanced_B0 (the default), MemoryOptimized_M10 or the
+	// legacy Enterprise_E10.
+	Sku string
+	// HighAvailability turns replication on or off (Azure Managed Redis SKUs only); Azure's
+	// default, on, when nil.
+	HighAvailability *bool
+	// Capacity applies to the legacy Enterprise and EnterpriseFlash SKUs only.
+	Capacity *int
+	// Zones applies to the legacy Enterprise and EnterpriseFlash SKUs only.
+	Zones []string
+	// MinimumTlsVersion is "1.2", the default and the only version Azure still accepts.
+	MinimumTlsVersion string
+	// PublicNetworkAccess is Enabled (the default) or Disabled.
+	PublicNetworkAccess string
+	// Tags go on every Azure resource the component creates.
+	Tags pulumi.StringMapInput
+	// Database configures the cache's database.
+	Database *DatabaseSettings
+	// Authentication is EntraID (the default) or AccessKey.
+	Authentication string
+	// AccessPrincipals each get access to the cache: an access policy assignment in EntraID
+	// mode, the Key Vault Secrets User role on the two secrets in AccessKey mode.
+	AccessPrincipals []AccessPrincipal
+	// KeyVaultId is the ARM id of an existing, RBAC-enabled Key Vault to hold the secrets
+	// (AccessKey mode only). When empty in AccessKey mode, a vault is created.
+	KeyVaultId pulumi.StringInput
+	// ConnectionName is the name apps use for this cache (ConnectionStrings:<connectionName>)
+	// and names the two secrets; letters, digits and hyphens. The component's name when empty.
+	ConnectionName string
+	// Existing uses an existing cache instead of creating one: it is read, never modified.
+	Existing *ExistingCache
+	// ProtectData protects the cluster and the database against replacement and deletion.
+	ProtectData bool
+}
+
+// DatabaseSettings configures the cache's database. Port is always 10000.
+type DatabaseSettings struct {
+	// ClientProtocol is Encrypted (TLS, the default) or Plaintext.
+	ClientProtocol string
+	// ClusteringPolicy is OSSCluster (the default), EnterpriseCluster or NoCluster.
+	ClusteringPolicy string
+	// EvictionPolicy is one of Azure's eight policies; VolatileLRU by default.
+	EvictionPolicy string
+	// Modules to enable: RediSearch, RedisJSON, RedisBloom, RedisTimeSeries.
+	Modules []Module
+	// Persistence turns on AOF or RDB persistence.
+	Persistence *Persistence
+	// GeoReplication joins the database to an active geo-replication group.
+	GeoReplication *GeoReplication
+	// DeferUpgrade defers Redis version upgrades.
+	DeferUpgrade bool
+}
+
+// Module is a Redis module to enable on the database.
+type Module struct {
+	// Name is RediSearch, RedisJSON, RedisBloom or RedisTimeSeries.
+	Name string
+	// Args are the module's configuration options, e.g. "ERROR_RATE 0.01".
+	Args string
+}
+
+// Persistence selects AOF or RDB persistence, not both.
+type Persistence struct {
+	// AofFrequency "1s" turns on append-only-file persistence.
+	AofFrequency string
+	// RdbFrequency "1h", "6h" or "12h" turns on snapshot persistence.
+	RdbFrequency string
+}
+
+// GeoReplication joins the database to an active geo-replication group.
+type GeoReplication struct {
+	// GroupNickname names the group (1-63 letters, digits and hyphens).
+	GroupNickname string
+	// LinkedDatabaseIds are the ARM ids of the group's databases, this one included; at most 5.
+	LinkedDatabaseIds pulumi.StringArrayInput
+}
+
+// AccessPrincipal is an Entra principal that gets access to the cache.
+type AccessPrincipal struct {
+	// ObjectId is the principal's Entra object id (for a managed identity, its principalId).
+	ObjectId pulumi.StringInput
+	// PrincipalType is User, Group or ServicePrincipal (the default).
+	PrincipalType string
+}
+
+// ExistingCache names an existing cache to use instead of creating one.
+type ExistingCache struct {
+	// ClusterName is the existing cluster's name. Required.
+	ClusterName pulumi.StringInput
+	// ResourceGroupName is the existing cluster's resource group; the component's when empty.
+	ResourceGroupName pulumi.StringInput
+}

@@ -1,0 +1,194 @@
+package component
+
+import (
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumix"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/azure/redisenterprise"
+)
+
+// cache is the cluster and database the component works on, whether it created or read them.
+type cache struct {
+	clusterId, clusterName, databaseId, databaseName pulumi.StringOutput
+	resourceGroupName, hostName, redisVersion        pulumi.StringOutput
+	// keysEnabled resolves to the database name once access keys are known to be enabled;
+	// listDatabaseKeys waits on it (V19).
+	keysEnabled pulumi.StringOutput
+}
+
+// createCache registers the cluster and its "default" database.
+func createCache(ctx *pulumi.Context, s *settings, opts ...pulumi.ResourceOption) (*cache, error) {
+	args := s.args
+	var clusterName pulumi.StringInput = pulumi.String(defaultClusterName(ctx.Project(), ctx.Stack(), s.name))
+	if args.ClusterName != nil {
+		clusterName = checked(args.ClusterName, "clusterName", checkClusterName)
+	}
+	if args.ProtectData {
+		opts = append(opts, pulumi.Protect(true))
+	}
+
+	cluster, err := redisenterprise.NewRedisEnterprise(ctx, s.name, &redisenterprise.RedisEnterpriseArgs{
+		ClusterName:         clusterName.ToStringOutput(),
+		Location:            optionalString(args.Location),
+		ResourceGroupName:   args.ResourceGroupName,
+		Sku:                 redisenterprise.SkuArgs{Name: pulumi.String(s.skuName), Capacity: pulumi.IntPtrFromPtr(args.Capacity)},
+		HighAvailability:    enabledOrDisabled(args.HighAvailability),
+		MinimumTlsVersion:   pulumi.String(s.minimumTlsVersion),
+		PublicNetworkAccess: pulumi.String(s.publicNetworkAccess),
+		Tags:                args.Tags,
+		Zones:               optionalStrings(args.Zones),
+	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+
+	keysEnabled := s.authentication == AccessKey
+	db := s.database
+	database, err := redisenterprise.NewDatabase(ctx, s.name, &redisenterprise.DatabaseArgs{
+		ClusterName:              cluster.Name,
+		ResourceGroupName:        args.ResourceGroupName,
+		DatabaseName:             pulumi.String(DatabaseName),
+		Port:                     pulumi.Int(Port),
+		AccessKeysAuthentication: enabledOrDisabled(&keysEnabled),
+		ClientProtocol:           pulumi.String(db.ClientProtocol),
+		ClusteringPolicy:         pulumi.String(db.ClusteringPolicy),
+		EvictionPolicy:           pulumi.String(db.EvictionPolicy),
+		DeferUpgrade:             pulumi.String(map[bool]string{true: "Deferred", false: "NotDeferred"}[db.DeferUpgrade]),
+		Modules:                  modules(db.Modules),
+		Persistence:              persistence(db.Persistence),
+		GeoReplication:           geoReplication(db.GeoReplication),
+	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+
+	return &cache{
+		clusterId:         cluster.ID().ToStringOutput(),
+		clusterName:       cluster.Name,
+		databaseId:        database.ID().ToStringOutput(),
+		databaseName:      database.Name,
+		resourceGroupName: args.ResourceGroupName.ToStringOutput(),
+		hostName:          cluster.HostName,
+		redisVersion:      cluster.RedisVersion,
+		keysEnabled:       database.Name,
+	}, nil
+}
+
+// readExistingCache reads an existing cluster and its "default" database. Nothing is
+// registered for them, so the component can neither modify nor delete them.
+func readExistingCache(ctx *pulumi.Context, s *settings, opts ...pulumi.InvokeOption) *cache {
+	existing := s.args.Existing
+	resourceGroupName := s.args.ResourceGroupName
+	if existing.ResourceGroupName != nil {
+		resourceGroupName = existing.ResourceGroupName
+	}
+	clusterName := checked(existing.ClusterName, "existing.clusterName", checkClusterName)
+
+	cluster := redisenterprise.LookupRedisEnterpriseOutput(ctx, redisenterprise.LookupRedisEnterpriseOutputArgs{
+		ClusterName: clusterName, ResourceGroupName: resourceGroupName,
+	}, opts...)
+	database := redisenterprise.LookupDatabaseOutput(ctx, redisenterprise.LookupDatabaseOutputArgs{
+		ClusterName: clusterName, DatabaseName: pulumi.String(DatabaseName), ResourceGroupName: resourceGroupName,
+	}, opts...)
+
+	keysEnabled := database.ApplyT(func(db redisenterprise.LookupDatabaseResult) (string, error) {
+		if db.AccessKeysAuthentication == nil || *db.AccessKeysAuthentication != "Enabled" {
+			state := "unset"
+			if db.AccessKeysAuthentication != nil {
+				state = *db.AccessKeysAuthentication
+			}
+			return "", inputError("authentication", "V19", "AccessKey needs access keys, but the existing database %s "+
+				"has accessKeysAuthentication %s: enable access keys on the cache, or use EntraId", db.Id, state)
+		}
+		return db.Name, nil
+	}).(pulumi.StringOutput)
+
+	return &cache{
+		clusterId:         cluster.Id(),
+		clusterName:       cluster.Name(),
+		databaseId:        database.Id(),
+		databaseName:      database.Name(),
+		resourceGroupName: resourceGroupName.ToStringOutput(),
+		hostName:          cluster.HostName(),
+		redisVersion:      cluster.RedisVersion(),
+		keysEnabled:       keysEnabled,
+	}
+}
+
+func optionalString(in pulumi.StringInput) pulumi.StringPtrInput {
+	if in == nil {
+		return nil
+	}
+	return in.ToStringOutput()
+}
+
+func optionalStrings(values []string) pulumi.StringArrayInput {
+	if len(values) == 0 {
+		return nil
+	}
+	return pulumi.ToStringArray(values)
+}
+
+func enabledOrDisabled(on *bool) pulumi.StringPtrInput {
+	if on == nil {
+		return nil
+	}
+	if *on {
+		return pulumi.String("Enabled")
+	}
+	return pulumi.String("Disabled")
+}
+
+func modules(mods []Module) redisenterprise.ModuleArrayInput {
+	if len(mods) == 0 {
+		return nil
+	}
+	array := redisenterprise.ModuleArray{}
+	for _, m := range mods {
+		module := redisenterprise.ModuleArgs{Name: pulumi.String(m.Name)}
+		if m.Args != "" {
+			module.Args = pulumi.String(m.Args)
+		}
+		array = append(array, module)
+	}
+	return array
+}
+
+func persistence(p *Persistence) redisenterprise.PersistencePtrInput {
+	if p == nil {
+		return nil
+	}
+	args := redisenterprise.PersistenceArgs{}
+	if p.AofFrequency != "" {
+		args.AofEnabled, args.AofFrequency = pulumi.Bool(true), pulumi.String(p.AofFrequency)
+	}
+	if p.RdbFrequency != "" {
+		args.RdbEnabled, args.RdbFrequency = pulumi.Bool(true), pulumi.String(p.RdbFrequency)
+	}
+	return args
+}
+
+func geoReplication(geo *GeoReplication) redisenterprise.DatabasePropertiesGeoReplicationPtrInput {
+	if geo == nil {
+		return nil
+	}
+	ids := pulumix.MustConvertTyped[[]string](geo.LinkedDatabaseIds.ToStringArrayOutput())
+	linked := pulumix.ApplyErr(ids, func(ids []string) ([]redisenterprise.LinkedDatabase, error) {
+		if err := checkLinkedDatabaseIds("database.geoReplication.linkedDatabaseIds", ids); err != nil {
+			return nil, err
+		}
+		return linkedDatabases(ids), nil
+	})
+	return redisenterprise.DatabasePropertiesGeoReplicationArgs{
+		GroupNickname:   pulumi.String(geo.GroupNickname),
+		LinkedDatabases: linked,
+	}
+}
+
+func linkedDatabases(ids []string) []redisenterprise.LinkedDatabase {
+	linked := make([]redisenterprise.LinkedDatabase, len(ids))
+	for i := range ids {
+		linked[i].Id = &ids[i]
+	}
+	return linked
+}

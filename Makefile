@@ -1,20 +1,50 @@
 # pulumi-azure-managed-redis: one target per artefact. `make help` lists them.
 
-SHELL := /bin/bash
+SHELL    := /bin/bash
+PACK     := azure-managed-redis
+PROVIDER := pulumi-resource-$(PACK)
+VERSION  ?= 0.1.0
+CACHE    := $(CURDIR)/.cache
+VENV     := $(CACHE)/venv
 .DEFAULT_GOAL := help
 
-.PHONY: help build test test_go lint
+.PHONY: help build provider schema sdk check_generated test test_go test_nodejs test_python lint
 
 help: ## List the targets.
 	@grep -E '^[a-z_%/-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
 
-build: ## Compile the library, the binding and the Go example.
+build: provider ## Compile everything: library, binding, provider, Go SDK and Go example.
 	go build ./...
 
-test: lint test_go ## Run every test.
+provider: ## The provider plugin, bin/pulumi-resource-azure-managed-redis, version stamped.
+	go build -o bin/$(PROVIDER) \
+	  -ldflags "-X github.com/managedredis/pulumi-azure-managed-redis/provider.Version=$(VERSION)" \
+	  ./provider/cmd/$(PROVIDER)
 
-test_go: ## Go tests: the binding against the azure-native facts, the components with mocks.
+schema sdk: ## schema.json from the provider, and the Go, Node.js and Python SDKs from it.
+	go run ./provider/cmd/gen-sdk -version $(VERSION) -out .
+
+check_generated: sdk ## Regenerate, and fail if that changed anything committed.
+	@changes=$$(git diff --name-only -- schema.json sdk; git ls-files --others --exclude-standard -- schema.json sdk); \
+	  if [ -n "$$changes" ]; then echo "generated files differ from the commit (run make sdk, then commit):"; \
+	  echo "$$changes"; exit 1; fi
+
+test: lint check_generated test_go test_nodejs test_python ## Run every test.
+
+test_go: ## Go tests: binding vs facts, components with mocks, provider in-process, Go SDK.
 	go test ./...
+
+test_nodejs: ## Node.js SDK tests (tsc --strict, node --test) and type-check of examples/nodejs.
+	cd tests/nodejs && npm ci --no-audit --no-fund --loglevel=error && npm run build && npm test
+
+test_python: $(VENV)/bin/python ## Python SDK tests (pytest with mocks) and examples/python under mocks.
+	$(VENV)/bin/pip install --quiet --no-deps --no-build-isolation --force-reinstall ./sdk/python
+	$(VENV)/bin/python -m pytest -q tests/python
+
+$(VENV)/bin/python: tests/python/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet -r tests/python/requirements.txt
+	touch $@
 
 lint: ## gofmt and go vet.
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \

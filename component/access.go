@@ -62,9 +62,24 @@ type ManagedRedisAccessArgs struct {
 	PrincipalType pulumi.StringInput
 }
 
-// NewManagedRedisAccess registers a ManagedRedisAccess. Its children inherit its dependsOn, so
-// an access that depends on another is created after it.
+// NewManagedRedisAccess registers a ManagedRedisAccess and records its outputs. Its children
+// inherit its dependsOn, so an access that depends on another is created after it.
 func NewManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedisAccessArgs,
+	opts ...pulumi.ResourceOption,
+) (*ManagedRedisAccess, error) {
+	access, err := BuildManagedRedisAccess(ctx, name, args, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return access, ctx.RegisterResourceOutputs(access, pulumi.Map{
+		"accessPolicyAssignmentId": access.AccessPolicyAssignmentId,
+		"roleAssignmentIds":        access.RoleAssignmentIds,
+	})
+}
+
+// BuildManagedRedisAccess is NewManagedRedisAccess without recording the outputs, for a host
+// that records them itself (see BuildManagedRedis).
+func BuildManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedisAccessArgs,
 	opts ...pulumi.ResourceOption,
 ) (*ManagedRedisAccess, error) {
 	if args == nil {
@@ -105,10 +120,7 @@ func NewManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedisA
 	if err != nil {
 		return nil, err
 	}
-	return access, ctx.RegisterResourceOutputs(access, pulumi.Map{
-		"accessPolicyAssignmentId": access.AccessPolicyAssignmentId,
-		"roleAssignmentIds":        access.RoleAssignmentIds,
-	})
+	return access, nil
 }
 
 func validateAccess(a *ManagedRedisAccessArgs) error {

@@ -1,6 +1,7 @@
 package component
 
 import (
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
 	"strings"
 	"testing"
 
@@ -9,37 +10,37 @@ import (
 
 func TestManagedRedisAccessStandalone(t *testing.T) {
 	t.Run("EntraId", func(t *testing.T) {
-		fake := &fakeAzure{}
+		fake := &azuremock.Fake{}
 		var access *ManagedRedisAccess
-		err := runProgram(fake, func(ctx *pulumi.Context) (err error) {
+		err := azuremock.Run(fake, func(ctx *pulumi.Context) (err error) {
 			access, err = NewManagedRedisAccess(ctx, "api", &ManagedRedisAccessArgs{
-				ClusterName: str("cache-1"), ResourceGroupName: str("rg"), ObjectId: str(principalA),
+				ClusterName: str("cache-1"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA),
 			})
 			return err
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := fake.one(t, assignmentToken)
-		if a.Name != "api" || input(a, "databaseName") != "default" || input(a, "user.objectId") != principalA {
+		a := fake.One(t, assignmentToken)
+		if a.Name != "api" || azuremock.Input(a, "databaseName") != "default" || azuremock.Input(a, "user.objectId") != azuremock.PrincipalA {
 			t.Errorf("assignment %s: %v", a.Name, a.Inputs)
 		}
-		wantName := deterministicGuid("rg", "cache-1", "default", principalA, "default")
-		if input(a, "accessPolicyAssignmentName") != wantName {
-			t.Errorf("assignment name %v, want %s", input(a, "accessPolicyAssignmentName"), wantName)
+		wantName := deterministicGuid("rg", "cache-1", "default", azuremock.PrincipalA, "default")
+		if azuremock.Input(a, "accessPolicyAssignmentName") != wantName {
+			t.Errorf("assignment name %v, want %s", azuremock.Input(a, "accessPolicyAssignmentName"), wantName)
 		}
-		expectOutput(t, access.AccessPolicyAssignmentId,
-			"/subscriptions/"+testSubscription+"/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/cache-1/databases/default/accessPolicyAssignments/"+wantName, false)
-		expectOutput(t, access.RoleAssignmentIds, []string{}, false)
+		azuremock.ExpectOutput(t, access.AccessPolicyAssignmentId,
+			"/subscriptions/"+azuremock.Subscription+"/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/cache-1/databases/default/accessPolicyAssignments/"+wantName, false)
+		azuremock.ExpectOutput(t, access.RoleAssignmentIds, []string{}, false)
 	})
 
 	t.Run("AccessKey", func(t *testing.T) {
-		fake := &fakeAzure{}
+		fake := &azuremock.Fake{}
 		var access *ManagedRedisAccess
-		err := runProgram(fake, func(ctx *pulumi.Context) (err error) {
+		err := azuremock.Run(fake, func(ctx *pulumi.Context) (err error) {
 			access, err = NewManagedRedisAccess(ctx, "api", &ManagedRedisAccessArgs{
 				ClusterName: str("cache-1"), ResourceGroupName: str("rg"), Authentication: AccessKey,
-				KeyVaultId: str(givenVaultId), ConnectionName: str("cache"), ObjectId: str(principalA),
+				KeyVaultId: str(azuremock.GivenVaultId), ConnectionName: str("cache"), ObjectId: str(azuremock.PrincipalA),
 				PrincipalType: str("User"),
 			})
 			return err
@@ -47,23 +48,23 @@ func TestManagedRedisAccessStandalone(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		roles := fake.registered(roleToken)
-		if len(roles) != 2 || len(fake.registered(assignmentToken)) != 0 {
-			t.Fatalf("%d roles and %d assignments", len(roles), len(fake.registered(assignmentToken)))
+		roles := fake.Registered(roleToken)
+		if len(roles) != 2 || len(fake.Registered(assignmentToken)) != 0 {
+			t.Fatalf("%d roles and %d assignments", len(roles), len(fake.Registered(assignmentToken)))
 		}
 		scopes := map[string]bool{}
 		for _, r := range roles {
-			scopes[input(r, "scope").(string)] = true
-			if input(r, "principalType") != "User" {
-				t.Errorf("principalType %v, want User", input(r, "principalType"))
+			scopes[azuremock.Input(r, "scope").(string)] = true
+			if azuremock.Input(r, "principalType") != "User" {
+				t.Errorf("principalType %v, want User", azuremock.Input(r, "principalType"))
 			}
 		}
 		for _, secret := range []string{"connectionstrings--cache", "primaryaccesskey--cache"} {
-			if !scopes[givenVaultId+"/secrets/"+secret] {
+			if !scopes[azuremock.GivenVaultId+"/secrets/"+secret] {
 				t.Errorf("no role on secret %s (scopes %v)", secret, scopes)
 			}
 		}
-		ids, _ := value[[]string](t, access.RoleAssignmentIds)
+		ids, _ := azuremock.Value[[]string](t, access.RoleAssignmentIds)
 		if len(ids) != 2 || !strings.Contains(ids[0], "/providers/Microsoft.Authorization/roleAssignments/") {
 			t.Errorf("role assignment ids %v", ids)
 		}
@@ -75,23 +76,23 @@ func TestManagedRedisAccessStandalone(t *testing.T) {
 			wantInput string
 			wantRule  string
 		}{
-			{ManagedRedisAccessArgs{ResourceGroupName: str("rg"), ObjectId: str(principalA)}, "clusterName", "required"},
-			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(principalA), Authentication: AccessKey}, "keyVaultId", "required"},
-			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(principalA), DatabaseName: str("db1")}, "databaseName", "V2"},
-			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(principalA), PrincipalType: str("Robot")}, "principalType", "allowed values"},
-			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(principalA), KeyVaultId: str(givenVaultId)}, "keyVaultId", "key vault"},
-			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(principalA), Authentication: "Keys"}, "authentication", "allowed values"},
+			{ManagedRedisAccessArgs{ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA)}, "clusterName", "required"},
+			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA), Authentication: AccessKey}, "keyVaultId", "required"},
+			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA), DatabaseName: str("db1")}, "databaseName", "V2"},
+			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA), PrincipalType: str("Robot")}, "principalType", "allowed values"},
+			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA), KeyVaultId: str(azuremock.GivenVaultId)}, "keyVaultId", "key vault"},
+			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA), Authentication: "Keys"}, "authentication", "allowed values"},
 		}
 		for _, tt := range tests {
-			fake := &fakeAzure{}
-			err := runProgram(fake, func(ctx *pulumi.Context) error {
+			fake := &azuremock.Fake{}
+			err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
 				_, err := NewManagedRedisAccess(ctx, "api", &tt.args)
 				return err
 			})
 			if !hasInputError(err, tt.wantInput, tt.wantRule) {
 				t.Errorf("want %s refused by %s, got %v", tt.wantInput, tt.wantRule, err)
 			}
-			if len(fake.resources) != 0 {
+			if len(fake.Resources()) != 0 {
 				t.Errorf("%s: registered resources before refusing", tt.wantInput)
 			}
 		}
@@ -99,16 +100,16 @@ func TestManagedRedisAccessStandalone(t *testing.T) {
 }
 
 func TestAccessChildrenInheritTheComponentsDependencies(t *testing.T) {
-	fake := &fakeAzure{}
-	err := runProgram(fake, func(ctx *pulumi.Context) error {
+	fake := &azuremock.Fake{}
+	err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
 		first, err := NewManagedRedisAccess(ctx, "first", &ManagedRedisAccessArgs{
-			ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(principalA),
+			ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA),
 		})
 		if err != nil {
 			return err
 		}
 		_, err = NewManagedRedisAccess(ctx, "second", &ManagedRedisAccessArgs{
-			ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(principalB),
+			ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalB),
 		}, pulumi.DependsOn([]pulumi.Resource{first}))
 		return err
 	})
@@ -116,7 +117,7 @@ func TestAccessChildrenInheritTheComponentsDependencies(t *testing.T) {
 		t.Fatal(err)
 	}
 	var first, second pulumi.MockResourceArgs
-	for _, a := range fake.registered(assignmentToken) {
+	for _, a := range fake.Registered(assignmentToken) {
 		if a.Name == "first" {
 			first = a
 		} else {
@@ -126,7 +127,7 @@ func TestAccessChildrenInheritTheComponentsDependencies(t *testing.T) {
 	deps := second.RegisterRPC.GetDependencies()
 	found := false
 	for _, d := range deps {
-		found = found || d == string(urnOf(first))
+		found = found || d == string(azuremock.URNOf(first))
 	}
 	if !found {
 		t.Errorf("second assignment's dependencies %v lack the first assignment", deps)

@@ -59,10 +59,30 @@ type ManagedRedis struct {
 	// Environment is what Aspire's WithReference hands an app: ConnectionStrings__<name>,
 	// <NAME>_HOST, _PORT, _URI and, in AccessKey mode, _PASSWORD (then secret).
 	Environment pulumi.StringMapOutput
+
+	accessKeys bool
 }
 
-// NewManagedRedis checks args, then registers the cache and everything around it.
+// AccessKeys says whether the cache uses access keys, so that the AccessKey-only outputs
+// (PrimaryAccessKey, KeyVaultId and the secret URIs) carry values.
+func (r *ManagedRedis) AccessKeys() bool { return r.accessKeys }
+
+// NewManagedRedis checks args, then registers the cache and everything around it, and
+// records the component's outputs.
 func NewManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
+	opts ...pulumi.ResourceOption,
+) (*ManagedRedis, error) {
+	redis, err := BuildManagedRedis(ctx, name, args, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return redis, ctx.RegisterResourceOutputs(redis, redis.Outputs())
+}
+
+// BuildManagedRedis is NewManagedRedis without recording the outputs, for a host that records
+// them itself, such as the multi-language provider: the engine accepts a component's outputs
+// only once. Programs use NewManagedRedis.
+func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 	opts ...pulumi.ResourceOption,
 ) (*ManagedRedis, error) {
 	if args == nil {
@@ -107,7 +127,7 @@ func NewManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 
 	// 4. Connection details.
 	redis.setOutputs(s, c, key, secrets)
-	return redis, ctx.RegisterResourceOutputs(redis, redis.outputMap(s))
+	return redis, nil
 }
 
 // grantAccess registers a ManagedRedisAccess per principal. In EntraId mode each depends on
@@ -172,6 +192,7 @@ func (r *ManagedRedis) setOutputs(s *settings, c *cache, key pulumi.StringOutput
 	}).(pulumi.StringMapOutput)
 
 	if secrets != nil {
+		r.accessKeys = true
 		r.PrimaryAccessKey = pulumi.ToSecret(key).(pulumi.StringOutput)
 		r.KeyVaultId = secrets.keyVaultId
 		r.ConnectionStringSecretUri = secrets.connectionStringUri
@@ -179,16 +200,16 @@ func (r *ManagedRedis) setOutputs(s *settings, c *cache, key pulumi.StringOutput
 	}
 }
 
-// outputMap is what the component records as its outputs (and what other languages read). In
-// EntraId mode the AccessKey-only outputs are left out rather than empty.
-func (r *ManagedRedis) outputMap(s *settings) pulumi.Map {
+// Outputs is what the component records as its outputs, by schema name. In EntraId mode the
+// AccessKey-only outputs are left out rather than empty.
+func (r *ManagedRedis) Outputs() pulumi.Map {
 	outputs := pulumi.Map{
 		"clusterId": r.ClusterId, "clusterName": r.ClusterName, "databaseId": r.DatabaseId,
 		"resourceGroupName": r.ResourceGroupName, "hostName": r.HostName, "port": r.Port,
 		"authentication": r.Authentication, "connectionString": r.ConnectionString, "uri": r.Uri,
 		"redisVersion": r.RedisVersion, "environment": r.Environment,
 	}
-	if s.authentication == AccessKey {
+	if r.accessKeys {
 		outputs["primaryAccessKey"] = r.PrimaryAccessKey
 		outputs["keyVaultId"] = r.KeyVaultId
 		outputs["connectionStringSecretUri"] = r.ConnectionStringSecretUri

@@ -1,6 +1,7 @@
 package component
 
 import (
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"slices"
 	"strings"
@@ -20,59 +21,59 @@ const (
 )
 
 func TestDefaultCacheIsEntraIdWithSecureSettings(t *testing.T) {
-	fake := &fakeAzure{}
+	fake := &azuremock.Fake{}
 	redis := newCache(t, fake, &ManagedRedisArgs{ResourceGroupName: str("rg")})
 
-	cluster := fake.one(t, clusterToken)
+	cluster := fake.One(t, clusterToken)
 	wantName := defaultClusterName("project", "stack", "cache")
 	for path, want := range map[string]any{
 		"clusterName": wantName, "resourceGroupName": "rg", "sku.name": "Balanced_B0",
 		"minimumTlsVersion": "1.2", "publicNetworkAccess": "Enabled",
 	} {
-		if got := input(cluster, path); got != want {
+		if got := azuremock.Input(cluster, path); got != want {
 			t.Errorf("cluster %s = %v, want %v", path, got, want)
 		}
 	}
 	for _, unset := range []string{"highAvailability", "zones", "sku.capacity", "location", "tags"} {
-		if got := input(cluster, unset); got != nil {
+		if got := azuremock.Input(cluster, unset); got != nil {
 			t.Errorf("cluster %s = %v, want unset (Azure's default)", unset, got)
 		}
 	}
 
-	database := fake.one(t, databaseToken)
+	database := fake.One(t, databaseToken)
 	for path, want := range map[string]any{
 		"clusterName": wantName, "databaseName": "default", "port": float64(10000), "clientProtocol": "Encrypted",
 		"accessKeysAuthentication": "Disabled", "clusteringPolicy": "OSSCluster", "evictionPolicy": "VolatileLRU",
 		"deferUpgrade": "NotDeferred",
 	} {
-		if got := input(database, path); got != want {
+		if got := azuremock.Input(database, path); got != want {
 			t.Errorf("database %s = %v, want %v", path, got, want)
 		}
 	}
-	if !slices.Contains(database.RegisterRPC.GetDependencies(), string(urnOf(cluster))) {
+	if !slices.Contains(database.RegisterRPC.GetDependencies(), string(azuremock.URNOf(cluster))) {
 		t.Error("database does not depend on the cluster")
 	}
 
-	if n := len(fake.registered(vaultToken)) + len(fake.registered(secretToken)) + len(fake.registered(roleToken)); n != 0 {
+	if n := len(fake.Registered(vaultToken)) + len(fake.Registered(secretToken)) + len(fake.Registered(roleToken)); n != 0 {
 		t.Errorf("Entra ID mode registered %d Key Vault or role resources", n)
 	}
-	if fake.called(listKeysToken) {
+	if fake.Called(listKeysToken) {
 		t.Error("Entra ID mode listed access keys")
 	}
 
 	host := wantName + ".westeurope.redis.azure.net"
-	expectOutput(t, redis.HostName, host, false)
-	expectOutput(t, redis.Port, 10000, false)
-	expectOutput(t, redis.Authentication, "EntraId", false)
-	expectOutput(t, redis.ConnectionString, host+":10000,ssl=true", false)
-	expectOutput(t, redis.Uri, "rediss://"+host+":10000", false)
-	expectOutput(t, redis.ClusterName, wantName, false)
-	expectOutput(t, redis.ClusterId, "/subscriptions/"+testSubscription+"/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/"+wantName, false)
-	expectOutput(t, redis.DatabaseId, "/subscriptions/"+testSubscription+"/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/"+wantName+"/databases/default", false)
-	expectOutput(t, redis.ResourceGroupName, "rg", false)
-	expectOutput(t, redis.RedisVersion, "7.4", false)
-	expectOutput(t, redis.PrimaryAccessKey, "", false)
-	expectOutput(t, redis.Environment, map[string]string{
+	azuremock.ExpectOutput(t, redis.HostName, host, false)
+	azuremock.ExpectOutput(t, redis.Port, 10000, false)
+	azuremock.ExpectOutput(t, redis.Authentication, "EntraId", false)
+	azuremock.ExpectOutput(t, redis.ConnectionString, host+":10000,ssl=true", false)
+	azuremock.ExpectOutput(t, redis.Uri, "rediss://"+host+":10000", false)
+	azuremock.ExpectOutput(t, redis.ClusterName, wantName, false)
+	azuremock.ExpectOutput(t, redis.ClusterId, "/subscriptions/"+azuremock.Subscription+"/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/"+wantName, false)
+	azuremock.ExpectOutput(t, redis.DatabaseId, "/subscriptions/"+azuremock.Subscription+"/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/"+wantName+"/databases/default", false)
+	azuremock.ExpectOutput(t, redis.ResourceGroupName, "rg", false)
+	azuremock.ExpectOutput(t, redis.RedisVersion, "7.4", false)
+	azuremock.ExpectOutput(t, redis.PrimaryAccessKey, "", false)
+	azuremock.ExpectOutput(t, redis.Environment, map[string]string{
 		"ConnectionStrings__cache": host + ":10000,ssl=true",
 		"CACHE_HOST":               host,
 		"CACHE_PORT":               "10000",
@@ -81,34 +82,34 @@ func TestDefaultCacheIsEntraIdWithSecureSettings(t *testing.T) {
 }
 
 func TestPrincipalsGetAccessPoliciesOneAfterAnother(t *testing.T) {
-	fake := &fakeAzure{}
+	fake := &azuremock.Fake{}
 	newCache(t, fake, &ManagedRedisArgs{
 		ResourceGroupName: str("rg"),
 		AccessPrincipals: []AccessPrincipal{
-			{ObjectId: str(principalA)},
-			{ObjectId: str(principalB), PrincipalType: PrincipalUser},
+			{ObjectId: str(azuremock.PrincipalA)},
+			{ObjectId: str(azuremock.PrincipalB), PrincipalType: PrincipalUser},
 		},
 	})
-	assignments := fake.registered(assignmentToken)
+	assignments := fake.Registered(assignmentToken)
 	if len(assignments) != 2 {
 		t.Fatalf("%d access policy assignments, want 2", len(assignments))
 	}
-	for i, want := range []string{principalA, principalB} {
+	for i, want := range []string{azuremock.PrincipalA, azuremock.PrincipalB} {
 		a := assignments[i]
-		if got := input(a, "user.objectId"); got != want {
+		if got := azuremock.Input(a, "user.objectId"); got != want {
 			t.Errorf("assignment %d user.objectId = %v, want %s", i, got, want)
 		}
-		if got := input(a, "accessPolicyName"); got != "default" {
+		if got := azuremock.Input(a, "accessPolicyName"); got != "default" {
 			t.Errorf("assignment %d accessPolicyName = %v", i, got)
 		}
-		if got := input(a, "databaseName"); got != "default" {
+		if got := azuremock.Input(a, "databaseName"); got != "default" {
 			t.Errorf("assignment %d databaseName = %v", i, got)
 		}
-		if got, _ := input(a, "accessPolicyAssignmentName").(string); !guidPattern.MatchString(got) {
+		if got, _ := azuremock.Input(a, "accessPolicyAssignmentName").(string); !guidPattern.MatchString(got) {
 			t.Errorf("assignment %d name %q is not a GUID", i, got)
 		}
 	}
-	first := string(urnOf(assignments[0]))
+	first := string(azuremock.URNOf(assignments[0]))
 	if deps := assignments[1].RegisterRPC.GetDependencies(); !slices.Contains(deps, first) {
 		t.Errorf("second assignment depends on %v, not on the first (%s)", deps, first)
 	}
@@ -121,19 +122,19 @@ func TestPrincipalsGetAccessPoliciesOneAfterAnother(t *testing.T) {
 
 func TestReorderingPrincipalsKeepsNames(t *testing.T) {
 	names := func(principals ...string) map[string]string {
-		fake := &fakeAzure{}
+		fake := &azuremock.Fake{}
 		args := &ManagedRedisArgs{ResourceGroupName: str("rg")}
 		for _, p := range principals {
 			args.AccessPrincipals = append(args.AccessPrincipals, AccessPrincipal{ObjectId: str(p)})
 		}
 		newCache(t, fake, args)
 		byPrincipal := map[string]string{}
-		for _, a := range fake.registered(assignmentToken) {
-			byPrincipal[input(a, "user.objectId").(string)] = a.Name + " " + input(a, "accessPolicyAssignmentName").(string)
+		for _, a := range fake.Registered(assignmentToken) {
+			byPrincipal[azuremock.Input(a, "user.objectId").(string)] = a.Name + " " + azuremock.Input(a, "accessPolicyAssignmentName").(string)
 		}
 		return byPrincipal
 	}
-	before, after := names(principalA, principalB), names(principalB, principalA)
+	before, after := names(azuremock.PrincipalA, azuremock.PrincipalB), names(azuremock.PrincipalB, azuremock.PrincipalA)
 	for p, name := range before {
 		if after[p] != name {
 			t.Errorf("principal %s: %q before reordering, %q after", p, name, after[p])
@@ -142,74 +143,74 @@ func TestReorderingPrincipalsKeepsNames(t *testing.T) {
 }
 
 func TestAccessKeyWithNewVault(t *testing.T) {
-	fake := &fakeAzure{}
+	fake := &azuremock.Fake{}
 	redis := newCache(t, fake, &ManagedRedisArgs{
 		ResourceGroupName: str("rg"),
 		Authentication:    AccessKey,
-		AccessPrincipals:  []AccessPrincipal{{ObjectId: str(principalA)}},
+		AccessPrincipals:  []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA)}},
 		Tags:              pulumi.StringMap{"team": str("cache")},
 	})
-	if got := input(fake.one(t, databaseToken), "accessKeysAuthentication"); got != "Enabled" {
+	if got := azuremock.Input(fake.One(t, databaseToken), "accessKeysAuthentication"); got != "Enabled" {
 		t.Errorf("accessKeysAuthentication = %v, want Enabled", got)
 	}
-	if !fake.called(listKeysToken) {
+	if !fake.Called(listKeysToken) {
 		t.Error("listDatabaseKeys was not called")
 	}
 
-	vault := fake.one(t, vaultToken)
+	vault := fake.One(t, vaultToken)
 	vaultName := defaultKeyVaultName("project", "stack", "cache")
 	for path, want := range map[string]any{
-		"vaultName": vaultName, "resourceGroupName": "rg", "properties.tenantId": testTenant,
+		"vaultName": vaultName, "resourceGroupName": "rg", "properties.tenantId": azuremock.Tenant,
 		"properties.enableRbacAuthorization": true, "properties.sku.name": "standard", "properties.sku.family": "A",
 		"properties.enableSoftDelete": true, "properties.softDeleteRetentionInDays": float64(90),
 		"properties.publicNetworkAccess": "Enabled", "tags.team": "cache",
 	} {
-		if got := input(vault, path); got != want {
+		if got := azuremock.Input(vault, path); got != want {
 			t.Errorf("vault %s = %v, want %v", path, got, want)
 		}
 	}
-	vaultId := "/subscriptions/" + testSubscription + "/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/" + vaultName
+	vaultId := "/subscriptions/" + azuremock.Subscription + "/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/" + vaultName
 
 	host := defaultClusterName("project", "stack", "cache") + ".westeurope.redis.azure.net"
 	wantSecrets := map[string]string{
-		"connectionstrings--cache": host + ":10000,ssl=true,password=" + testKey,
-		"primaryaccesskey--cache":  testKey,
+		"connectionstrings--cache": host + ":10000,ssl=true,password=" + azuremock.Key,
+		"primaryaccesskey--cache":  azuremock.Key,
 	}
-	secrets := fake.registered(secretToken)
+	secrets := fake.Registered(secretToken)
 	if len(secrets) != 2 {
 		t.Fatalf("%d secrets, want 2", len(secrets))
 	}
 	for _, secret := range secrets {
-		name := input(secret, "secretName").(string)
-		if got := input(secret, "properties.value"); got != wantSecrets[name] {
+		name := azuremock.Input(secret, "secretName").(string)
+		if got := azuremock.Input(secret, "properties.value"); got != wantSecrets[name] {
 			t.Errorf("secret %s = %v, want %v", name, got, wantSecrets[name])
 		}
-		if !isSecretInput(secret, "properties") {
+		if !azuremock.IsSecretInput(secret, "properties") {
 			t.Errorf("secret %s value was sent in plain text", name)
 		}
-		if got := input(secret, "vaultName"); got != vaultName {
+		if got := azuremock.Input(secret, "vaultName"); got != vaultName {
 			t.Errorf("secret %s in vault %v, want %s", name, got, vaultName)
 		}
-		if got := input(secret, "tags.team"); got != "cache" {
+		if got := azuremock.Input(secret, "tags.team"); got != "cache" {
 			t.Errorf("secret %s tags.team = %v", name, got)
 		}
 	}
 
-	roles := fake.registered(roleToken)
+	roles := fake.Registered(roleToken)
 	if len(roles) != 2 {
 		t.Fatalf("%d role assignments, want 2 (one per secret)", len(roles))
 	}
-	secretURNs := []string{string(urnOf(secrets[0])), string(urnOf(secrets[1]))}
+	secretURNs := []string{string(azuremock.URNOf(secrets[0])), string(azuremock.URNOf(secrets[1]))}
 	for _, role := range roles {
-		scope := input(role, "scope").(string)
+		scope := azuremock.Input(role, "scope").(string)
 		if !strings.HasPrefix(scope, vaultId+"/secrets/") || wantSecrets[strings.TrimPrefix(scope, vaultId+"/secrets/")] == "" {
 			t.Errorf("role scope %s is not one of the two secrets", scope)
 		}
 		for path, want := range map[string]any{
-			"principalId": principalA, "principalType": "ServicePrincipal",
-			"roleDefinitionId": "/subscriptions/" + testSubscription + "/providers/Microsoft.Authorization/roleDefinitions/" + KeyVaultSecretsUserRole,
+			"principalId": azuremock.PrincipalA, "principalType": "ServicePrincipal",
+			"roleDefinitionId": "/subscriptions/" + azuremock.Subscription + "/providers/Microsoft.Authorization/roleDefinitions/" + KeyVaultSecretsUserRole,
 		} {
-			if got := input(role, path); got != want {
+			if got := azuremock.Input(role, path); got != want {
 				t.Errorf("role %s = %v, want %v", path, got, want)
 			}
 		}
@@ -219,50 +220,50 @@ func TestAccessKeyWithNewVault(t *testing.T) {
 			}
 		}
 	}
-	if n := len(fake.registered(assignmentToken)); n != 0 {
+	if n := len(fake.Registered(assignmentToken)); n != 0 {
 		t.Errorf("AccessKey mode registered %d access policy assignments", n)
 	}
 
-	expectOutput(t, redis.Authentication, "AccessKey", false)
-	expectOutput(t, redis.ConnectionString, wantSecrets["connectionstrings--cache"], true)
-	expectOutput(t, redis.Uri, "rediss://:fake%2Bprimary%2Fkey%3D%3D@"+host+":10000", true)
-	expectOutput(t, redis.PrimaryAccessKey, testKey, true)
-	expectOutput(t, redis.KeyVaultId, vaultId, false)
-	expectOutput(t, redis.ConnectionStringSecretUri, "https://"+vaultName+".vault.azure.net/secrets/connectionstrings--cache", false)
-	expectOutput(t, redis.PrimaryAccessKeySecretUri, "https://"+vaultName+".vault.azure.net/secrets/primaryaccesskey--cache", false)
-	env, secret := value[map[string]string](t, redis.Environment)
-	if !secret || env["CACHE_PASSWORD"] != testKey || env["ConnectionStrings__cache"] != wantSecrets["connectionstrings--cache"] {
+	azuremock.ExpectOutput(t, redis.Authentication, "AccessKey", false)
+	azuremock.ExpectOutput(t, redis.ConnectionString, wantSecrets["connectionstrings--cache"], true)
+	azuremock.ExpectOutput(t, redis.Uri, "rediss://:fake%2Bprimary%2Fkey%3D%3D@"+host+":10000", true)
+	azuremock.ExpectOutput(t, redis.PrimaryAccessKey, azuremock.Key, true)
+	azuremock.ExpectOutput(t, redis.KeyVaultId, vaultId, false)
+	azuremock.ExpectOutput(t, redis.ConnectionStringSecretUri, "https://"+vaultName+".vault.azure.net/secrets/connectionstrings--cache", false)
+	azuremock.ExpectOutput(t, redis.PrimaryAccessKeySecretUri, "https://"+vaultName+".vault.azure.net/secrets/primaryaccesskey--cache", false)
+	env, secret := azuremock.Value[map[string]string](t, redis.Environment)
+	if !secret || env["CACHE_PASSWORD"] != azuremock.Key || env["ConnectionStrings__cache"] != wantSecrets["connectionstrings--cache"] {
 		t.Errorf("environment = %v (secret %v), want the key in CACHE_PASSWORD and the connection string, secret", env, secret)
 	}
 }
 
 func TestAccessKeyWithGivenVault(t *testing.T) {
-	fake := &fakeAzure{}
+	fake := &azuremock.Fake{}
 	redis := newCache(t, fake, &ManagedRedisArgs{
 		ResourceGroupName: str("rg"),
 		Authentication:    AccessKey,
-		KeyVaultId:        str(givenVaultId),
+		KeyVaultId:        str(azuremock.GivenVaultId),
 		ConnectionName:    "sessions",
 	})
-	if n := len(fake.registered(vaultToken)); n != 0 {
+	if n := len(fake.Registered(vaultToken)); n != 0 {
 		t.Errorf("a vault was created although keyVaultId was given")
 	}
-	if fake.called("azure-native:authorization:getClientConfig") {
+	if fake.Called("azure-native:authorization:getClientConfig") {
 		t.Error("client config read although no vault is created")
 	}
 	var names []string
-	for _, secret := range fake.registered(secretToken) {
-		names = append(names, input(secret, "secretName").(string))
-		if input(secret, "vaultName") != "shared-kv" || input(secret, "resourceGroupName") != "shared-rg" {
-			t.Errorf("secret in %v/%v, want shared-rg/shared-kv", input(secret, "resourceGroupName"), input(secret, "vaultName"))
+	for _, secret := range fake.Registered(secretToken) {
+		names = append(names, azuremock.Input(secret, "secretName").(string))
+		if azuremock.Input(secret, "vaultName") != "shared-kv" || azuremock.Input(secret, "resourceGroupName") != "shared-rg" {
+			t.Errorf("secret in %v/%v, want shared-rg/shared-kv", azuremock.Input(secret, "resourceGroupName"), azuremock.Input(secret, "vaultName"))
 		}
 	}
 	slices.Sort(names)
 	if !slices.Equal(names, []string{"connectionstrings--sessions", "primaryaccesskey--sessions"}) {
 		t.Errorf("secrets %v", names)
 	}
-	expectOutput(t, redis.KeyVaultId, givenVaultId, false)
-	env, _ := value[map[string]string](t, redis.Environment)
+	azuremock.ExpectOutput(t, redis.KeyVaultId, azuremock.GivenVaultId, false)
+	env, _ := azuremock.Value[map[string]string](t, redis.Environment)
 	if _, ok := env["SESSIONS_PASSWORD"]; !ok {
 		t.Errorf("environment %v lacks SESSIONS_PASSWORD", env)
 	}
@@ -271,43 +272,43 @@ func TestAccessKeyWithGivenVault(t *testing.T) {
 func TestExistingCacheIsReadNotRegistered(t *testing.T) {
 	for _, mode := range []string{EntraID, AccessKey} {
 		t.Run(mode, func(t *testing.T) {
-			fake := &fakeAzure{existingKeys: "Enabled"}
+			fake := &azuremock.Fake{ExistingKeys: "Enabled"}
 			redis := newCache(t, fake, &ManagedRedisArgs{
 				ResourceGroupName: str("rg"),
 				Authentication:    mode,
 				Existing:          &ExistingCache{ClusterName: str("legacy-cache"), ResourceGroupName: str("other-rg")},
-				AccessPrincipals:  []AccessPrincipal{{ObjectId: str(principalA)}},
+				AccessPrincipals:  []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA)}},
 			})
-			if n := len(fake.registered(clusterToken)) + len(fake.registered(databaseToken)); n != 0 {
+			if n := len(fake.Registered(clusterToken)) + len(fake.Registered(databaseToken)); n != 0 {
 				t.Fatalf("existing mode registered %d cluster or database resources", n)
 			}
-			if !fake.called("azure-native:redisenterprise:getRedisEnterprise") || !fake.called("azure-native:redisenterprise:getDatabase") {
+			if !fake.Called("azure-native:redisenterprise:getRedisEnterprise") || !fake.Called("azure-native:redisenterprise:getDatabase") {
 				t.Error("the existing cluster and database were not read")
 			}
 			host := "legacy-cache.eastus.redis.azure.net"
-			expectOutput(t, redis.HostName, host, false)
-			expectOutput(t, redis.ClusterName, "legacy-cache", false)
-			expectOutput(t, redis.ResourceGroupName, "other-rg", false)
-			expectOutput(t, redis.RedisVersion, "7.2", false)
-			expectOutput(t, redis.DatabaseId, "/subscriptions/"+testSubscription+"/resourceGroups/other-rg/providers/Microsoft.Cache/redisEnterprise/legacy-cache/databases/default", false)
+			azuremock.ExpectOutput(t, redis.HostName, host, false)
+			azuremock.ExpectOutput(t, redis.ClusterName, "legacy-cache", false)
+			azuremock.ExpectOutput(t, redis.ResourceGroupName, "other-rg", false)
+			azuremock.ExpectOutput(t, redis.RedisVersion, "7.2", false)
+			azuremock.ExpectOutput(t, redis.DatabaseId, "/subscriptions/"+azuremock.Subscription+"/resourceGroups/other-rg/providers/Microsoft.Cache/redisEnterprise/legacy-cache/databases/default", false)
 			if mode == EntraID {
-				a := fake.one(t, assignmentToken)
-				if input(a, "clusterName") != "legacy-cache" || input(a, "resourceGroupName") != "other-rg" {
-					t.Errorf("assignment on %v/%v", input(a, "resourceGroupName"), input(a, "clusterName"))
+				a := fake.One(t, assignmentToken)
+				if azuremock.Input(a, "clusterName") != "legacy-cache" || azuremock.Input(a, "resourceGroupName") != "other-rg" {
+					t.Errorf("assignment on %v/%v", azuremock.Input(a, "resourceGroupName"), azuremock.Input(a, "clusterName"))
 				}
 				return
 			}
-			if len(fake.registered(secretToken)) != 2 || len(fake.registered(roleToken)) != 2 {
-				t.Errorf("AccessKey on an existing cache: %d secrets, %d roles", len(fake.registered(secretToken)), len(fake.registered(roleToken)))
+			if len(fake.Registered(secretToken)) != 2 || len(fake.Registered(roleToken)) != 2 {
+				t.Errorf("AccessKey on an existing cache: %d secrets, %d roles", len(fake.Registered(secretToken)), len(fake.Registered(roleToken)))
 			}
-			expectOutput(t, redis.ConnectionString, host+":10000,ssl=true,password="+testKey, true)
+			azuremock.ExpectOutput(t, redis.ConnectionString, host+":10000,ssl=true,password="+azuremock.Key, true)
 		})
 	}
 }
 
 func TestExistingCacheWithKeysDisabledRefusesAccessKey(t *testing.T) {
-	fake := &fakeAzure{existingKeys: "Disabled"}
-	err := runProgram(fake, func(ctx *pulumi.Context) error {
+	fake := &azuremock.Fake{ExistingKeys: "Disabled"}
+	err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
 		_, err := NewManagedRedis(ctx, "cache", &ManagedRedisArgs{
 			ResourceGroupName: str("rg"),
 			Authentication:    AccessKey,
@@ -318,16 +319,16 @@ func TestExistingCacheWithKeysDisabledRefusesAccessKey(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "accessKeysAuthentication Disabled") || !strings.Contains(err.Error(), "V19") {
 		t.Fatalf("want a V19 error about disabled access keys, got %v", err)
 	}
-	if fake.called(listKeysToken) {
+	if fake.Called(listKeysToken) {
 		t.Error("listDatabaseKeys was called on a database whose keys are disabled")
 	}
-	if n := len(fake.registered(secretToken)); n != 0 {
+	if n := len(fake.Registered(secretToken)); n != 0 {
 		t.Errorf("%d secrets written without a key", n)
 	}
 }
 
 func TestDatabaseSettingsAreSent(t *testing.T) {
-	fake := &fakeAzure{}
+	fake := &azuremock.Fake{}
 	ha := false
 	newCache(t, fake, &ManagedRedisArgs{
 		ResourceGroupName:   str("rg"),
@@ -344,12 +345,12 @@ func TestDatabaseSettingsAreSent(t *testing.T) {
 			DeferUpgrade:     true,
 		},
 	})
-	cluster, database := fake.one(t, clusterToken), fake.one(t, databaseToken)
+	cluster, database := fake.One(t, clusterToken), fake.One(t, databaseToken)
 	for path, want := range map[string]any{
 		"clusterName": "my-cache", "location": "northeurope", "sku.name": "MemoryOptimized_M20",
 		"highAvailability": "Disabled", "publicNetworkAccess": "Disabled",
 	} {
-		if got := input(cluster, path); got != want {
+		if got := azuremock.Input(cluster, path); got != want {
 			t.Errorf("cluster %s = %v, want %v", path, got, want)
 		}
 	}
@@ -357,21 +358,21 @@ func TestDatabaseSettingsAreSent(t *testing.T) {
 		"clusteringPolicy": "NoCluster", "evictionPolicy": "AllKeysLFU", "deferUpgrade": "Deferred",
 		"persistence.rdbEnabled": true, "persistence.rdbFrequency": "6h",
 	} {
-		if got := input(database, path); got != want {
+		if got := azuremock.Input(database, path); got != want {
 			t.Errorf("database %s = %v, want %v", path, got, want)
 		}
 	}
-	if got := input(database, "persistence.aofEnabled"); got != nil {
+	if got := azuremock.Input(database, "persistence.aofEnabled"); got != nil {
 		t.Errorf("persistence.aofEnabled = %v, want unset", got)
 	}
 	want := []any{map[string]any{"name": "RedisBloom", "args": "ERROR_RATE 0.01"}, map[string]any{"name": "RedisJSON"}}
-	if got := input(database, "modules"); !equalJSON(got, want) {
+	if got := azuremock.Input(database, "modules"); !azuremock.EqualJSON(got, want) {
 		t.Errorf("modules = %v, want %v", got, want)
 	}
 }
 
 func TestGeoReplicationAndLegacySkuSettingsAreSent(t *testing.T) {
-	fake := &fakeAzure{}
+	fake := &azuremock.Fake{}
 	capacity := 4
 	newCache(t, fake, &ManagedRedisArgs{
 		ResourceGroupName: str("rg"),
@@ -386,35 +387,35 @@ func TestGeoReplicationAndLegacySkuSettingsAreSent(t *testing.T) {
 			},
 		},
 	})
-	cluster, database := fake.one(t, clusterToken), fake.one(t, databaseToken)
-	if got := input(cluster, "sku"); !equalJSON(got, map[string]any{"name": "Enterprise_E10", "capacity": float64(4)}) {
+	cluster, database := fake.One(t, clusterToken), fake.One(t, databaseToken)
+	if got := azuremock.Input(cluster, "sku"); !azuremock.EqualJSON(got, map[string]any{"name": "Enterprise_E10", "capacity": float64(4)}) {
 		t.Errorf("sku = %v", got)
 	}
-	if got := input(cluster, "zones"); !equalJSON(got, []any{"1", "2", "3"}) {
+	if got := azuremock.Input(cluster, "zones"); !azuremock.EqualJSON(got, []any{"1", "2", "3"}) {
 		t.Errorf("zones = %v", got)
 	}
 	wantGeo := map[string]any{"groupNickname": "global-group", "linkedDatabases": []any{
 		map[string]any{"id": "/db/one"}, map[string]any{"id": "/db/two"},
 	}}
-	if got := input(database, "geoReplication"); !equalJSON(got, wantGeo) {
+	if got := azuremock.Input(database, "geoReplication"); !azuremock.EqualJSON(got, wantGeo) {
 		t.Errorf("geoReplication = %v, want %v", got, wantGeo)
 	}
 	// RediSearch makes NoEviction and EnterpriseCluster the defaults (V5).
-	if input(database, "evictionPolicy") != "NoEviction" || input(database, "clusteringPolicy") != "EnterpriseCluster" {
-		t.Errorf("RediSearch database sent eviction %v, clustering %v", input(database, "evictionPolicy"), input(database, "clusteringPolicy"))
+	if azuremock.Input(database, "evictionPolicy") != "NoEviction" || azuremock.Input(database, "clusteringPolicy") != "EnterpriseCluster" {
+		t.Errorf("RediSearch database sent eviction %v, clustering %v", azuremock.Input(database, "evictionPolicy"), azuremock.Input(database, "clusteringPolicy"))
 	}
 }
 
 func TestTagsGoOnEveryTaggableResource(t *testing.T) {
-	fake := &fakeAzure{}
+	fake := &azuremock.Fake{}
 	newCache(t, fake, &ManagedRedisArgs{
 		ResourceGroupName: str("rg"),
 		Authentication:    AccessKey,
 		Tags:              pulumi.StringMap{"env": str("prod")},
 	})
 	for _, token := range []string{clusterToken, vaultToken, secretToken} {
-		for _, r := range fake.registered(token) {
-			if got := input(r, "tags.env"); got != "prod" {
+		for _, r := range fake.Registered(token) {
+			if got := azuremock.Input(r, "tags.env"); got != "prod" {
 				t.Errorf("%s %s has tags.env %v", token, r.Name, got)
 			}
 		}
@@ -423,10 +424,10 @@ func TestTagsGoOnEveryTaggableResource(t *testing.T) {
 
 func TestProtectDataProtectsClusterAndDatabase(t *testing.T) {
 	for _, protect := range []bool{false, true} {
-		fake := &fakeAzure{}
+		fake := &azuremock.Fake{}
 		newCache(t, fake, &ManagedRedisArgs{ResourceGroupName: str("rg"), ProtectData: protect})
 		for _, token := range []string{clusterToken, databaseToken} {
-			if got := fake.one(t, token).RegisterRPC.GetProtect(); got != protect {
+			if got := fake.One(t, token).RegisterRPC.GetProtect(); got != protect {
 				t.Errorf("protectData %v: %s protect = %v", protect, token, got)
 			}
 		}
@@ -436,10 +437,10 @@ func TestProtectDataProtectsClusterAndDatabase(t *testing.T) {
 func TestEveryChildUsesTheAzureNative328PluginAndTheGivenProvider(t *testing.T) {
 	for _, mode := range []string{EntraID, AccessKey} {
 		t.Run(mode, func(t *testing.T) {
-			fake := &fakeAzure{}
+			fake := &azuremock.Fake{}
 			var providerURN string
-			err := runProgram(fake, func(ctx *pulumi.Context) error {
-				provider, err := newAzureNativeProvider(ctx)
+			err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
+				provider, err := azuremock.NewAzureNativeProvider(ctx)
 				if err != nil {
 					return err
 				}
@@ -447,7 +448,7 @@ func TestEveryChildUsesTheAzureNative328PluginAndTheGivenProvider(t *testing.T) 
 				_, err = NewManagedRedis(ctx, "cache", &ManagedRedisArgs{
 					ResourceGroupName: str("rg"),
 					Authentication:    mode,
-					AccessPrincipals:  []AccessPrincipal{{ObjectId: str(principalA)}, {ObjectId: str(principalB)}},
+					AccessPrincipals:  []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA)}, {ObjectId: str(azuremock.PrincipalB)}},
 				}, pulumi.Providers(provider))
 				return err
 			})
@@ -455,7 +456,7 @@ func TestEveryChildUsesTheAzureNative328PluginAndTheGivenProvider(t *testing.T) 
 				t.Fatal(err)
 			}
 			children := 0
-			for _, r := range fake.resources {
+			for _, r := range fake.Resources() {
 				if !strings.HasPrefix(r.TypeToken, "azure-native:") {
 					continue
 				}
@@ -470,7 +471,7 @@ func TestEveryChildUsesTheAzureNative328PluginAndTheGivenProvider(t *testing.T) 
 			if children < 4 {
 				t.Errorf("only %d azure-native children", children)
 			}
-			for _, c := range fake.calls {
+			for _, c := range fake.Calls() {
 				if !strings.HasPrefix(c.Provider, providerURN+"::") {
 					t.Errorf("invoke %s uses provider %q, want the given one", c.Token, c.Provider)
 				}

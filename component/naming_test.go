@@ -1,6 +1,7 @@
 package component
 
 import (
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
 	"strings"
 	"testing"
 	"unicode"
@@ -30,11 +31,11 @@ func TestDefaultNamesAreValidAndStable(t *testing.T) {
 }
 
 func TestDeterministicGuid(t *testing.T) {
-	a := deterministicGuid("db", principalA, "default")
-	if a != deterministicGuid("DB", principalA, "default") || !guidPattern.MatchString(a) {
+	a := deterministicGuid("db", azuremock.PrincipalA, "default")
+	if a != deterministicGuid("DB", azuremock.PrincipalA, "default") || !guidPattern.MatchString(a) {
 		t.Errorf("guid %q is not stable or not a GUID", a)
 	}
-	if a == deterministicGuid("db", principalB, "default") {
+	if a == deterministicGuid("db", azuremock.PrincipalB, "default") {
 		t.Error("two principals share a GUID")
 	}
 }

@@ -1,6 +1,7 @@
 package component
 
 import (
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
 	"strings"
 	"testing"
 
@@ -34,7 +35,7 @@ func TestRules(t *testing.T) {
 		{"allowed: clustering", ManagedRedisArgs{Database: &DatabaseSettings{ClusteringPolicy: "Sharded"}}, "database.clusteringPolicy", "allowed values"},
 		{"allowed: protocol", ManagedRedisArgs{Database: &DatabaseSettings{ClientProtocol: "TLS"}}, "database.clientProtocol", "allowed values"},
 		{"allowed: module", ManagedRedisArgs{Database: &DatabaseSettings{Modules: []Module{{Name: "RedisGraph"}}}}, "database.modules[0].name", "allowed values"},
-		{"allowed: principal type", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{ObjectId: str(principalA), PrincipalType: "App"}}}, "accessPrincipals[0].principalType", "allowed values"},
+		{"allowed: principal type", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA), PrincipalType: "App"}}}, "accessPrincipals[0].principalType", "allowed values"},
 
 		{"V1: underscore", ManagedRedisArgs{ClusterName: str("my_cache")}, "clusterName", "V1"},
 		{"V1: double hyphen", ManagedRedisArgs{ClusterName: str("my--cache")}, "clusterName", "V1"},
@@ -94,19 +95,19 @@ func TestRules(t *testing.T) {
 		{"connection name: dots", ManagedRedisArgs{ConnectionName: "my.cache"}, "connectionName", "connection name"},
 		{"connection name: hyphens", ManagedRedisArgs{ConnectionName: "my-cache-2"}, "", ""},
 
-		{"key vault: with Entra ID", ManagedRedisArgs{KeyVaultId: str(givenVaultId)}, "keyVaultId", "key vault"},
+		{"key vault: with Entra ID", ManagedRedisArgs{KeyVaultId: str(azuremock.GivenVaultId)}, "keyVaultId", "key vault"},
 		{"key vault: not a vault id", ManagedRedisArgs{Authentication: AccessKey, KeyVaultId: str("shared-kv")}, "keyVaultId", "key vault id"},
-		{"key vault: vault id", ManagedRedisArgs{Authentication: AccessKey, KeyVaultId: str(givenVaultId)}, "", ""},
+		{"key vault: vault id", ManagedRedisArgs{Authentication: AccessKey, KeyVaultId: str(azuremock.GivenVaultId)}, "", ""},
 
 		{"existing: sku set", ManagedRedisArgs{Existing: &ExistingCache{ClusterName: str("c")}, Sku: "Balanced_B1"}, "sku", "existing cache"},
 		{"existing: database set", ManagedRedisArgs{Existing: &ExistingCache{ClusterName: str("c")}, Database: &DatabaseSettings{}}, "database", "existing cache"},
 		{"existing: no name", ManagedRedisArgs{Existing: &ExistingCache{}}, "existing.clusterName", "existing cache"},
 		{"existing: tags and principals", ManagedRedisArgs{Existing: &ExistingCache{ClusterName: str("c")}, Tags: pulumi.StringMap{"a": str("b")},
-			AccessPrincipals: []AccessPrincipal{{ObjectId: str(principalA)}}}, "", ""},
+			AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA)}}}, "", ""},
 
 		{"principals: client name instead of object id", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{ObjectId: str("my-app")}}}, "accessPrincipals[0].objectId", "object id"},
 		{"principals: missing object id", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{}}}, "accessPrincipals[0].objectId", "principals"},
-		{"principals: twice the same", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{ObjectId: str(principalA)}, {ObjectId: str(principalA)}}}, "accessPrincipals[1].objectId", "principals"},
+		{"principals: twice the same", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA)}, {ObjectId: str(azuremock.PrincipalA)}}}, "accessPrincipals[1].objectId", "principals"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,8 +119,8 @@ func TestRules(t *testing.T) {
 			if strings.HasPrefix(tt.name, "connection name: from") {
 				name, args.ConnectionName = "my_cache", "my-cache"
 			}
-			fake := &fakeAzure{existingKeys: "Enabled"}
-			err := runProgram(fake, func(ctx *pulumi.Context) error {
+			fake := &azuremock.Fake{ExistingKeys: "Enabled"}
+			err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
 				_, err := NewManagedRedis(ctx, name, &args)
 				return err
 			})
@@ -138,7 +139,7 @@ func TestRules(t *testing.T) {
 			if !strings.Contains(err.Error(), `"`+tt.wantInput+`"`) || !strings.Contains(err.Error(), "rule "+tt.wantRule) {
 				t.Errorf("message %q does not name the input and the rule", err)
 			}
-			if n := len(fake.resources) + len(fake.calls); n != 0 {
+			if n := len(fake.Resources()) + len(fake.Calls()); n != 0 {
 				t.Errorf("%d resources or calls before the input was refused", n)
 			}
 		})
@@ -146,7 +147,7 @@ func TestRules(t *testing.T) {
 }
 
 func TestInvalidDefaultConnectionNameAsksForConnectionName(t *testing.T) {
-	err := runProgram(&fakeAzure{}, func(ctx *pulumi.Context) error {
+	err := azuremock.Run(&azuremock.Fake{}, func(ctx *pulumi.Context) error {
 		_, err := NewManagedRedis(ctx, "my_cache", &ManagedRedisArgs{ResourceGroupName: str("rg")})
 		return err
 	})
@@ -156,7 +157,7 @@ func TestInvalidDefaultConnectionNameAsksForConnectionName(t *testing.T) {
 }
 
 func TestAllProblemsAreReportedAtOnce(t *testing.T) {
-	err := runProgram(&fakeAzure{}, func(ctx *pulumi.Context) error {
+	err := azuremock.Run(&azuremock.Fake{}, func(ctx *pulumi.Context) error {
 		_, err := NewManagedRedis(ctx, "cache", &ManagedRedisArgs{
 			ResourceGroupName: str("rg"), Sku: "Balanced_B0", Zones: []string{"1"}, MinimumTlsVersion: "1.1",
 		})
@@ -192,7 +193,7 @@ func TestOutputInputsAreCheckedWhenKnown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := runProgram(&fakeAzure{}, func(ctx *pulumi.Context) error {
+			err := azuremock.Run(&azuremock.Fake{}, func(ctx *pulumi.Context) error {
 				_, err := NewManagedRedis(ctx, "cache", tt.args())
 				return err
 			})

@@ -1,4 +1,9 @@
-package component
+// Package azuremock is a test double of Azure Resource Manager and azure-native for Pulumi's
+// mocks (pulumi.WithMocks and pulumi-go-provider's integration server): it answers resource
+// registrations and invokes the way ARM would (ARM ids, host names, secret URIs, reads of an
+// existing cache) and records what it was sent. It is not Azure: tests use it to assert what
+// the components ask for.
+package azuremock
 
 import (
 	"encoding/json"
@@ -14,27 +19,27 @@ import (
 )
 
 const (
-	testSubscription = "00000000-0000-0000-0000-00000000aaaa"
-	testTenant       = "00000000-0000-0000-0000-00000000bbbb"
-	testLocation     = "westeurope"
-	// testKey has characters that must be escaped in a URI.
-	testKey      = "fake+primary/key=="
-	principalA   = "11111111-1111-1111-1111-111111111111"
-	principalB   = "22222222-2222-2222-2222-222222222222"
-	givenVaultId = "/subscriptions/" + testSubscription + "/resourceGroups/shared-rg/providers/Microsoft.KeyVault/vaults/shared-kv"
+	Subscription = "00000000-0000-0000-0000-00000000aaaa"
+	Tenant       = "00000000-0000-0000-0000-00000000bbbb"
+	Location     = "westeurope"
+	// Key has characters that must be escaped in a URI.
+	Key          = "fake+primary/key=="
+	PrincipalA   = "11111111-1111-1111-1111-111111111111"
+	PrincipalB   = "22222222-2222-2222-2222-222222222222"
+	GivenVaultId = "/subscriptions/" + Subscription + "/resourceGroups/shared-rg/providers/Microsoft.KeyVault/vaults/shared-kv"
 )
 
-// fakeAzure answers Pulumi's mocks the way ARM and azure-native would: ARM ids, host names,
+// Fake answers Pulumi's mocks the way ARM and azure-native would: ARM ids, host names,
 // secret URIs, and reads of an existing cache. It records what it was sent.
-type fakeAzure struct {
+type Fake struct {
 	mu        sync.Mutex
 	resources []pulumi.MockResourceArgs
 	calls     []pulumi.MockCallArgs
-	// existingKeys is the accessKeysAuthentication of the pre-existing database.
-	existingKeys string
+	// ExistingKeys is the accessKeysAuthentication of the pre-existing database.
+	ExistingKeys string
 }
 
-func (f *fakeAzure) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+func (f *Fake) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
 	f.mu.Lock()
 	f.resources = append(f.resources, args)
 	f.mu.Unlock()
@@ -51,14 +56,14 @@ func (f *fakeAzure) NewResource(args pulumi.MockResourceArgs) (string, resource.
 		}
 		return ""
 	}
-	rgId := "/subscriptions/" + testSubscription + "/resourceGroups/" + str("resourceGroupName")
+	rgId := "/subscriptions/" + Subscription + "/resourceGroups/" + str("resourceGroupName")
 	var id string
 	switch args.TypeToken {
 	case "azure-native:redisenterprise:RedisEnterprise":
 		name := str("clusterName")
 		id = rgId + "/providers/Microsoft.Cache/redisEnterprise/" + name
 		out["name"] = resource.NewProperty(name)
-		out["hostName"] = resource.NewProperty(fmt.Sprintf("%s.%s.redis.azure.net", name, testLocation))
+		out["hostName"] = resource.NewProperty(fmt.Sprintf("%s.%s.redis.azure.net", name, Location))
 		out["redisVersion"] = resource.NewProperty("7.4")
 	case "azure-native:redisenterprise:Database":
 		id = rgId + "/providers/Microsoft.Cache/redisEnterprise/" + str("clusterName") + "/databases/" + str("databaseName")
@@ -82,7 +87,7 @@ func (f *fakeAzure) NewResource(args pulumi.MockResourceArgs) (string, resource.
 	return id, out, nil
 }
 
-func (f *fakeAzure) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+func (f *Fake) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	f.mu.Lock()
 	f.calls = append(f.calls, args)
 	f.mu.Unlock()
@@ -90,11 +95,11 @@ func (f *fakeAzure) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error)
 	switch args.Token {
 	case "azure-native:authorization:getClientConfig":
 		return resource.NewPropertyMapFromMap(map[string]any{
-			"tenantId": testTenant, "subscriptionId": testSubscription, "clientId": "client", "objectId": "deployer",
+			"tenantId": Tenant, "subscriptionId": Subscription, "clientId": "client", "objectId": "deployer",
 		}), nil
 	case "azure-native:redisenterprise:getRedisEnterprise":
 		return resource.NewPropertyMapFromMap(map[string]any{
-			"id":           "/subscriptions/" + testSubscription + "/resourceGroups/" + arg("resourceGroupName") + "/providers/Microsoft.Cache/redisEnterprise/" + arg("clusterName"),
+			"id":           "/subscriptions/" + Subscription + "/resourceGroups/" + arg("resourceGroupName") + "/providers/Microsoft.Cache/redisEnterprise/" + arg("clusterName"),
 			"name":         arg("clusterName"),
 			"hostName":     arg("clusterName") + ".eastus.redis.azure.net",
 			"redisVersion": "7.2",
@@ -102,18 +107,18 @@ func (f *fakeAzure) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error)
 		}), nil
 	case "azure-native:redisenterprise:getDatabase":
 		return resource.NewPropertyMapFromMap(map[string]any{
-			"id":                       "/subscriptions/" + testSubscription + "/resourceGroups/" + arg("resourceGroupName") + "/providers/Microsoft.Cache/redisEnterprise/" + arg("clusterName") + "/databases/default",
+			"id":                       "/subscriptions/" + Subscription + "/resourceGroups/" + arg("resourceGroupName") + "/providers/Microsoft.Cache/redisEnterprise/" + arg("clusterName") + "/databases/default",
 			"name":                     "default",
-			"accessKeysAuthentication": f.existingKeys,
+			"accessKeysAuthentication": f.ExistingKeys,
 		}), nil
 	case "azure-native:redisenterprise:listDatabaseKeys":
-		return resource.NewPropertyMapFromMap(map[string]any{"primaryKey": testKey, "secondaryKey": "second"}), nil
+		return resource.NewPropertyMapFromMap(map[string]any{"primaryKey": Key, "secondaryKey": "second"}), nil
 	}
 	return nil, fmt.Errorf("unexpected call %s", args.Token)
 }
 
-// registered returns the resources of one type token, in registration order.
-func (f *fakeAzure) registered(token string) []pulumi.MockResourceArgs {
+// Registered returns the resources of one type token, in registration order.
+func (f *Fake) Registered(token string) []pulumi.MockResourceArgs {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var found []pulumi.MockResourceArgs
@@ -125,16 +130,16 @@ func (f *fakeAzure) registered(token string) []pulumi.MockResourceArgs {
 	return found
 }
 
-func (f *fakeAzure) one(t *testing.T, token string) pulumi.MockResourceArgs {
+func (f *Fake) One(t *testing.T, token string) pulumi.MockResourceArgs {
 	t.Helper()
-	found := f.registered(token)
+	found := f.Registered(token)
 	if len(found) != 1 {
-		t.Fatalf("%s registered %d times, want once", token, len(found))
+		t.Fatalf("%s Registered %d times, want once", token, len(found))
 	}
 	return found[0]
 }
 
-func (f *fakeAzure) called(token string) bool {
+func (f *Fake) Called(token string) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, c := range f.calls {
@@ -145,28 +150,13 @@ func (f *fakeAzure) called(token string) bool {
 	return false
 }
 
-// runProgram runs program against fake and returns its error.
-func runProgram(fake *fakeAzure, program pulumi.RunFunc) error {
+// Run runs program against fake and returns its error.
+func Run(fake *Fake, program pulumi.RunFunc) error {
 	return pulumi.RunErr(program, pulumi.WithMocks("project", "stack", fake))
 }
 
-// newCache runs NewManagedRedis named "cache" against a fresh fake and fails the test on error.
-func newCache(t *testing.T, fake *fakeAzure, args *ManagedRedisArgs, opts ...pulumi.ResourceOption) *ManagedRedis {
-	t.Helper()
-	var redis *ManagedRedis
-	err := runProgram(fake, func(ctx *pulumi.Context) error {
-		var err error
-		redis, err = NewManagedRedis(ctx, "cache", args, opts...)
-		return err
-	})
-	if err != nil {
-		t.Fatalf("NewManagedRedis: %v", err)
-	}
-	return redis
-}
-
 // value awaits a resolved Output and returns its value and whether it is secret.
-func value[T any](t *testing.T, o pulumi.Output) (T, bool) {
+func Value[T any](t *testing.T, o pulumi.Output) (T, bool) {
 	t.Helper()
 	ch := make(chan any, 1)
 	o.ApplyT(func(v any) any { ch <- v; return v })
@@ -179,7 +169,7 @@ func value[T any](t *testing.T, o pulumi.Output) (T, bool) {
 }
 
 // input reads an input the fake received, unwrapping secrets, as a Go value.
-func input(args pulumi.MockResourceArgs, path string) any {
+func Input(args pulumi.MockResourceArgs, path string) any {
 	v := resource.NewProperty(args.Inputs)
 	for _, key := range strings.Split(path, ".") {
 		for v.IsSecret() {
@@ -196,15 +186,13 @@ func input(args pulumi.MockResourceArgs, path string) any {
 	return v.Mappable()
 }
 
-// isSecretInput says whether the fake received the input at key as a secret.
-func isSecretInput(args pulumi.MockResourceArgs, key string) bool {
+// IsSecretInput says whether the fake received the input at key as a secret.
+func IsSecretInput(args pulumi.MockResourceArgs, key string) bool {
 	return args.Inputs[resource.PropertyKey(key)].ContainsSecrets()
 }
 
-func str(s string) pulumi.StringInput { return pulumi.String(s) }
-
-// urnOf is the URN the engine gives a resource the fake registered.
-func urnOf(args pulumi.MockResourceArgs) resource.URN {
+// URNOf is the URN the engine gives a resource the fake Registered.
+func URNOf(args pulumi.MockResourceArgs) resource.URN {
 	var parentType tokens.Type
 	if parent := args.RegisterRPC.GetParent(); parent != "" {
 		parentType = resource.URN(parent).QualifiedType()
@@ -213,9 +201,9 @@ func urnOf(args pulumi.MockResourceArgs) resource.URN {
 }
 
 // expectOutput checks an output's value and secretness.
-func expectOutput[T any](t *testing.T, o pulumi.Output, want T, wantSecret bool) {
+func ExpectOutput[T any](t *testing.T, o pulumi.Output, want T, wantSecret bool) {
 	t.Helper()
-	got, secret := value[T](t, o)
+	got, secret := Value[T](t, o)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("output = %#v, want %#v", got, want)
 	}
@@ -224,7 +212,7 @@ func expectOutput[T any](t *testing.T, o pulumi.Output, want T, wantSecret bool)
 	}
 }
 
-func equalJSON(a, b any) bool {
+func EqualJSON(a, b any) bool {
 	ja, _ := json.Marshal(a)
 	jb, _ := json.Marshal(b)
 	return string(ja) == string(jb)
@@ -232,9 +220,23 @@ func equalJSON(a, b any) bool {
 
 type azureNativeProvider struct{ pulumi.ProviderResourceState }
 
-// newAzureNativeProvider registers an explicit azure-native provider, as a user would.
-func newAzureNativeProvider(ctx *pulumi.Context) (pulumi.ProviderResource, error) {
+// NewAzureNativeProvider registers an explicit azure-native provider, as a user would.
+func NewAzureNativeProvider(ctx *pulumi.Context) (pulumi.ProviderResource, error) {
 	var p azureNativeProvider
 	err := ctx.RegisterResource("pulumi:providers:azure-native", "explicit", pulumi.Map{}, &p)
 	return &p, err
+}
+
+// Resources returns every registration the fake received, in order.
+func (f *Fake) Resources() []pulumi.MockResourceArgs {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]pulumi.MockResourceArgs(nil), f.resources...)
+}
+
+// Calls returns every invoke the fake received, in order.
+func (f *Fake) Calls() []pulumi.MockCallArgs {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]pulumi.MockCallArgs(nil), f.calls...)
 }

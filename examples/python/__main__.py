@@ -1,0 +1,51 @@
+"""Azure Managed Redis from Python: an Entra ID cache for an app's managed identity, and an
+access-key cache whose secrets live in an existing Key Vault."""
+
+import pulumi
+import pulumi_azure_managed_redis as redis
+
+config = pulumi.Config()
+resource_group_name = config.require("resourceGroupName")
+
+
+class UserAssignedIdentity(pulumi.CustomResource):
+    """The app's identity. With pulumi-azure-native installed this is
+    managedidentity.UserAssignedIdentity; declared here by its token to keep the example's
+    dependencies small. Any principal id works."""
+
+    principalId: pulumi.Output[str]
+
+    def __init__(self, name, resource_group_name, opts=None):
+        opts = pulumi.ResourceOptions.merge(pulumi.ResourceOptions(version="3.28.0"), opts)
+        super().__init__(
+            "azure-native:managedidentity:UserAssignedIdentity",
+            name,
+            {"resourceGroupName": resource_group_name, "principalId": None, "clientId": None},
+            opts,
+        )
+
+
+app = UserAssignedIdentity("app", resource_group_name)
+
+# Entra ID (the default): access keys off, the identity gets an access policy assignment.
+cache = redis.ManagedRedis(
+    "cache",
+    resource_group_name=resource_group_name,
+    sku=redis.SkuName.BALANCED_B1,
+    database=redis.DatabaseSettingsArgs(eviction_policy=redis.EvictionPolicy.ALL_KEYS_LRU),
+    access_principals=[redis.AccessPrincipalArgs(object_id=app.principalId)],
+    tags={"app": "example"},
+)
+
+# Access keys, kept in an existing vault; the identity may read the two secrets.
+sessions = redis.ManagedRedis(
+    "sessions",
+    resource_group_name=resource_group_name,
+    authentication=redis.Authentication.ACCESS_KEY,
+    key_vault_id=config.require("keyVaultId"),
+    access_principals=[redis.AccessPrincipalArgs(object_id=app.principalId)],
+)
+
+pulumi.export("hostName", cache.host_name)
+pulumi.export("appSettings", cache.environment)
+pulumi.export("sessionsSecretUri", sessions.connection_string_secret_uri)

@@ -1,0 +1,291 @@
+package provider
+
+import (
+	"github.com/pulumi/pulumi-go-provider/infer"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/component"
+)
+
+// ManagedRedis is how the provider constructs azure-managed-redis:index:ManagedRedis: it
+// reads the inputs as the schema names them, hands them to the Go library, and returns the
+// library's outputs. There is no second implementation of the component here.
+type ManagedRedis struct{}
+
+func (r *ManagedRedis) Annotate(a infer.Annotator) {
+	a.Describe(r, "One Azure Managed Redis cache, as .NET Aspire's AddAzureManagedRedis creates it: a cluster, "+
+		"its `default` database, Entra ID (default) or access-key authentication, access for consumers and, "+
+		"with access keys, Key Vault secrets; or the same on top of an existing cache. Every input is checked "+
+		"before anything is deployed.")
+}
+
+// Construct implements infer.ComponentResource.
+func (ManagedRedis) Construct(ctx *pulumi.Context, name, typ string, args ManagedRedisArgs,
+	opts pulumi.ResourceOption,
+) (*ManagedRedisState, error) {
+	redis, err := component.BuildManagedRedis(ctx, name, args.library(), opts)
+	if err != nil {
+		return nil, err
+	}
+	return newManagedRedisState(redis), nil
+}
+
+// ManagedRedisArgs are the component's inputs, as the schema names them. Plain Go fields are
+// plain inputs (they shape the resources and are checked at preview); Input fields accept
+// Outputs.
+type ManagedRedisArgs struct {
+	ResourceGroupName   pulumi.StringInput    `pulumi:"resourceGroupName"`
+	Location            pulumi.StringInput    `pulumi:"location,optional"`
+	ClusterName         pulumi.StringInput    `pulumi:"clusterName,optional"`
+	Sku                 *SkuName              `pulumi:"sku,optional"`
+	HighAvailability    *bool                 `pulumi:"highAvailability,optional"`
+	Capacity            *int                  `pulumi:"capacity,optional"`
+	Zones               []string              `pulumi:"zones,optional"`
+	MinimumTlsVersion   *TlsVersion           `pulumi:"minimumTlsVersion,optional"`
+	PublicNetworkAccess *PublicNetworkAccess  `pulumi:"publicNetworkAccess,optional"`
+	Tags                pulumi.StringMapInput `pulumi:"tags,optional"`
+	Database            *DatabaseSettings     `pulumi:"database,optional"`
+	Authentication      *Authentication       `pulumi:"authentication,optional"`
+	AccessPrincipals    []AccessPrincipal     `pulumi:"accessPrincipals,optional"`
+	KeyVaultId          pulumi.StringInput    `pulumi:"keyVaultId,optional"`
+	ConnectionName      string                `pulumi:"connectionName,optional"`
+	Existing            *ExistingCache        `pulumi:"existing,optional"`
+	ProtectData         bool                  `pulumi:"protectData,optional"`
+}
+
+func (a *ManagedRedisArgs) Annotate(an infer.Annotator) {
+	an.Describe(&a.ResourceGroupName, "Resource group of the cache, and of the Key Vault the component creates in AccessKey mode.")
+	an.Describe(&a.Location, "Azure region. Default: the resource group's.")
+	an.Describe(&a.ClusterName, "Cluster name: 1-60 letters, digits and single inner hyphens. Default: derived from the "+
+		"component's name, project and stack, stable across updates.")
+	an.Describe(&a.Sku, "Size and tier. Default: `Balanced_B0`.")
+	an.Describe(&a.HighAvailability, "Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.")
+	an.Describe(&a.Capacity, "Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.")
+	an.Describe(&a.Zones, "Availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.")
+	an.Describe(&a.MinimumTlsVersion, "Minimum TLS version. Default and only value: `1.2`.")
+	an.Describe(&a.PublicNetworkAccess, "Whether the cache is reachable from public networks. Default: `Enabled`.")
+	an.Describe(&a.Tags, "Tags for every Azure resource the component creates.")
+	an.Describe(&a.Database, "Settings of the cache's database.")
+	an.Describe(&a.Authentication, "`EntraId` (default): access keys disabled, each principal gets an access policy "+
+		"assignment. `AccessKey`: access keys enabled and written to Key Vault.")
+	an.Describe(&a.AccessPrincipals, "Entra principals that get access to the cache, as Aspire's WithReference gives an app.")
+	an.Describe(&a.KeyVaultId, "ARM id of an existing RBAC-mode Key Vault for the secrets (AccessKey mode). "+
+		"Default: a new vault.")
+	an.Describe(&a.ConnectionName, "The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the "+
+		"secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. Letters, digits and "+
+		"hyphens. Default: the component's name.")
+	an.Describe(&a.Existing, "Use an existing cache instead of creating one: it is read, never modified or deleted.")
+	an.Describe(&a.ProtectData, "Protect the cluster and the database against replacement and deletion.")
+}
+
+// DatabaseSettings configure the cache's database; its port is always 10000.
+type DatabaseSettings struct {
+	ClientProtocol   *ClientProtocol         `pulumi:"clientProtocol,optional"`
+	ClusteringPolicy *ClusteringPolicy       `pulumi:"clusteringPolicy,optional"`
+	EvictionPolicy   *EvictionPolicy         `pulumi:"evictionPolicy,optional"`
+	Modules          []DatabaseModule        `pulumi:"modules,optional"`
+	Persistence      *PersistenceSettings    `pulumi:"persistence,optional"`
+	GeoReplication   *GeoReplicationSettings `pulumi:"geoReplication,optional"`
+	DeferUpgrade     bool                    `pulumi:"deferUpgrade,optional"`
+}
+
+func (d *DatabaseSettings) Annotate(a infer.Annotator) {
+	a.Describe(d, "Settings of the cache's database. Its name is `default` and its port 10000.")
+	a.Describe(&d.ClientProtocol, "`Encrypted` (TLS, default) or `Plaintext` (not with Entra ID).")
+	a.Describe(&d.ClusteringPolicy, "Default: `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for "+
+		"caches of 25 GB or less.")
+	a.Describe(&d.EvictionPolicy, "Default: `VolatileLRU`, or `NoEviction` with RediSearch.")
+	a.Describe(&d.Modules, "Redis modules to enable; they cannot be changed after creation.")
+	a.Describe(&d.Persistence, "AOF or RDB persistence, not both. Default: off.")
+	a.Describe(&d.GeoReplication, "Join an active geo-replication group.")
+	a.Describe(&d.DeferUpgrade, "Defer Redis version upgrades.")
+}
+
+// DatabaseModule is a Redis module to enable.
+type DatabaseModule struct {
+	Name ModuleName `pulumi:"name"`
+	Args string     `pulumi:"args,optional"`
+}
+
+func (m *DatabaseModule) Annotate(a infer.Annotator) {
+	a.Describe(m, "A Redis module to enable on the database.")
+	a.Describe(&m.Name, "The module.")
+	a.Describe(&m.Args, "The module's configuration options, e.g. `ERROR_RATE 0.01`.")
+}
+
+// PersistenceSettings turn on AOF or RDB persistence.
+type PersistenceSettings struct {
+	AofFrequency *AofFrequency `pulumi:"aofFrequency,optional"`
+	RdbFrequency *RdbFrequency `pulumi:"rdbFrequency,optional"`
+}
+
+func (p *PersistenceSettings) Annotate(a infer.Annotator) {
+	a.Describe(p, "Persistence of the database: set one of aofFrequency and rdbFrequency.")
+	a.Describe(&p.AofFrequency, "Append-only-file persistence, written every second.")
+	a.Describe(&p.RdbFrequency, "Snapshot persistence, every 1, 6 or 12 hours.")
+}
+
+// GeoReplicationSettings join the database to an active geo-replication group.
+type GeoReplicationSettings struct {
+	GroupNickname     string                  `pulumi:"groupNickname"`
+	LinkedDatabaseIds pulumi.StringArrayInput `pulumi:"linkedDatabaseIds"`
+}
+
+func (g *GeoReplicationSettings) Annotate(a infer.Annotator) {
+	a.Describe(g, "An active geo-replication group (not on Balanced_B0/B1 or Flash Optimized SKUs).")
+	a.Describe(&g.GroupNickname, "Name of the group: 1-63 letters, digits and hyphens; create-only.")
+	a.Describe(&g.LinkedDatabaseIds, "ARM ids of the group's databases, this one included; at most 5.")
+}
+
+// AccessPrincipal is an Entra principal that gets access to the cache.
+type AccessPrincipal struct {
+	ObjectId      pulumi.StringInput `pulumi:"objectId"`
+	PrincipalType *PrincipalType     `pulumi:"principalType,optional"`
+}
+
+func (p *AccessPrincipal) Annotate(a infer.Annotator) {
+	a.Describe(p, "An Entra principal that gets access to the cache.")
+	a.Describe(&p.ObjectId, "The principal's Entra object id (for a managed identity, its principalId), not its client id.")
+	a.Describe(&p.PrincipalType, "Default: `ServicePrincipal` (managed identities and apps).")
+}
+
+// ExistingCache names an existing cache.
+type ExistingCache struct {
+	ClusterName       pulumi.StringInput `pulumi:"clusterName"`
+	ResourceGroupName pulumi.StringInput `pulumi:"resourceGroupName,optional"`
+}
+
+func (e *ExistingCache) Annotate(a infer.Annotator) {
+	a.Describe(e, "An existing cache to use instead of creating one.")
+	a.Describe(&e.ClusterName, "The existing cluster's name.")
+	a.Describe(&e.ResourceGroupName, "The existing cluster's resource group. Default: the component's.")
+}
+
+// ManagedRedisState are the component's outputs. It shares the library component's
+// registration (the embedded ResourceState), so no second resource exists. Output tags carry
+// no ",optional": the SDK would take it for part of the name when it sends the outputs; the
+// Ptr outputs are made optional in the schema instead (see completeSchema).
+type ManagedRedisState struct {
+	*pulumi.ResourceState
+
+	ClusterId                 pulumi.StringOutput    `pulumi:"clusterId"`
+	ClusterName               pulumi.StringOutput    `pulumi:"clusterName"`
+	DatabaseId                pulumi.StringOutput    `pulumi:"databaseId"`
+	ResourceGroupName         pulumi.StringOutput    `pulumi:"resourceGroupName"`
+	HostName                  pulumi.StringOutput    `pulumi:"hostName"`
+	Port                      pulumi.IntOutput       `pulumi:"port"`
+	Authentication            pulumi.StringOutput    `pulumi:"authentication"`
+	ConnectionString          pulumi.StringOutput    `pulumi:"connectionString"`
+	Uri                       pulumi.StringOutput    `pulumi:"uri"`
+	PrimaryAccessKey          pulumi.StringPtrOutput `pulumi:"primaryAccessKey" provider:"secret"`
+	KeyVaultId                pulumi.StringPtrOutput `pulumi:"keyVaultId"`
+	ConnectionStringSecretUri pulumi.StringPtrOutput `pulumi:"connectionStringSecretUri"`
+	PrimaryAccessKeySecretUri pulumi.StringPtrOutput `pulumi:"primaryAccessKeySecretUri"`
+	RedisVersion              pulumi.StringOutput    `pulumi:"redisVersion"`
+	Environment               pulumi.StringMapOutput `pulumi:"environment"`
+}
+
+func (s *ManagedRedisState) Annotate(a infer.Annotator) {
+	shareable(&s.ResourceState)
+	a.Describe(&s.ClusterId, "ARM id of the cluster.")
+	a.Describe(&s.ClusterName, "Name of the cluster.")
+	a.Describe(&s.DatabaseId, "ARM id of the database.")
+	a.Describe(&s.ResourceGroupName, "Resource group of the cluster.")
+	a.Describe(&s.HostName, "Host name, `<cluster>.<region>.redis.azure.net`.")
+	a.Describe(&s.Port, "Port: always 10000.")
+	a.Describe(&s.Authentication, "`EntraId` or `AccessKey`.")
+	a.Describe(&s.ConnectionString, "StackExchange.Redis connection string `<host>:10000,ssl=true`, plus "+
+		"`,password=<key>` in AccessKey mode, where it is secret.")
+	a.Describe(&s.Uri, "`rediss://<host>:10000`, or `rediss://:<url-encoded key>@<host>:10000` in AccessKey mode, "+
+		"where it is secret.")
+	a.Describe(&s.PrimaryAccessKey, "The database's primary access key (AccessKey mode only).")
+	a.Describe(&s.KeyVaultId, "ARM id of the Key Vault holding the secrets (AccessKey mode only).")
+	a.Describe(&s.ConnectionStringSecretUri, "URI of the connection string secret (AccessKey mode only).")
+	a.Describe(&s.PrimaryAccessKeySecretUri, "URI of the primary access key secret (AccessKey mode only).")
+	a.Describe(&s.RedisVersion, "Redis version, as Azure reports it.")
+	a.Describe(&s.Environment, "What Aspire's WithReference hands an app, ready for App Service or Container Apps "+
+		"settings: `ConnectionStrings__<connectionName>`, `<CONNECTIONNAME>_HOST`, `_PORT`, `_URI`, and `_PASSWORD` "+
+		"in AccessKey mode, where it is secret.")
+}
+
+func newManagedRedisState(r *component.ManagedRedis) *ManagedRedisState {
+	state := &ManagedRedisState{
+		ResourceState:     &r.ResourceState,
+		ClusterId:         r.ClusterId,
+		ClusterName:       r.ClusterName,
+		DatabaseId:        r.DatabaseId,
+		ResourceGroupName: r.ResourceGroupName,
+		HostName:          r.HostName,
+		Port:              r.Port,
+		Authentication:    r.Authentication,
+		ConnectionString:  r.ConnectionString,
+		Uri:               r.Uri,
+		RedisVersion:      r.RedisVersion,
+		Environment:       r.Environment,
+	}
+	// A resolved nil: the output is absent (undefined / None) in the SDKs.
+	absent := r.Authentication.ApplyT(func(string) *string { return nil }).(pulumi.StringPtrOutput)
+	state.PrimaryAccessKey, state.KeyVaultId = absent, absent
+	state.ConnectionStringSecretUri, state.PrimaryAccessKeySecretUri = absent, absent
+	if r.AccessKeys() {
+		state.PrimaryAccessKey = r.PrimaryAccessKey.ToStringPtrOutput()
+		state.KeyVaultId = r.KeyVaultId.ToStringPtrOutput()
+		state.ConnectionStringSecretUri = r.ConnectionStringSecretUri.ToStringPtrOutput()
+		state.PrimaryAccessKeySecretUri = r.PrimaryAccessKeySecretUri.ToStringPtrOutput()
+	}
+	return state
+}
+
+// library converts the wire inputs to the library's.
+func (a ManagedRedisArgs) library() *component.ManagedRedisArgs {
+	args := &component.ManagedRedisArgs{
+		ResourceGroupName:   a.ResourceGroupName,
+		Location:            a.Location,
+		ClusterName:         a.ClusterName,
+		Sku:                 value(a.Sku),
+		HighAvailability:    a.HighAvailability,
+		Capacity:            a.Capacity,
+		Zones:               a.Zones,
+		MinimumTlsVersion:   value(a.MinimumTlsVersion),
+		PublicNetworkAccess: value(a.PublicNetworkAccess),
+		Tags:                a.Tags,
+		Authentication:      value(a.Authentication),
+		KeyVaultId:          a.KeyVaultId,
+		ConnectionName:      a.ConnectionName,
+		ProtectData:         a.ProtectData,
+	}
+	if d := a.Database; d != nil {
+		db := &component.DatabaseSettings{
+			ClientProtocol:   value(d.ClientProtocol),
+			ClusteringPolicy: value(d.ClusteringPolicy),
+			EvictionPolicy:   value(d.EvictionPolicy),
+			DeferUpgrade:     d.DeferUpgrade,
+		}
+		for _, m := range d.Modules {
+			db.Modules = append(db.Modules, component.Module{Name: string(m.Name), Args: m.Args})
+		}
+		if p := d.Persistence; p != nil {
+			db.Persistence = &component.Persistence{AofFrequency: value(p.AofFrequency), RdbFrequency: value(p.RdbFrequency)}
+		}
+		if g := d.GeoReplication; g != nil {
+			db.GeoReplication = &component.GeoReplication{GroupNickname: g.GroupNickname, LinkedDatabaseIds: g.LinkedDatabaseIds}
+		}
+		args.Database = db
+	}
+	for _, p := range a.AccessPrincipals {
+		args.AccessPrincipals = append(args.AccessPrincipals,
+			component.AccessPrincipal{ObjectId: p.ObjectId, PrincipalType: value(p.PrincipalType)})
+	}
+	if e := a.Existing; e != nil {
+		args.Existing = &component.ExistingCache{ClusterName: e.ClusterName, ResourceGroupName: e.ResourceGroupName}
+	}
+	return args
+}
+
+// value is the string of an optional enum, "" (the library's "use the default") when unset.
+func value[T ~string](v *T) string {
+	if v == nil {
+		return ""
+	}
+	return string(*v)
+}

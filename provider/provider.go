@@ -1,0 +1,70 @@
+// Package provider is the multi-language face of the components: a Pulumi component provider
+// on pulumi-go-provider's infer, through which TypeScript, Python and YAML programs reach the
+// Go library in package component. It maps schema names to the library's types and back;
+// the components' behaviour lives in the library only.
+package provider
+
+import (
+	p "github.com/pulumi/pulumi-go-provider"
+	"github.com/pulumi/pulumi-go-provider/infer"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// Name is the Pulumi package name; the plugin binary is pulumi-resource-<Name>.
+const Name = "azure-managed-redis"
+
+// Version is stamped at build time (-ldflags "-X .../provider.Version=x.y.z").
+var Version = "0.1.0"
+
+// shareable makes sure a state's embedded ResourceState pointer is set: infer annotates a
+// zero state, and reflection cannot walk through a nil embedded pointer. A constructed state
+// points at the library component's ResourceState instead.
+func shareable(state **pulumi.ResourceState) {
+	if *state == nil {
+		*state = &pulumi.ResourceState{}
+	}
+}
+
+// New builds the provider.
+func New() (p.Provider, error) {
+	prov, err := infer.NewProviderBuilder().
+		WithDisplayName("Azure Managed Redis").
+		WithDescription("Azure Managed Redis (Redis Enterprise) in one resource, as .NET Aspire's AddAzureManagedRedis: "+
+			"secure defaults, Entra ID or access keys, Key Vault secrets, access for consumers, existing caches.").
+		WithKeywords("azure", "redis", "managed redis", "redis enterprise", "aspire", "category/database", "kind/component").
+		WithHomepage("https://github.com/managedredis/pulumi-azure-managed-redis").
+		WithRepository("https://github.com/managedredis/pulumi-azure-managed-redis").
+		WithPublisher("managedredis").
+		WithLicense("Apache-2.0").
+		WithNamespace("managedredis").
+		WithComponents(
+			infer.Component(&ManagedRedis{}),
+			infer.Component(&ManagedRedisAccess{}),
+		).
+		// Types of this Go package are in the schema's index module.
+		WithModuleMap(map[tokens.ModuleName]tokens.ModuleName{"provider": "index"}).
+		WithLanguageMap(map[string]any{
+			"nodejs": map[string]any{
+				"packageName":          "@managedredis/azure-managed-redis",
+				"respectSchemaVersion": true,
+				"dependencies":         map[string]string{"@pulumi/pulumi": "^3.142.0"},
+			},
+			"python": map[string]any{
+				"packageName":          "pulumi_azure_managed_redis",
+				"respectSchemaVersion": true,
+				"pyproject":            map[string]any{"enabled": true},
+				"requires":             map[string]string{"pulumi": ">=3.142.0,<4.0.0"},
+			},
+			"go": map[string]any{
+				"importBasePath":                 "github.com/managedredis/pulumi-azure-managed-redis/sdk/go/azuremanagedredis",
+				"generateResourceContainerTypes": true,
+				// Input types for objects used only in plain lists (accessPrincipals), which the Go
+				// generator skips otherwise.
+				"generateExtraInputTypes": true,
+				"respectSchemaVersion":    true,
+			},
+		}).
+		Build()
+	return completeSchema(prov), err
+}

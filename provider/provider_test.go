@@ -1,0 +1,326 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blang/semver"
+	p "github.com/pulumi/pulumi-go-provider"
+	"github.com/pulumi/pulumi-go-provider/integration"
+	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
+	presource "github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+	"github.com/pulumi/pulumi/sdk/v3/go/property"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/component"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
+)
+
+func server(t *testing.T, fake *azuremock.Fake) integration.Server {
+	t.Helper()
+	prov, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := integration.NewServer(context.Background(), Name, semver.MustParse(Version),
+		integration.WithProvider(prov), integration.WithMocks(fake))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func construct(t *testing.T, fake *azuremock.Fake, token, name string, inputs map[string]property.Value,
+) (p.ConstructResponse, error) {
+	t.Helper()
+	return constructRequest(t, fake, p.ConstructRequest{
+		Urn:    presource.NewURN("stack", "project", "", tokens.Type(token), name),
+		Inputs: property.NewMap(inputs),
+	})
+}
+
+func constructRequest(t *testing.T, fake *azuremock.Fake, req p.ConstructRequest) (p.ConstructResponse, error) {
+	t.Helper()
+	return server(t, fake).Construct(req)
+}
+
+func str(s string) property.Value { return property.New(s) }
+
+func obj(m map[string]property.Value) property.Value { return property.New(property.NewMap(m)) }
+
+func arr(values ...property.Value) property.Value { return property.New(property.NewArray(values)) }
+
+// registrations summarises what a fake received: type, name and inputs of each resource.
+func registrations(fake *azuremock.Fake) []string {
+	var out []string
+	for _, r := range fake.Resources() {
+		if !strings.HasPrefix(r.TypeToken, "azure-native:") {
+			continue
+		}
+		inputs, _ := json.Marshal(r.Inputs.Mappable())
+		out = append(out, r.TypeToken+" "+r.Name+" "+string(inputs))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// libraryRegistrations runs the Go library with the same inputs, for comparison.
+func libraryRegistrations(t *testing.T, args *component.ManagedRedisArgs) []string {
+	t.Helper()
+	fake := &azuremock.Fake{ExistingKeys: "Enabled"}
+	err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
+		_, err := component.NewManagedRedis(ctx, "cache", args)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return registrations(fake)
+}
+
+func TestConstructManagedRedisMatchesTheLibrary(t *testing.T) {
+	tests := []struct {
+		name    string
+		inputs  map[string]property.Value
+		library *component.ManagedRedisArgs
+		// secret outputs expected in the response state
+		secret []string
+		absent []string
+	}{
+		{
+			name: "EntraId",
+			inputs: map[string]property.Value{
+				"resourceGroupName": str("rg"),
+				"tags":              obj(map[string]property.Value{"env": str("dev")}),
+				"database":          obj(map[string]property.Value{"evictionPolicy": str("AllKeysLRU"), "modules": arr(obj(map[string]property.Value{"name": str("RedisJSON")}))}),
+				"accessPrincipals": arr(
+					obj(map[string]property.Value{"objectId": str(azuremock.PrincipalA)}),
+					obj(map[string]property.Value{"objectId": str(azuremock.PrincipalB), "principalType": str("User")}),
+				),
+			},
+			library: &component.ManagedRedisArgs{
+				ResourceGroupName: pulumi.String("rg"),
+				Tags:              pulumi.StringMap{"env": pulumi.String("dev")},
+				Database:          &component.DatabaseSettings{EvictionPolicy: "AllKeysLRU", Modules: []component.Module{{Name: "RedisJSON"}}},
+				AccessPrincipals: []component.AccessPrincipal{
+					{ObjectId: pulumi.String(azuremock.PrincipalA)},
+					{ObjectId: pulumi.String(azuremock.PrincipalB), PrincipalType: "User"},
+				},
+			},
+			absent: []string{"primaryAccessKey", "keyVaultId", "connectionStringSecretUri", "primaryAccessKeySecretUri"},
+		},
+		{
+			name: "AccessKey",
+			inputs: map[string]property.Value{
+				"resourceGroupName": str("rg"),
+				"authentication":    str("AccessKey"),
+				"keyVaultId":        str(azuremock.GivenVaultId),
+				"accessPrincipals":  arr(obj(map[string]property.Value{"objectId": str(azuremock.PrincipalA)})),
+			},
+			library: &component.ManagedRedisArgs{
+				ResourceGroupName: pulumi.String("rg"),
+				Authentication:    component.AccessKey,
+				KeyVaultId:        pulumi.String(azuremock.GivenVaultId),
+				AccessPrincipals:  []component.AccessPrincipal{{ObjectId: pulumi.String(azuremock.PrincipalA)}},
+			},
+			secret: []string{"primaryAccessKey", "connectionString", "uri", "environment"},
+		},
+		{
+			name: "Existing",
+			inputs: map[string]property.Value{
+				"resourceGroupName": str("rg"),
+				"existing":          obj(map[string]property.Value{"clusterName": str("legacy-cache")}),
+				"accessPrincipals":  arr(obj(map[string]property.Value{"objectId": str(azuremock.PrincipalA)})),
+			},
+			library: &component.ManagedRedisArgs{
+				ResourceGroupName: pulumi.String("rg"),
+				Existing:          &component.ExistingCache{ClusterName: pulumi.String("legacy-cache")},
+				AccessPrincipals:  []component.AccessPrincipal{{ObjectId: pulumi.String(azuremock.PrincipalA)}},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fake := &azuremock.Fake{ExistingKeys: "Enabled"}
+			resp, err := construct(t, fake, "azure-managed-redis:index:ManagedRedis", "cache", tt.inputs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := registrations(fake), libraryRegistrations(t, tt.library); !reflect.DeepEqual(got, want) {
+				t.Errorf("provider registered\n%s\nthe library\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			state := resp.State
+			for _, key := range []string{"clusterId", "clusterName", "databaseId", "resourceGroupName", "hostName",
+				"port", "authentication", "connectionString", "uri", "redisVersion", "environment"} {
+				if v, ok := state.GetOk(key); !ok || v.IsNull() {
+					t.Errorf("output %s missing from %v", key, state)
+				}
+			}
+			for _, key := range tt.secret {
+				if !state.Get(key).Secret() {
+					t.Errorf("output %s is not secret across the wire", key)
+				}
+			}
+			for _, key := range tt.absent {
+				if v := state.Get(key); !v.IsNull() {
+					t.Errorf("output %s = %v, want absent", key, v)
+				}
+			}
+			if got := state.Get("port").AsNumber(); got != 10000 {
+				t.Errorf("port = %v", got)
+			}
+		})
+	}
+}
+
+// At preview, a principal's object id from a resource not yet created is unknown.
+func TestPreviewWithUnknownObjectIds(t *testing.T) {
+	fake := &azuremock.Fake{}
+	_, err := constructRequest(t, fake, p.ConstructRequest{
+		Urn:    presource.NewURN("stack", "project", "", "azure-managed-redis:index:ManagedRedis", "cache"),
+		DryRun: true,
+		Inputs: property.NewMap(map[string]property.Value{
+			"resourceGroupName": str("rg"),
+			"accessPrincipals":  arr(obj(map[string]property.Value{"objectId": property.New(property.Computed)})),
+		}),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(fake.Registered("azure-native:redisenterprise:AccessPolicyAssignment")); n != 1 {
+		t.Errorf("%d assignments for a principal whose object id is not known yet", n)
+	}
+}
+
+func TestConstructRefusesBadInputsWithTheRule(t *testing.T) {
+	fake := &azuremock.Fake{}
+	_, err := construct(t, fake, "azure-managed-redis:index:ManagedRedis", "cache", map[string]property.Value{
+		"resourceGroupName": str("rg"),
+		"sku":               str("Balanced_B1"),
+		"database": obj(map[string]property.Value{"geoReplication": obj(map[string]property.Value{
+			"groupNickname": str("group"), "linkedDatabaseIds": arr(str("/db/1")),
+		})}),
+	})
+	if err == nil || !strings.Contains(err.Error(), `invalid input "database.geoReplication"`) || !strings.Contains(err.Error(), "rule V3") {
+		t.Fatalf("want a V3 error naming database.geoReplication, got %v", err)
+	}
+	if n := len(fake.Resources()); n != 0 {
+		t.Errorf("%d resources registered before the input was refused", n)
+	}
+}
+
+func TestConstructManagedRedisAccess(t *testing.T) {
+	fake := &azuremock.Fake{}
+	resp, err := construct(t, fake, "azure-managed-redis:index:ManagedRedisAccess", "api", map[string]property.Value{
+		"clusterName": str("cache-1"), "resourceGroupName": str("rg"), "objectId": str(azuremock.PrincipalA),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := fake.One(t, "azure-native:redisenterprise:AccessPolicyAssignment")
+	if azuremock.Input(a, "user.objectId") != azuremock.PrincipalA {
+		t.Errorf("assignment for %v", azuremock.Input(a, "user.objectId"))
+	}
+	if id := resp.State.Get("accessPolicyAssignmentId").AsString(); !strings.HasSuffix(id, "/accessPolicyAssignments/"+azuremock.Input(a, "accessPolicyAssignmentName").(string)) {
+		t.Errorf("accessPolicyAssignmentId %q", id)
+	}
+}
+
+// The committed schema.json is what the provider serves (make schema regenerates it).
+func TestSchemaIsCommittedAndComplete(t *testing.T) {
+	resp, err := server(t, &azuremock.Fake{}).GetSchema(p.GetSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var served, committed schema.PackageSpec
+	if err := json.Unmarshal([]byte(resp.Schema), &served); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("../schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &committed); err != nil {
+		t.Fatal(err)
+	}
+	committed.Version = served.Version
+	if compact(t, served) != compact(t, committed) {
+		t.Error("schema.json differs from the provider's schema: run make schema")
+	}
+
+	describe := func(where, description string) {
+		if strings.TrimSpace(description) == "" {
+			t.Errorf("%s has no description", where)
+		}
+	}
+	for token, r := range served.Resources {
+		describe(token, r.Description)
+		for name, prop := range r.InputProperties {
+			describe(token+" input "+name, prop.Description)
+		}
+		for name, prop := range r.Properties {
+			describe(token+" output "+name, prop.Description)
+		}
+	}
+	for token, typ := range served.Types {
+		describe(token, typ.Description)
+		for name, prop := range typ.Properties {
+			describe(token+"."+name, prop.Description)
+		}
+	}
+
+	mr := served.Resources[Name+":index:ManagedRedis"]
+	if !mr.Properties["primaryAccessKey"].Secret {
+		t.Error("primaryAccessKey is not marked secret")
+	}
+	if !slices.Equal(mr.RequiredInputs, []string{"resourceGroupName"}) {
+		t.Errorf("required inputs %v, want only resourceGroupName", mr.RequiredInputs)
+	}
+	plain := []string{"sku", "highAvailability", "capacity", "zones", "minimumTlsVersion", "publicNetworkAccess",
+		"database", "authentication", "accessPrincipals", "existing", "connectionName", "protectData"}
+	for _, name := range plain {
+		if !mr.InputProperties[name].Plain {
+			t.Errorf("input %s is not plain", name)
+		}
+	}
+	for _, name := range []string{"resourceGroupName", "location", "clusterName", "tags", "keyVaultId"} {
+		if mr.InputProperties[name].Plain {
+			t.Errorf("input %s is plain, want an Input", name)
+		}
+	}
+	if served.Types[Name+":index:AccessPrincipal"].Properties["objectId"].Plain ||
+		served.Types[Name+":index:GeoReplicationSettings"].Properties["linkedDatabaseIds"].Plain {
+		t.Error("objectId and linkedDatabaseIds must accept Outputs")
+	}
+	if got := len(served.Types[Name+":index:SkuName"].Enum); got != 55 {
+		t.Errorf("SkuName has %d values", got)
+	}
+	for language, want := range map[string]string{
+		"nodejs": `"packageName":"@managedredis/azure-managed-redis"`,
+		"python": `"packageName":"pulumi_azure_managed_redis"`,
+		"go":     `"importBasePath":"github.com/managedredis/pulumi-azure-managed-redis/sdk/go/azuremanagedredis"`,
+	} {
+		if !strings.Contains(string(served.Language[language]), want) {
+			t.Errorf("%s language section %s lacks %s", language, served.Language[language], want)
+		}
+	}
+}
+
+func compact(t *testing.T, spec schema.PackageSpec) string {
+	data, err := json.Marshal(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var normalized any
+	if err := json.Unmarshal(data, &normalized); err != nil {
+		t.Fatal(err)
+	}
+	data, _ = json.Marshal(normalized)
+	return string(data)
+}

@@ -1,0 +1,122 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/auto"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/events"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/component"
+)
+
+// golang runs the Go library in an inline program through the Automation API.
+type golang struct{}
+
+func (golang) name() string { return "go" }
+
+// program is the spec as a Go program using the library.
+func program(s spec) pulumi.RunFunc {
+	return func(ctx *pulumi.Context) error {
+		args := &component.ManagedRedisArgs{
+			ResourceGroupName: pulumi.String(s.ResourceGroupName),
+			Authentication:    s.Authentication,
+			Sku:               s.Sku,
+			Tags:              pulumi.ToStringMap(s.Tags),
+		}
+		for _, p := range s.Principals {
+			args.AccessPrincipals = append(args.AccessPrincipals, component.AccessPrincipal{ObjectId: pulumi.String(p)})
+		}
+		if s.EvictionPolicy != "" || s.GeoReplicationGroup != "" {
+			args.Database = &component.DatabaseSettings{EvictionPolicy: s.EvictionPolicy}
+		}
+		if s.GeoReplicationGroup != "" {
+			args.Database.GeoReplication = &component.GeoReplication{
+				GroupNickname: s.GeoReplicationGroup, LinkedDatabaseIds: pulumi.StringArray{pulumi.String("/db/1")},
+			}
+		}
+		if s.ExistingClusterName != "" {
+			args.Existing = &component.ExistingCache{ClusterName: pulumi.String(s.ExistingClusterName)}
+		}
+		cache, err := component.NewManagedRedis(ctx, "cache", args)
+		if err != nil {
+			return err
+		}
+		for name, value := range cache.Outputs() {
+			ctx.Export(name, value)
+		}
+		return nil
+	}
+}
+
+func (golang) run(t *testing.T, req request) response {
+	t.Helper()
+	ctx := context.Background()
+	stack, err := auto.UpsertStackInlineSource(ctx, req.Stack, req.Project, program(req.Spec),
+		auto.WorkDir(req.WorkDir),
+		auto.EnvVars(req.Env),
+		auto.SecretsProvider("passphrase"),
+		auto.Project(workspace.Project{Name: "e2e-go", Runtime: workspace.NewProjectRuntimeInfo("go", nil)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, steps := collectSteps()
+	var resp response
+	switch req.Operation {
+	case "up":
+		var res auto.UpResult
+		res, err = stack.Up(ctx, optup.EventStreams(events))
+		if err == nil {
+			resp.Outputs = map[string]output{}
+			for k, v := range res.Outputs {
+				resp.Outputs[k] = output{Value: v.Value, Secret: v.Secret}
+			}
+		}
+	case "preview":
+		_, err = stack.Preview(ctx, optpreview.EventStreams(events))
+	case "destroy":
+		_, err = stack.Destroy(ctx, optdestroy.EventStreams(events))
+	case "export":
+		close(events)
+		var deployment any
+		deployment, err = stack.Export(ctx)
+		if err == nil {
+			resp.Export, err = json.Marshal(deployment)
+		}
+	}
+	resp.Steps = <-steps
+	if err != nil {
+		resp.Error = err.Error()
+	}
+	return resp
+}
+
+// collectSteps gathers the resource steps of an operation's event stream.
+func collectSteps() (chan<- events.EngineEvent, <-chan []step) {
+	ch := make(chan events.EngineEvent)
+	done := make(chan []step, 1)
+	go func() {
+		var steps []step
+		for e := range ch {
+			if pre := e.ResourcePreEvent; pre != nil {
+				steps = append(steps, step{Op: string(pre.Metadata.Op), Type: pre.Metadata.Type, URN: pre.Metadata.URN})
+			}
+		}
+		done <- steps
+	}()
+	return ch, done
+}
+
+func TestGoSmoke(t *testing.T) {
+	w := newWorld(t)
+	resp := golang{}.run(t, request{Operation: "up", Project: "e2e-go", Stack: "dev", WorkDir: t.TempDir(),
+		Env: w.environment(), Spec: spec{ResourceGroupName: "rg", Principals: []string{
+			"11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222"}}})
+	t.Logf("%+v", resp)
+}

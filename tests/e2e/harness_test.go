@@ -1,0 +1,185 @@
+// Package e2e runs the real Pulumi engine over the components, in Go, TypeScript, Python and
+// YAML, against the fake azure-native plugin (tests/fakeazure): up, a second up with no
+// changes, updates that must not replace the cache, destroy.
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/tests/fakeazure"
+)
+
+// repo is the repository root; env the environment every Pulumi run gets.
+var (
+	repo string
+	env  []string
+)
+
+// TestMain builds the provider plugin and the fake azure-native into a temporary bin folder
+// and puts it, and the Pulumi CLI built by `make cli`, first on PATH.
+func TestMain(m *testing.M) {
+	_, file, _, _ := runtime.Caller(0)
+	repo = filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
+	code, err := setUp(m)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		os.Exit(1)
+	}
+	os.Exit(code)
+}
+
+func setUp(m *testing.M) (int, error) {
+	cli := filepath.Join(repo, ".cache", "bin", "pulumi")
+	if _, err := os.Stat(cli); err != nil {
+		return 0, fmt.Errorf("the Pulumi CLI is not built (%s): run `make cli`", cli)
+	}
+	tmp, err := os.MkdirTemp("", "amr-e2e-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(tmp)
+	bin := filepath.Join(tmp, "bin")
+	for target, pkg := range map[string]string{
+		"pulumi-resource-azure-managed-redis": "./provider/cmd/pulumi-resource-azure-managed-redis",
+		"pulumi-resource-azure-native":        "./tests/fakeazure/cmd/pulumi-resource-azure-native",
+	} {
+		build := exec.Command("go", "build", "-o", filepath.Join(bin, target), pkg)
+		build.Dir, build.Stderr = repo, os.Stderr
+		if err := build.Run(); err != nil {
+			return 0, fmt.Errorf("building %s: %w", target, err)
+		}
+	}
+	env = append(os.Environ(),
+		"PATH="+bin+string(os.PathListSeparator)+filepath.Dir(cli)+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"PULUMI_HOME="+filepath.Join(tmp, "home"),
+		"PULUMI_CONFIG_PASSPHRASE=e2e-passphrase",
+		"PULUMI_SKIP_UPDATE_CHECK=true",
+		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true",
+	)
+	for _, kv := range env {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			os.Setenv(k, v)
+		}
+	}
+	return m.Run(), nil
+}
+
+// world is one test's private Azure and Pulumi backend.
+type world struct {
+	t       *testing.T
+	dir     string
+	backend string
+	azure   *fakeazure.Store
+}
+
+func newWorld(t *testing.T) *world {
+	t.Helper()
+	dir := t.TempDir()
+	store, err := fakeazure.OpenStore(filepath.Join(dir, "azure"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	backend := filepath.Join(dir, "backend")
+	if err := os.MkdirAll(backend, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return &world{t: t, dir: dir, backend: backend, azure: store}
+}
+
+// environment is what a Pulumi run of this world needs on top of the process environment.
+func (w *world) environment() map[string]string {
+	return map[string]string{
+		"FAKE_AZURE_STATE":   filepath.Join(w.dir, "azure"),
+		"PULUMI_BACKEND_URL": "file://" + w.backend,
+	}
+}
+
+// spec is the program every language builds: one ManagedRedis named "cache", exporting every
+// output. The drivers of the other languages read it as JSON.
+type spec struct {
+	ResourceGroupName   string            `json:"resourceGroupName"`
+	Authentication      string            `json:"authentication,omitempty"`
+	Principals          []string          `json:"principals,omitempty"`
+	Tags                map[string]string `json:"tags,omitempty"`
+	EvictionPolicy      string            `json:"evictionPolicy,omitempty"`
+	Sku                 string            `json:"sku,omitempty"`
+	ExistingClusterName string            `json:"existingClusterName,omitempty"`
+	// GeoReplicationGroup adds a geo-replication group (refused on small SKUs).
+	GeoReplicationGroup string `json:"geoReplicationGroup,omitempty"`
+}
+
+// request is one Pulumi operation on a stack.
+type request struct {
+	Operation string            `json:"operation"` // up, preview, destroy, export
+	Project   string            `json:"project"`
+	Stack     string            `json:"stack"`
+	WorkDir   string            `json:"workDir"`
+	Env       map[string]string `json:"env"`
+	Spec      spec              `json:"spec"`
+}
+
+// response is what an operation reports.
+type response struct {
+	Outputs map[string]output `json:"outputs"`
+	Steps   []step            `json:"steps"`
+	Export  json.RawMessage   `json:"export,omitempty"`
+	Error   string            `json:"error,omitempty"`
+}
+
+type output struct {
+	Value  any  `json:"value"`
+	Secret bool `json:"secret"`
+}
+
+// step is one resource step the engine announced.
+type step struct {
+	Op   string `json:"op"`
+	Type string `json:"type"`
+	URN  string `json:"urn"`
+}
+
+// language runs requests: in-process for Go, through a driver program otherwise.
+type language interface {
+	name() string
+	run(t *testing.T, req request) response
+}
+
+// driver runs a language's driver program with the request on stdin and reads the response
+// from the last line of its stdout.
+type driver struct {
+	language string
+	command  []string
+}
+
+func (d driver) name() string { return d.language }
+
+func (d driver) run(t *testing.T, req request) response {
+	t.Helper()
+	in, err := json.Marshal(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(d.command[0], d.command[1:]...)
+	cmd.Dir = repo
+	cmd.Env = env
+	cmd.Stdin = strings.NewReader(string(in))
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s driver: %v\n%s\n%s", d.language, err, out, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	var resp response
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &resp); err != nil {
+		t.Fatalf("%s driver answered %q: %v\n%s", d.language, out, err, stderr.String())
+	}
+	return resp
+}

@@ -1,0 +1,393 @@
+// Package fakeazure is a TEST DOUBLE of the azure-native provider plugin v3.28.0: it answers
+// the engine for every token the component uses, with ARM-shaped ids and outputs, and behaves
+// like Azure where the component's correctness depends on it:
+//
+//   - create-only inputs (names, location, port, modules, geo-replication, a clustering policy
+//     other than NoCluster) force a replacement in Diff; everything else updates in place;
+//   - listDatabaseKeys fails when the database's access keys are disabled;
+//   - two access policy assignments in flight on one database fail, as Azure refuses them;
+//   - resources live in a folder (FAKE_AZURE_STATE), so an "existing" cache can be pre-seeded,
+//     and every write to a seeded resource is recorded, as is every call;
+//   - FAKE_AZURE_LATENCY ("RedisEnterprise=2s,Database=500ms") slows writes down per type, for
+//     benchmarks.
+//
+// It is not Azure and does not validate what Azure validates beyond the above.
+package fakeazure
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"google.golang.org/protobuf/types/known/emptypb"
+	"google.golang.org/protobuf/types/known/structpb"
+)
+
+// Version is the azure-native version the fake claims to be.
+const Version = "3.28.0"
+
+// Server is the fake plugin's gRPC server.
+type Server struct {
+	pulumirpc.UnimplementedResourceProviderServer
+
+	store   *Store
+	latency map[string]time.Duration
+	// assignmentWindow is how long an access policy assignment write stays in flight.
+	assignmentWindow time.Duration
+
+	mu       sync.Mutex
+	inFlight map[string]bool // database ids with an assignment write in flight
+}
+
+// NewServer opens the store named by FAKE_AZURE_STATE and reads FAKE_AZURE_LATENCY.
+func NewServer() (*Server, error) {
+	dir := os.Getenv("FAKE_AZURE_STATE")
+	if dir == "" {
+		dir = os.TempDir() + "/fake-azure"
+	}
+	store, err := OpenStore(dir)
+	if err != nil {
+		return nil, err
+	}
+	latency, err := parseLatency(os.Getenv("FAKE_AZURE_LATENCY"))
+	if err != nil {
+		return nil, err
+	}
+	return &Server{store: store, latency: latency, assignmentWindow: 300 * time.Millisecond,
+		inFlight: map[string]bool{}}, nil
+}
+
+func parseLatency(spec string) (map[string]time.Duration, error) {
+	latency := map[string]time.Duration{}
+	for _, item := range strings.Split(spec, ",") {
+		if item = strings.TrimSpace(item); item == "" {
+			continue
+		}
+		typ, value, ok := strings.Cut(item, "=")
+		d, err := time.ParseDuration(value)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("FAKE_AZURE_LATENCY: %q is not <Type>=<duration>", item)
+		}
+		latency[typ] = d
+	}
+	return latency, nil
+}
+
+func (s *Server) wait(typ string) {
+	name := typ[strings.LastIndex(typ, ":")+1:]
+	time.Sleep(s.latency[name])
+}
+
+func (s *Server) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
+	return &pulumirpc.PluginInfo{Version: Version}, nil
+}
+
+func (s *Server) GetSchema(context.Context, *pulumirpc.GetSchemaRequest) (*pulumirpc.GetSchemaResponse, error) {
+	return &pulumirpc.GetSchemaResponse{Schema: schema}, nil
+}
+
+func (s *Server) CheckConfig(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
+	return &pulumirpc.CheckResponse{Inputs: req.GetNews()}, nil
+}
+
+func (s *Server) DiffConfig(context.Context, *pulumirpc.DiffRequest) (*pulumirpc.DiffResponse, error) {
+	return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE}, nil
+}
+
+func (s *Server) Configure(context.Context, *pulumirpc.ConfigureRequest) (*pulumirpc.ConfigureResponse, error) {
+	return &pulumirpc.ConfigureResponse{AcceptSecrets: true, SupportsPreview: true, AcceptResources: true,
+		AcceptOutputs: true}, nil
+}
+
+func (s *Server) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error) {
+	return &emptypb.Empty{}, nil
+}
+
+// Check auto-names a resource whose name input is absent, as azure-native does, keeping the
+// name it had.
+func (s *Server) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
+	typ := resource.URN(req.GetUrn()).Type().String()
+	s.store.Log("calls", "Check %s", typ)
+	t, ok := armTypes[typ]
+	if !ok {
+		return nil, fmt.Errorf("the fake azure-native does not know %s", typ)
+	}
+	news, err := unmarshal(req.GetNews())
+	if err != nil {
+		return nil, err
+	}
+	if _, named := news[resource.PropertyKey(t.nameInput)]; !named {
+		olds, err := unmarshal(req.GetOlds())
+		if err != nil {
+			return nil, err
+		}
+		name, had := olds[resource.PropertyKey(t.nameInput)]
+		if !had {
+			sum := sha256.Sum256([]byte(req.GetUrn()))
+			name = resource.NewProperty(resource.URN(req.GetUrn()).Name() + "-" + hex.EncodeToString(sum[:4]))
+		}
+		news[resource.PropertyKey(t.nameInput)] = name
+	}
+	inputs, err := marshal(news)
+	return &pulumirpc.CheckResponse{Inputs: inputs}, err
+}
+
+func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc.DiffResponse, error) {
+	typ := resource.URN(req.GetUrn()).Type().String()
+	s.store.Log("calls", "Diff %s %s", typ, req.GetId())
+	oldStruct := req.GetOldInputs()
+	if oldStruct == nil {
+		oldStruct = req.GetOlds()
+	}
+	olds, err := plainOf(oldStruct, false)
+	if err != nil {
+		return nil, err
+	}
+	news, err := plainOf(req.GetNews(), false)
+	if err != nil {
+		return nil, err
+	}
+	diffs := changed(olds, news)
+	if len(diffs) == 0 {
+		return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE}, nil
+	}
+	t := armTypes[typ]
+	replaces := t.replaces(typ, olds, news)
+	// A replacement that keeps the Azure name must delete first: names are unique in ARM.
+	deleteFirst := len(replaces) > 0 && olds[t.nameInput] == news[t.nameInput]
+	return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_SOME, Diffs: diffs, Replaces: replaces,
+		DeleteBeforeReplace: deleteFirst}, nil
+}
+
+func (s *Server) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
+	typ := resource.URN(req.GetUrn()).Type().String()
+	t := armTypes[typ]
+	inputs, err := unmarshal(req.GetProperties())
+	if err != nil {
+		return nil, err
+	}
+	in := plainMap(inputs, false)
+	if req.GetPreview() {
+		outputs := t.outputs("", in)
+		return s.respond("", inputs, outputs, true)
+	}
+	id := t.id(in)
+	s.store.Log("calls", "Create %s %s", typ, id)
+	existing, err := s.store.Get(id)
+	if err != nil {
+		return nil, err
+	}
+	if existing != nil {
+		if existing.Seeded {
+			s.store.Log("writes", "Create %s", id)
+		}
+		return nil, fmt.Errorf("(Conflict) %s already exists: import it or choose another name", id)
+	}
+	done, err := s.enterAssignmentWrite(typ, id)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	s.wait(typ)
+	outputs := t.outputs(id, in)
+	if err := s.save(typ, id, inputs, outputs, false); err != nil {
+		return nil, err
+	}
+	resp, err := s.respond(id, inputs, outputs, false)
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.CreateResponse{Id: id, Properties: resp.Properties}, nil
+}
+
+func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
+	typ := resource.URN(req.GetUrn()).Type().String()
+	t := armTypes[typ]
+	id := req.GetId()
+	inputs, err := unmarshal(req.GetNews())
+	if err != nil {
+		return nil, err
+	}
+	in := plainMap(inputs, false)
+	if req.GetPreview() {
+		resp, err := s.respond(id, inputs, t.outputs(id, in), true)
+		return &pulumirpc.UpdateResponse{Properties: resp.GetProperties()}, err
+	}
+	s.store.Log("calls", "Update %s %s", typ, id)
+	existing, err := s.store.Get(id)
+	if err != nil {
+		return nil, err
+	}
+	if existing == nil {
+		return nil, fmt.Errorf("(ResourceNotFound) %s does not exist", id)
+	}
+	if existing.Seeded {
+		s.store.Log("writes", "Update %s", id)
+	}
+	done, err := s.enterAssignmentWrite(typ, id)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	s.wait(typ)
+	outputs := t.outputs(id, in)
+	if err := s.save(typ, id, inputs, outputs, existing.Seeded); err != nil {
+		return nil, err
+	}
+	resp, err := s.respond(id, inputs, outputs, false)
+	return &pulumirpc.UpdateResponse{Properties: resp.GetProperties()}, err
+}
+
+func (s *Server) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
+	typ := resource.URN(req.GetUrn()).Type().String()
+	id := req.GetId()
+	s.store.Log("calls", "Delete %s %s", typ, id)
+	existing, err := s.store.Get(id)
+	if err != nil {
+		return nil, err
+	}
+	if existing != nil && existing.Seeded {
+		s.store.Log("writes", "Delete %s", id)
+	}
+	done, err := s.enterAssignmentWrite(typ, id)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	s.wait(typ)
+	return &emptypb.Empty{}, s.store.Delete(id)
+}
+
+func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc.ReadResponse, error) {
+	s.store.Log("calls", "Read %s", req.GetId())
+	existing, err := s.store.Get(req.GetId())
+	if err != nil || existing == nil {
+		return &pulumirpc.ReadResponse{}, err
+	}
+	props := req.GetProperties()
+	if props == nil {
+		props, err = structpb.NewStruct(existing.Properties)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return &pulumirpc.ReadResponse{Id: existing.ID, Properties: props, Inputs: req.GetInputs()}, nil
+}
+
+// enterAssignmentWrite refuses a second access policy assignment write on a database while
+// one is in flight, as Azure does, and keeps each write in flight for a while so that writes
+// the engine runs in parallel overlap.
+func (s *Server) enterAssignmentWrite(typ, id string) (done func(), err error) {
+	if typ != "azure-native:redisenterprise:AccessPolicyAssignment" {
+		return func() {}, nil
+	}
+	database := id[:strings.Index(id, "/accessPolicyAssignments/")]
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.inFlight[database] {
+		s.store.Log("calls", "Conflict %s", id)
+		return nil, fmt.Errorf("(Conflict) another access policy assignment operation is in progress on %s: "+
+			"Azure accepts one at a time", database)
+	}
+	s.inFlight[database] = true
+	return func() {
+		time.Sleep(s.assignmentWindow)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		delete(s.inFlight, database)
+	}, nil
+}
+
+// save stores a resource, its secrets blanked.
+func (s *Server) save(typ, id string, inputs resource.PropertyMap, outputs map[string]any, seeded bool) error {
+	properties := plainMap(inputs, true)
+	for k, v := range outputs {
+		properties[k] = v
+	}
+	properties["id"] = id
+	return s.store.Put(&Resource{ID: id, Type: typ, Properties: properties, Seeded: seeded})
+}
+
+// respond builds a Create response: the inputs (secrets kept secret) with Azure's outputs on
+// top, all unknown during a preview. An output replaces the input of its name, which is how a
+// Key Vault secret's value is not echoed.
+func (s *Server) respond(id string, inputs resource.PropertyMap, outputs map[string]any, preview bool,
+) (*pulumirpc.CreateResponse, error) {
+	props := inputs.Copy()
+	for k, v := range outputs {
+		value := resource.NewPropertyValue(v)
+		if preview {
+			value = resource.MakeComputed(resource.NewProperty(""))
+		}
+		props[resource.PropertyKey(k)] = value
+	}
+	props["azureApiVersion"] = resource.NewProperty("2025-07-01")
+	st, err := marshal(props)
+	return &pulumirpc.CreateResponse{Id: id, Properties: st}, err
+}
+
+func unmarshal(st *structpb.Struct) (resource.PropertyMap, error) {
+	return plugin.UnmarshalProperties(st, plugin.MarshalOptions{KeepUnknowns: true, KeepSecrets: true,
+		KeepResources: true, KeepOutputValues: true, SkipNulls: true})
+}
+
+func marshal(props resource.PropertyMap) (*structpb.Struct, error) {
+	return plugin.MarshalProperties(props, plugin.MarshalOptions{KeepUnknowns: true, KeepSecrets: true,
+		KeepResources: true, KeepOutputValues: true})
+}
+
+func plainOf(st *structpb.Struct, blankSecrets bool) (map[string]any, error) {
+	props, err := unmarshal(st)
+	if err != nil {
+		return nil, err
+	}
+	return plainMap(props, blankSecrets), nil
+}
+
+// plainMap turns properties into plain Go values; unknowns become "<unknown>" and secrets
+// their value, or "[secret]" when blanked.
+func plainMap(props resource.PropertyMap, blankSecrets bool) map[string]any {
+	m := map[string]any{}
+	for k, v := range props {
+		m[string(k)] = plainValue(v, blankSecrets)
+	}
+	return m
+}
+
+func plainValue(v resource.PropertyValue, blankSecrets bool) any {
+	switch {
+	case v.IsSecret():
+		if blankSecrets {
+			return "[secret]"
+		}
+		return plainValue(v.SecretValue().Element, blankSecrets)
+	case v.IsComputed():
+		return "<unknown>"
+	case v.IsOutput():
+		if !v.OutputValue().Known {
+			return "<unknown>"
+		}
+		if v.OutputValue().Secret && blankSecrets {
+			return "[secret]"
+		}
+		return plainValue(v.OutputValue().Element, blankSecrets)
+	case v.IsObject():
+		return plainMap(v.ObjectValue(), blankSecrets)
+	case v.IsArray():
+		items := make([]any, len(v.ArrayValue()))
+		for i, item := range v.ArrayValue() {
+			items[i] = plainValue(item, blankSecrets)
+		}
+		return items
+	default:
+		return v.Mappable()
+	}
+}

@@ -1,0 +1,136 @@
+package fakeazure
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Store is the fake's "Azure": one JSON file per resource, keyed by ARM id, in a folder that
+// outlives the plugin process (the engine starts a new one for every operation). It also keeps
+// a log of every call the plugin received and of every write to a pre-seeded resource.
+type Store struct {
+	dir string
+	mu  sync.Mutex
+}
+
+// Resource is what the store keeps of a resource.
+type Resource struct {
+	ID   string `json:"id"`
+	Type string `json:"type"`
+	// Properties are the resource's outputs (inputs included), secrets replaced by "[secret]":
+	// like Azure, the fake never hands secret inputs back.
+	Properties map[string]any `json:"properties"`
+	// Seeded marks a resource that existed before the stack (an "existing" cache).
+	Seeded bool `json:"seeded,omitempty"`
+}
+
+// OpenStore opens (creating it if needed) the store in dir.
+func OpenStore(dir string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Join(dir, "resources"), 0o755); err != nil {
+		return nil, err
+	}
+	return &Store{dir: dir}, nil
+}
+
+func (s *Store) path(id string) string {
+	sum := sha256.Sum256([]byte(strings.ToLower(id)))
+	return filepath.Join(s.dir, "resources", hex.EncodeToString(sum[:8])+".json")
+}
+
+// Get returns the resource with the ARM id, or nil.
+func (s *Store) Get(id string) (*Resource, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	data, err := os.ReadFile(s.path(id))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var r Resource
+	return &r, json.Unmarshal(data, &r)
+}
+
+// Put writes a resource.
+func (s *Store) Put(r *Resource) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(s.path(r.ID), data, 0o644)
+}
+
+// Delete removes a resource.
+func (s *Store) Delete(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err := os.Remove(s.path(id))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// All returns every resource, sorted by id.
+func (s *Store) All() ([]Resource, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	files, err := filepath.Glob(filepath.Join(s.dir, "resources", "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	var all []Resource
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var r Resource
+		if err := json.Unmarshal(data, &r); err != nil {
+			return nil, err
+		}
+		all = append(all, r)
+	}
+	slices.SortFunc(all, func(a, b Resource) int { return strings.Compare(a.ID, b.ID) })
+	return all, nil
+}
+
+// Seed puts a resource that existed before any stack: writes to it are recorded.
+func (s *Store) Seed(typ, id string, properties map[string]any) error {
+	properties["id"] = id
+	return s.Put(&Resource{ID: id, Type: typ, Properties: properties, Seeded: true})
+}
+
+// Log appends a line to one of the store's logs ("calls" or "writes").
+func (s *Store) Log(log, format string, args ...any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f, err := os.OpenFile(filepath.Join(s.dir, log+".log"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	fmt.Fprintf(f, format+"\n", args...)
+}
+
+// Lines returns the lines of a log.
+func (s *Store) Lines(log string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	data, err := os.ReadFile(filepath.Join(s.dir, log+".log"))
+	if err != nil {
+		return nil
+	}
+	return strings.FieldsFunc(string(data), func(r rune) bool { return r == '\n' })
+}

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
@@ -82,13 +81,6 @@ func (golang) run(t *testing.T, req request) response {
 		_, err = stack.Preview(ctx, optpreview.EventStreams(events))
 	case "destroy":
 		_, err = stack.Destroy(ctx, optdestroy.EventStreams(events))
-	case "export":
-		close(events)
-		var deployment any
-		deployment, err = stack.Export(ctx)
-		if err == nil {
-			resp.Export, err = json.Marshal(deployment)
-		}
 	}
 	resp.Steps = <-steps
 	if err != nil {
@@ -111,12 +103,4 @@ func collectSteps() (chan<- events.EngineEvent, <-chan []step) {
 		done <- steps
 	}()
 	return ch, done
-}
-
-func TestGoSmoke(t *testing.T) {
-	w := newWorld(t)
-	resp := golang{}.run(t, request{Operation: "up", Project: "e2e-go", Stack: "dev", WorkDir: t.TempDir(),
-		Env: w.environment(), Spec: spec{ResourceGroupName: "rg", Principals: []string{
-			"11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222"}}})
-	t.Logf("%+v", resp)
 }

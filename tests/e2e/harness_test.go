@@ -117,7 +117,7 @@ type spec struct {
 
 // request is one Pulumi operation on a stack.
 type request struct {
-	Operation string            `json:"operation"` // up, preview, destroy, export
+	Operation string            `json:"operation"` // up, preview, destroy
 	Project   string            `json:"project"`
 	Stack     string            `json:"stack"`
 	WorkDir   string            `json:"workDir"`
@@ -129,7 +129,6 @@ type request struct {
 type response struct {
 	Outputs map[string]output `json:"outputs"`
 	Steps   []step            `json:"steps"`
-	Export  json.RawMessage   `json:"export,omitempty"`
 	Error   string            `json:"error,omitempty"`
 }
 
@@ -182,4 +181,22 @@ func (d driver) run(t *testing.T, req request) response {
 		t.Fatalf("%s driver answered %q: %v\n%s", d.language, out, err, stderr.String())
 	}
 	return resp
+}
+
+// cli runs the Pulumi CLI in dir with this world's backend and returns its standard output.
+func (w *world) cli(dir string, args ...string) string {
+	w.t.Helper()
+	cmd := exec.Command("pulumi", append(args, "--non-interactive")...)
+	cmd.Dir = dir
+	cmd.Env = env
+	for k, v := range w.environment() {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		w.t.Fatalf("pulumi %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return string(out)
 }

@@ -1,0 +1,210 @@
+package fakeazure
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"google.golang.org/protobuf/types/known/structpb"
+)
+
+func newTestServer(t *testing.T) *Server {
+	t.Helper()
+	t.Setenv("FAKE_AZURE_STATE", t.TempDir())
+	s, err := NewServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func props(t *testing.T, m map[string]any) *structpb.Struct {
+	t.Helper()
+	st, err := marshal(resource.NewPropertyMapFromMap(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func urn(typ, name string) string {
+	return "urn:pulumi:dev::p::" + typ + "::" + name
+}
+
+const (
+	clusterType    = "azure-native:redisenterprise:RedisEnterprise"
+	databaseType   = "azure-native:redisenterprise:Database"
+	assignmentType = "azure-native:redisenterprise:AccessPolicyAssignment"
+)
+
+func TestDiffReplacesOnCreateOnlyInputsOnly(t *testing.T) {
+	s := newTestServer(t)
+	database := map[string]any{"clusterName": "c", "resourceGroupName": "rg", "databaseName": "default", "port": 10000,
+		"evictionPolicy": "VolatileLRU", "clusteringPolicy": "OSSCluster", "accessKeysAuthentication": "Disabled",
+		"modules": []any{map[string]any{"name": "RedisJSON"}}}
+	with := func(key string, value any) map[string]any {
+		m := copyMap(database)
+		m[key] = value
+		return m
+	}
+	tests := []struct {
+		name         string
+		typ          string
+		olds, news   map[string]any
+		wantReplaces []string
+		wantChange   bool
+	}{
+		{"same", databaseType, database, database, nil, false},
+		{"eviction policy updates", databaseType, database, with("evictionPolicy", "AllKeysLRU"), nil, true},
+		{"access keys update", databaseType, database, with("accessKeysAuthentication", "Enabled"), nil, true},
+		{"port replaces", databaseType, database, with("port", 10001), []string{"port"}, true},
+		{"modules replace", databaseType, database, with("modules", []any{}), []string{"modules"}, true},
+		{"geo-replication replaces", databaseType, database, with("geoReplication", map[string]any{"groupNickname": "g"}), []string{"geoReplication"}, true},
+		{"clustering policy replaces", databaseType, database, with("clusteringPolicy", "EnterpriseCluster"), []string{"clusteringPolicy"}, true},
+		{"clustering policy from NoCluster updates", databaseType, with("clusteringPolicy", "NoCluster"), with("clusteringPolicy", "OSSCluster"), nil, true},
+		{"cluster name replaces", clusterType, map[string]any{"clusterName": "a", "tags": map[string]any{}}, map[string]any{"clusterName": "b", "tags": map[string]any{}}, []string{"clusterName"}, true},
+		{"cluster location replaces", clusterType, map[string]any{"clusterName": "a"}, map[string]any{"clusterName": "a", "location": "eastus"}, []string{"location"}, true},
+		{"cluster tags update", clusterType, map[string]any{"clusterName": "a", "tags": map[string]any{"e": "1"}}, map[string]any{"clusterName": "a", "tags": map[string]any{"e": "2"}}, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, err := s.Diff(context.Background(), &pulumirpc.DiffRequest{Urn: urn(tt.typ, "x"), Id: "id",
+				OldInputs: props(t, tt.olds), News: props(t, tt.news)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if changed := resp.GetChanges() == pulumirpc.DiffResponse_DIFF_SOME; changed != tt.wantChange {
+				t.Errorf("changes = %v, want %v", resp.GetChanges(), tt.wantChange)
+			}
+			if !slices.Equal(resp.GetReplaces(), tt.wantReplaces) {
+				t.Errorf("replaces %v, want %v", resp.GetReplaces(), tt.wantReplaces)
+			}
+		})
+	}
+}
+
+func createDatabase(t *testing.T, s *Server, keys string) string {
+	t.Helper()
+	resp, err := s.Create(context.Background(), &pulumirpc.CreateRequest{Urn: urn(databaseType, "db"),
+		Properties: props(t, map[string]any{"clusterName": "c", "resourceGroupName": "rg", "databaseName": "default",
+			"accessKeysAuthentication": keys})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.GetId()
+}
+
+func TestListDatabaseKeysNeedsAccessKeys(t *testing.T) {
+	for _, keys := range []string{"Disabled", "Enabled"} {
+		t.Run(keys, func(t *testing.T) {
+			s := newTestServer(t)
+			id := createDatabase(t, s, keys)
+			resp, err := s.Invoke(context.Background(), &pulumirpc.InvokeRequest{Tok: "azure-native:redisenterprise:listDatabaseKeys",
+				Args: props(t, map[string]any{"clusterName": "c", "resourceGroupName": "rg", "databaseName": "default"})})
+			if keys == "Disabled" {
+				if err == nil || !strings.Contains(err.Error(), "access keys authentication is disabled") {
+					t.Fatalf("want a refusal, got %v", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := resp.GetReturn().AsMap()["primaryKey"]; got != PrimaryKey(id) {
+				t.Errorf("primaryKey %v", got)
+			}
+		})
+	}
+}
+
+func TestParallelAccessPolicyAssignmentsOnOneDatabaseFail(t *testing.T) {
+	s := newTestServer(t)
+	s.assignmentWindow = 200 * time.Millisecond
+	create := func(name string) error {
+		_, err := s.Create(context.Background(), &pulumirpc.CreateRequest{Urn: urn(assignmentType, name),
+			Properties: props(t, map[string]any{"accessPolicyAssignmentName": name, "accessPolicyName": "default",
+				"clusterName": "c", "databaseName": "default", "resourceGroupName": "rg",
+				"user": map[string]any{"objectId": name}})})
+		return err
+	}
+	// One after another: both succeed.
+	if err := create("a"); err != nil {
+		t.Fatal(err)
+	}
+	if err := create("b"); err != nil {
+		t.Fatal(err)
+	}
+	// At the same time: one is refused.
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, name := range []string{"c", "d"} {
+		wg.Add(1)
+		go func() { defer wg.Done(); errs[i] = create(name) }()
+	}
+	wg.Wait()
+	failed := 0
+	for _, err := range errs {
+		if err != nil && strings.Contains(err.Error(), "(Conflict)") {
+			failed++
+		}
+	}
+	if failed != 1 {
+		t.Errorf("parallel assignments: %v, want exactly one conflict", errs)
+	}
+}
+
+func TestWritesToSeededResourcesAreRecorded(t *testing.T) {
+	s := newTestServer(t)
+	id := "/subscriptions/" + Subscription + "/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/legacy"
+	if err := s.store.Seed(clusterType, id, map[string]any{"clusterName": "legacy"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.Update(context.Background(), &pulumirpc.UpdateRequest{Urn: urn(clusterType, "legacy"), Id: id,
+		News: props(t, map[string]any{"clusterName": "legacy", "resourceGroupName": "rg"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if writes := s.store.Lines("writes"); !slices.Equal(writes, []string{"Update " + id}) {
+		t.Errorf("writes %v", writes)
+	}
+}
+
+func TestSecretValuesAreNotEchoedNorStored(t *testing.T) {
+	s := newTestServer(t)
+	value := resource.MakeSecret(resource.NewProperty("s3cr3t"))
+	st, err := marshal(resource.PropertyMap{
+		"resourceGroupName": resource.NewProperty("rg"), "vaultName": resource.NewProperty("kv"),
+		"secretName": resource.NewProperty("name"),
+		"properties": resource.NewProperty(resource.PropertyMap{"value": value}),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := s.Create(context.Background(), &pulumirpc.CreateRequest{Urn: urn("azure-native:keyvault:Secret", "s"), Properties: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := resp.GetProperties().String(); strings.Contains(out, "s3cr3t") || !strings.Contains(out, "secretUri") {
+		t.Errorf("outputs %s", out)
+	}
+	stored, _ := s.store.Get(resp.GetId())
+	if data, _ := json.Marshal(stored); strings.Contains(string(data), "s3cr3t") {
+		t.Errorf("stored the secret: %s", data)
+	}
+}
+
+func TestLatencyParsing(t *testing.T) {
+	got, err := parseLatency("RedisEnterprise=2s, Database=500ms")
+	if err != nil || got["RedisEnterprise"] != 2*time.Second || got["Database"] != 500*time.Millisecond {
+		t.Errorf("got %v, %v", got, err)
+	}
+	if _, err := parseLatency("RedisEnterprise"); err == nil {
+		t.Error("accepted a latency without duration")
+	}
+}

@@ -1,0 +1,98 @@
+"""The end-to-end tests' Python driver (tests/e2e): reads a request on stdin, runs the program it
+describes with the generated SDK through the Automation API (an inline program, so no Python
+language host is needed), and prints the response as one JSON line."""
+
+import json
+import sys
+
+import pulumi
+from pulumi import automation as auto
+
+import pulumi_azure_managed_redis as redis
+
+OUTPUTS = {
+    "clusterId": "cluster_id",
+    "clusterName": "cluster_name",
+    "databaseId": "database_id",
+    "resourceGroupName": "resource_group_name",
+    "hostName": "host_name",
+    "port": "port",
+    "authentication": "authentication",
+    "connectionString": "connection_string",
+    "uri": "uri",
+    "primaryAccessKey": "primary_access_key",
+    "keyVaultId": "key_vault_id",
+    "connectionStringSecretUri": "connection_string_secret_uri",
+    "primaryAccessKeySecretUri": "primary_access_key_secret_uri",
+    "redisVersion": "redis_version",
+    "environment": "environment",
+}
+
+
+def program(spec):
+    def run():
+        database = None
+        if spec.get("evictionPolicy") or spec.get("geoReplicationGroup"):
+            database = redis.DatabaseSettingsArgs(eviction_policy=spec.get("evictionPolicy"))
+            if spec.get("geoReplicationGroup"):
+                database.geo_replication = redis.GeoReplicationSettingsArgs(
+                    group_nickname=spec["geoReplicationGroup"], linked_database_ids=["/db/1"]
+                )
+        existing = None
+        if spec.get("existingClusterName"):
+            existing = redis.ExistingCacheArgs(cluster_name=spec["existingClusterName"])
+        cache = redis.ManagedRedis(
+            "cache",
+            resource_group_name=spec["resourceGroupName"],
+            authentication=spec.get("authentication"),
+            sku=spec.get("sku"),
+            tags=spec.get("tags"),
+            database=database,
+            access_principals=[redis.AccessPrincipalArgs(object_id=p) for p in spec.get("principals") or []],
+            existing=existing,
+        )
+        for name, attribute in OUTPUTS.items():
+            pulumi.export(name, getattr(cache, attribute))
+
+    return run
+
+
+def main():
+    req = json.load(sys.stdin)
+    stack = auto.create_or_select_stack(
+        stack_name=req["stack"],
+        project_name=req["project"],
+        program=program(req["spec"]),
+        opts=auto.LocalWorkspaceOptions(
+            work_dir=req["workDir"],
+            env_vars=req["env"],
+            secrets_provider="passphrase",
+            project_settings=auto.ProjectSettings(name=req["project"], runtime="python"),
+        ),
+    )
+    steps = []
+
+    def on_event(event):
+        pre = event.resource_pre_event
+        if pre is not None:
+            steps.append({"op": str(pre.metadata.op.value), "type": pre.metadata.type, "urn": pre.metadata.urn})
+
+    resp = {"steps": steps}
+    try:
+        operation = req["operation"]
+        if operation == "up":
+            result = stack.up(on_event=on_event)
+            resp["outputs"] = {k: {"value": v.value, "secret": v.secret} for k, v in result.outputs.items()}
+        elif operation == "preview":
+            stack.preview(on_event=on_event)
+        elif operation == "destroy":
+            stack.destroy(on_event=on_event)
+        else:
+            raise ValueError(f"unknown operation {operation}")
+    except Exception as e:  # the test reads the error
+        resp["error"] = str(e)
+    print(json.dumps(resp))
+
+
+if __name__ == "__main__":
+    main()

@@ -70,18 +70,24 @@ func registrations(fake *azuremock.Fake) []string {
 	return out
 }
 
-// libraryRegistrations runs the Go library with the same inputs, for comparison.
-func libraryRegistrations(t *testing.T, args *component.ManagedRedisArgs) []string {
+// library runs the Go library with the same inputs, for comparison: what it registered, and
+// its outputs.
+func library(t *testing.T, args *component.ManagedRedisArgs) ([]string, map[string]any) {
 	t.Helper()
 	fake := &azuremock.Fake{ExistingKeys: "Enabled"}
-	err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
-		_, err := component.NewManagedRedis(ctx, "cache", args)
+	var redis *component.ManagedRedis
+	err := azuremock.Run(fake, func(ctx *pulumi.Context) (err error) {
+		redis, err = component.NewManagedRedis(ctx, "cache", args)
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return registrations(fake)
+	outputs := map[string]any{}
+	for name, output := range redis.Outputs() {
+		outputs[name], _ = azuremock.Value[any](t, output.(pulumi.Output))
+	}
+	return registrations(fake), outputs
 }
 
 func TestConstructManagedRedisMatchesTheLibrary(t *testing.T) {
@@ -152,10 +158,19 @@ func TestConstructManagedRedisMatchesTheLibrary(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got, want := registrations(fake), libraryRegistrations(t, tt.library); !reflect.DeepEqual(got, want) {
-				t.Errorf("provider registered\n%s\nthe library\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			wantRegistrations, wantOutputs := library(t, tt.library)
+			if got := registrations(fake); !reflect.DeepEqual(got, wantRegistrations) {
+				t.Errorf("provider registered\n%s\nthe library\n%s", strings.Join(got, "\n"), strings.Join(wantRegistrations, "\n"))
 			}
 			state := resp.State
+			for name, want := range wantOutputs {
+				value := presource.ToResourcePropertyValue(state.Get(name).WithSecret(false))
+				got, _ := json.Marshal(value.Mappable())
+				wantJSON, _ := json.Marshal(want)
+				if string(got) != string(wantJSON) {
+					t.Errorf("output %s = %s, the library gives %s", name, got, wantJSON)
+				}
+			}
 			for _, key := range []string{"clusterId", "clusterName", "databaseId", "resourceGroupName", "hostName",
 				"port", "authentication", "connectionString", "uri", "redisVersion", "environment"} {
 				if v, ok := state.GetOk(key); !ok || v.IsNull() {

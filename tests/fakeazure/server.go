@@ -169,93 +169,53 @@ func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc
 
 func (s *Server) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
 	typ := resource.URN(req.GetUrn()).Type().String()
-	t := armTypes[typ]
 	inputs, err := unmarshal(req.GetProperties())
 	if err != nil {
 		return nil, err
 	}
 	in := plainMap(inputs, false)
 	if req.GetPreview() {
-		outputs := t.outputs("", in)
-		return s.respond("", inputs, outputs, true)
+		return s.respond("", inputs, armTypes[typ].outputs("", in), true)
 	}
-	id := t.id(in)
-	s.store.Log("calls", "Create %s %s", typ, id)
-	existing, err := s.store.Get(id)
+	id := armTypes[typ].id(in)
+	existing, err := s.touch("Create", typ, id)
 	if err != nil {
 		return nil, err
 	}
 	if existing != nil {
-		if existing.Seeded {
-			s.store.Log("writes", "Create %s", id)
-		}
 		return nil, fmt.Errorf("(Conflict) %s already exists: import it or choose another name", id)
 	}
-	done, err := s.enterAssignmentWrite(typ, id)
-	if err != nil {
-		return nil, err
-	}
-	defer done()
-	s.wait(typ)
-	outputs := t.outputs(id, in)
-	if err := s.save(typ, id, inputs, outputs, false); err != nil {
-		return nil, err
-	}
-	resp, err := s.respond(id, inputs, outputs, false)
-	if err != nil {
-		return nil, err
-	}
-	return &pulumirpc.CreateResponse{Id: id, Properties: resp.Properties}, nil
+	properties, err := s.put(typ, id, inputs, false)
+	return &pulumirpc.CreateResponse{Id: id, Properties: properties}, err
 }
 
 func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
 	typ := resource.URN(req.GetUrn()).Type().String()
-	t := armTypes[typ]
 	id := req.GetId()
 	inputs, err := unmarshal(req.GetNews())
 	if err != nil {
 		return nil, err
 	}
-	in := plainMap(inputs, false)
 	if req.GetPreview() {
-		resp, err := s.respond(id, inputs, t.outputs(id, in), true)
+		resp, err := s.respond(id, inputs, armTypes[typ].outputs(id, plainMap(inputs, false)), true)
 		return &pulumirpc.UpdateResponse{Properties: resp.GetProperties()}, err
 	}
-	s.store.Log("calls", "Update %s %s", typ, id)
-	existing, err := s.store.Get(id)
+	existing, err := s.touch("Update", typ, id)
 	if err != nil {
 		return nil, err
 	}
 	if existing == nil {
 		return nil, fmt.Errorf("(ResourceNotFound) %s does not exist", id)
 	}
-	if existing.Seeded {
-		s.store.Log("writes", "Update %s", id)
-	}
-	done, err := s.enterAssignmentWrite(typ, id)
-	if err != nil {
-		return nil, err
-	}
-	defer done()
-	s.wait(typ)
-	outputs := t.outputs(id, in)
-	if err := s.save(typ, id, inputs, outputs, existing.Seeded); err != nil {
-		return nil, err
-	}
-	resp, err := s.respond(id, inputs, outputs, false)
-	return &pulumirpc.UpdateResponse{Properties: resp.GetProperties()}, err
+	properties, err := s.put(typ, id, inputs, existing.Seeded)
+	return &pulumirpc.UpdateResponse{Properties: properties}, err
 }
 
 func (s *Server) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
 	typ := resource.URN(req.GetUrn()).Type().String()
 	id := req.GetId()
-	s.store.Log("calls", "Delete %s %s", typ, id)
-	existing, err := s.store.Get(id)
-	if err != nil {
+	if _, err := s.touch("Delete", typ, id); err != nil {
 		return nil, err
-	}
-	if existing != nil && existing.Seeded {
-		s.store.Log("writes", "Delete %s", id)
 	}
 	done, err := s.enterAssignmentWrite(typ, id)
 	if err != nil {
@@ -264,6 +224,34 @@ func (s *Server) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*empty
 	defer done()
 	s.wait(typ)
 	return &emptypb.Empty{}, s.store.Delete(id)
+}
+
+// touch logs an operation and reads the resource it is about to write, recording the write
+// when the resource was pre-seeded.
+func (s *Server) touch(operation, typ, id string) (*Resource, error) {
+	s.store.Log("calls", "%s %s %s", operation, typ, id)
+	existing, err := s.store.Get(id)
+	if err == nil && existing != nil && existing.Seeded {
+		s.store.Log("writes", "%s %s", operation, id)
+	}
+	return existing, err
+}
+
+// put writes a resource as ARM's PUT does, after the type's latency and, for access policy
+// assignments, one at a time per database; it returns the resource's outputs.
+func (s *Server) put(typ, id string, inputs resource.PropertyMap, seeded bool) (*structpb.Struct, error) {
+	done, err := s.enterAssignmentWrite(typ, id)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	s.wait(typ)
+	outputs := armTypes[typ].outputs(id, plainMap(inputs, false))
+	if err := s.save(typ, id, inputs, outputs, seeded); err != nil {
+		return nil, err
+	}
+	resp, err := s.respond(id, inputs, outputs, false)
+	return resp.GetProperties(), err
 }
 
 func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc.ReadResponse, error) {

@@ -53,7 +53,7 @@ func createCache(ctx *pulumi.Context, s *settings, opts ...pulumi.ResourceOption
 		ClientProtocol:           pulumi.String(db.ClientProtocol),
 		ClusteringPolicy:         pulumi.String(db.ClusteringPolicy),
 		EvictionPolicy:           pulumi.String(db.EvictionPolicy),
-		DeferUpgrade:             pulumi.String(map[bool]string{true: "Deferred", false: "NotDeferred"}[db.DeferUpgrade]),
+		DeferUpgrade:             deferUpgrade(db.DeferUpgrade),
 		Modules:                  modules(db.Modules),
 		Persistence:              persistence(db.Persistence),
 		GeoReplication:           geoReplication(db.GeoReplication),
@@ -137,6 +137,14 @@ func enabledOrDisabled(on *bool) pulumi.StringPtrInput {
 		return pulumi.String("Enabled")
 	}
 	return pulumi.String("Disabled")
+}
+
+// deferUpgrade is always sent, so that turning it off again reaches Azure.
+func deferUpgrade(deferred bool) pulumi.StringPtrInput {
+	if deferred {
+		return pulumi.String("Deferred")
+	}
+	return pulumi.String("NotDeferred")
 }
 
 func modules(mods []Module) redisenterprise.ModuleArrayInput {

@@ -13,26 +13,28 @@ import (
 )
 
 func main() {
-	pulumi.Run(func(ctx *pulumi.Context) error {
-		cfg := config.New(ctx, "")
-		args := &component.ManagedRedisArgs{
-			ResourceGroupName: pulumi.String(cfg.Require("resourceGroupName")),
-			Authentication:    cfg.Get("authentication"),
-			Tags:              pulumi.StringMap{"app": pulumi.String("example")},
-		}
-		if objectId := cfg.Get("principalObjectId"); objectId != "" {
-			args.AccessPrincipals = []component.AccessPrincipal{{ObjectId: pulumi.String(objectId)}}
-		}
+	pulumi.Run(program)
+}
 
-		cache, err := component.NewManagedRedis(ctx, "cache", args)
-		if err != nil {
-			return err
-		}
+func program(ctx *pulumi.Context) error {
+	cfg := config.New(ctx, "")
+	args := &component.ManagedRedisArgs{
+		ResourceGroupName: pulumi.String(cfg.Require("resourceGroupName")),
+		Authentication:    cfg.Get("authentication"),
+		Tags:              pulumi.StringMap{"app": pulumi.String("example")},
+	}
+	if objectId := cfg.Get("principalObjectId"); objectId != "" {
+		args.AccessPrincipals = []component.AccessPrincipal{{ObjectId: pulumi.String(objectId)}}
+	}
 
-		ctx.Export("hostName", cache.HostName)
-		ctx.Export("port", cache.Port)
-		ctx.Export("connectionString", cache.ConnectionString)
-		ctx.Export("environment", cache.Environment)
-		return nil
-	})
+	cache, err := component.NewManagedRedis(ctx, "cache", args)
+	if err != nil {
+		return err
+	}
+
+	ctx.Export("hostName", cache.HostName)
+	ctx.Export("port", cache.Port)
+	ctx.Export("connectionString", cache.ConnectionString)
+	ctx.Export("environment", cache.Environment)
+	return nil
 }

@@ -9,6 +9,9 @@
 // in testdata/. Like the generated SDK it only adds pulumi.Version("3.28.0") to the options of
 // every resource and invoke, so the engine cannot tell the two apart.
 //
+// Like the official module, its folder holds a pulumi-plugin.json naming the azure-native
+// 3.28.0 plugin, so tools that look for it know which plugin a program needs.
+//
 // What it leaves out: resources and functions the component does not use
 // (PrivateEndpointConnection, getAccessPolicyAssignment, ...), the resource aliases of older
 // tokens (only needed to adopt state created under another token), and per-field accessor

@@ -11,6 +11,8 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/azure"
 )
 
 // facts is testdata/azure-native-3.28.0-redisenterprise.json: names, types and required flags
@@ -335,4 +337,22 @@ func (m *recordingMocks) NewResource(args pulumi.MockResourceArgs) (string, reso
 func (m *recordingMocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	m.calls = append(m.calls, args.Token)
 	return resource.PropertyMap{}, nil
+}
+
+func TestPluginJSONNamesTheSamePlugin(t *testing.T) {
+	data, err := os.ReadFile("pulumi-plugin.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plugin struct {
+		Resource bool
+		Name     string
+		Version  string
+	}
+	if err := json.Unmarshal(data, &plugin); err != nil {
+		t.Fatal(err)
+	}
+	if !plugin.Resource || plugin.Name != "azure-native" || plugin.Version != azure.NativeVersion {
+		t.Errorf("pulumi-plugin.json says %+v, want azure-native %s", plugin, azure.NativeVersion)
+	}
 }

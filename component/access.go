@@ -137,7 +137,7 @@ func validateAccess(a *ManagedRedisAccessArgs) error {
 			errs = append(errs, inputError(input, "required", "%s is required in %s mode", input, a.Authentication))
 		}
 	}
-	if problem := oneOf(a.Authentication, []string{EntraID, AccessKey}); problem != "" {
+	if problem := oneOf(a.Authentication, Authentications); problem != "" {
 		errs = append(errs, inputError("authentication", "allowed values", "%s", problem))
 	}
 	if a.KeyVaultId != nil && a.Authentication != AccessKey {
@@ -164,7 +164,7 @@ func validateAccess(a *ManagedRedisAccessArgs) error {
 }
 
 func checkPrincipalType(input, value string) error {
-	if problem := oneOf(value, []string{PrincipalUser, PrincipalGroup, PrincipalServicePrincipal}); problem != "" {
+	if problem := oneOf(value, PrincipalTypes); problem != "" {
 		return inputError(input, "allowed values", "%s", problem)
 	}
 	return nil

@@ -19,6 +19,16 @@ const (
 	PrincipalServicePrincipal = "ServicePrincipal"
 )
 
+// The closed sets of values of the component's own inputs; the provider's enums list them too.
+var (
+	// Authentications are the values of Authentication.
+	Authentications = []string{EntraID, AccessKey}
+	// PrincipalTypes are the values of AccessPrincipal.PrincipalType.
+	PrincipalTypes = []string{PrincipalUser, PrincipalGroup, PrincipalServicePrincipal}
+	// ModuleNames are the Redis modules a database can enable.
+	ModuleNames = []string{"RediSearch", "RedisJSON", "RedisBloom", "RedisTimeSeries"}
+)
+
 // Defaults the component applies when an input is left empty.
 const (
 	DefaultSku               = "Balanced_B0"

@@ -64,8 +64,6 @@ func requiredInputs(s *settings) []error {
 	return nil
 }
 
-var moduleNames = []string{"RediSearch", "RedisJSON", "RedisBloom", "RedisTimeSeries"}
-
 func allowedValues(s *settings) []error {
 	var errs []error
 	report := func(input, problem string) {
@@ -78,17 +76,16 @@ func allowedValues(s *settings) []error {
 			"ComputeOptimized_X3-X700, FlashOptimized_A250-A4500, or the legacy Enterprise_E1-E400 and "+
 			"EnterpriseFlash_F300-F1500", s.skuName))
 	}
-	report("authentication", oneOf(s.authentication, []string{EntraID, AccessKey}))
+	report("authentication", oneOf(s.authentication, Authentications))
 	db := s.database
 	report("database.clientProtocol", oneOf(db.ClientProtocol, redisenterprise.Protocols))
 	report("database.clusteringPolicy", oneOf(db.ClusteringPolicy, redisenterprise.ClusteringPolicies))
 	report("database.evictionPolicy", oneOf(db.EvictionPolicy, redisenterprise.EvictionPolicies))
 	for i, m := range db.Modules {
-		report(fmt.Sprintf("database.modules[%d].name", i), oneOf(m.Name, moduleNames))
+		report(fmt.Sprintf("database.modules[%d].name", i), oneOf(m.Name, ModuleNames))
 	}
 	for i, p := range s.principals {
-		report(fmt.Sprintf("accessPrincipals[%d].principalType", i),
-			oneOf(p.PrincipalType, []string{PrincipalUser, PrincipalGroup, PrincipalServicePrincipal}))
+		errs = append(errs, checkPrincipalType(fmt.Sprintf("accessPrincipals[%d].principalType", i), p.PrincipalType))
 	}
 	return errs
 }
@@ -131,7 +128,7 @@ func geoReplicationModules(s *settings) []error {
 	}
 	var errs []error
 	for i, m := range s.database.Modules {
-		if slices.Contains(moduleNames, m.Name) && !slices.Contains(geoReplicationModuleNames, m.Name) {
+		if slices.Contains(ModuleNames, m.Name) && !slices.Contains(geoReplicationModuleNames, m.Name) {
 			errs = append(errs, inputError(fmt.Sprintf("database.modules[%d].name", i), "V4",
 				"%s cannot be used with geo-replication: only RediSearch and RedisJSON can", m.Name))
 		}

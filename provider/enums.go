@@ -38,8 +38,7 @@ func (Authentication) Values() []infer.EnumValue[Authentication] {
 type PrincipalType string
 
 func (PrincipalType) Values() []infer.EnumValue[PrincipalType] {
-	return enumValues[PrincipalType]([]string{component.PrincipalUser, component.PrincipalGroup,
-		component.PrincipalServicePrincipal}, nil)
+	return enumValues[PrincipalType](component.PrincipalTypes, nil)
 }
 
 // TlsVersion is the minimum TLS version clients must use.
@@ -81,7 +80,7 @@ func (EvictionPolicy) Values() []infer.EnumValue[EvictionPolicy] {
 type ModuleName string
 
 func (ModuleName) Values() []infer.EnumValue[ModuleName] {
-	return enumValues[ModuleName]([]string{"RediSearch", "RedisJSON", "RedisBloom", "RedisTimeSeries"}, nil)
+	return enumValues[ModuleName](component.ModuleNames, nil)
 }
 
 // AofFrequency is how often the append-only file is written.

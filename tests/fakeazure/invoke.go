@@ -26,8 +26,8 @@ func (s *Server) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulum
 }
 
 func (s *Server) invoke(token string, args map[string]any) (map[string]any, string) {
-	clusterId := rgId(args) + "/providers/Microsoft.Cache/redisEnterprise/" + str(args, "clusterName")
-	databaseId := clusterId + "/databases/" + str(args, "databaseName")
+	clusterId := armTypes["azure-native:redisenterprise:RedisEnterprise"].id(args)
+	databaseId := armTypes["azure-native:redisenterprise:Database"].id(args)
 	switch token {
 	case "azure-native:authorization:getClientConfig":
 		return map[string]any{"clientId": guidOf("client"), "objectId": guidOf("deployer"),

@@ -4,18 +4,11 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-
-	"github.com/managedredis/pulumi-azure-managed-redis/azure"
-	"github.com/managedredis/pulumi-azure-managed-redis/azure/redisenterprise"
 )
 
 // ManagedRedisAccessType is the type token of ManagedRedisAccess.
 const ManagedRedisAccessType = "azure-managed-redis:index:ManagedRedisAccess"
-
-// KeyVaultSecretsUserRole is the id of Azure's built-in "Key Vault Secrets User" role.
-const KeyVaultSecretsUserRole = "4633458b-17de-408a-b874-0445c86b69e6"
 
 // ManagedRedisAccess grants one principal access to a cache, the way Aspire's WithReference
 // does for one app:
@@ -26,7 +19,8 @@ const KeyVaultSecretsUserRole = "4633458b-17de-408a-b874-0445c86b69e6"
 //     whole vault).
 //
 // The Azure names of what it creates are GUIDs of the cache, the principal and the role, so
-// the same inputs always give the same names.
+// the same inputs always give the same names. In AccessKey mode the vault is read first: it
+// must be in the subscription the component deploys to and use Azure RBAC.
 //
 //	access, err := component.NewManagedRedisAccess(ctx, "api", &component.ManagedRedisAccessArgs{
 //		ClusterName:       cache.ClusterName,
@@ -58,12 +52,14 @@ type ManagedRedisAccessArgs struct {
 	ConnectionName pulumi.StringInput
 	// ObjectId is the principal's Entra object id. Required.
 	ObjectId pulumi.StringInput
-	// PrincipalType is User, Group or ServicePrincipal (the default).
+	// PrincipalType is User, Group (AccessKey mode only, V22) or ServicePrincipal (the default).
 	PrincipalType pulumi.StringInput
 }
 
 // NewManagedRedisAccess registers a ManagedRedisAccess and records its outputs. Its children
-// inherit its dependsOn, so an access that depends on another is created after it.
+// inherit its dependsOn. In EntraId mode, the accesses a program registers are granted one
+// after another, since Azure refuses parallel assignments on a database: build them from a
+// cache's outputs and they also come after the cache's own principals.
 func NewManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedisAccessArgs,
 	opts ...pulumi.ResourceOption,
 ) (*ManagedRedisAccess, error) {
@@ -86,9 +82,7 @@ func BuildManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedi
 		args = &ManagedRedisAccessArgs{}
 	}
 	a := *args
-	if a.Authentication == "" {
-		a.Authentication = EntraID
-	}
+	a.Authentication = orDefault(a.Authentication, EntraID)
 	if a.DatabaseName == nil {
 		a.DatabaseName = pulumi.String(DatabaseName)
 	}
@@ -96,31 +90,44 @@ func BuildManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedi
 		a.PrincipalType = pulumi.String(PrincipalServicePrincipal)
 	}
 	if err := validateAccess(&a); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ManagedRedisAccess %q: %w", name, err)
 	}
 
 	access := &ManagedRedisAccess{}
 	if err := ctx.RegisterComponentResource(ManagedRedisAccessType, name, access, opts...); err != nil {
 		return nil, err
 	}
-	childOpts, err := inheritDependencies(access, opts)
+	b, err := newBuilder(ctx, access, opts)
 	if err != nil {
 		return nil, err
 	}
 
 	objectId := checked(a.ObjectId, "objectId", checkObjectId)
-	principalType := checked(a.PrincipalType, "principalType", checkPrincipalType)
+	principalType := checked(a.PrincipalType, "principalType", principalTypeCheck(a.Authentication))
 	access.AccessPolicyAssignmentId = pulumi.String("").ToStringOutput()
 	access.RoleAssignmentIds = pulumi.StringArray{}.ToStringArrayOutput()
 	if a.Authentication == EntraID {
-		access.AccessPolicyAssignmentId, err = assignAccessPolicy(ctx, name, &a, objectId, childOpts)
-	} else {
-		access.RoleAssignmentIds, err = assignSecretsUser(ctx, name, &a, objectId, principalType, childOpts)
+		db := database{
+			resourceGroupName: checked(a.ResourceGroupName, "resourceGroupName", checkNotEmpty),
+			clusterName:       checked(a.ClusterName, "clusterName", checkClusterName),
+			name:              checked(a.DatabaseName, "databaseName", checkDatabaseName),
+		}
+		// principalType is checked, not sent: make the assignment wait for the check.
+		objectId = gate{pulumi.All(principalType)}.string(objectId)
+		err = accessQueueOf(ctx).next(func(previous []pulumi.Resource) (pulumi.Resource, error) {
+			assignment, err := grantAccessPolicy(ctx, name, db, objectId, b.child(pulumi.DependsOn(previous)))
+			if err == nil {
+				access.AccessPolicyAssignmentId = assignment.ID().ToStringOutput()
+			}
+			return assignment, err
+		})
+		return access, err
 	}
-	if err != nil {
-		return nil, err
-	}
-	return access, nil
+	vault := b.givenVault(checked(a.KeyVaultId, "keyVaultId", checkKeyVaultId), "keyVaultId")
+	_, access.RoleAssignmentIds, err = grantSecretsUser(ctx, name,
+		secretsOf{vaultId: vault.id, connectionName: checked(a.ConnectionName, "connectionName", checkConnectionName)},
+		objectId, principalType, b.child())
+	return access, err
 }
 
 func validateAccess(a *ManagedRedisAccessArgs) error {
@@ -132,7 +139,7 @@ func validateAccess(a *ManagedRedisAccessArgs) error {
 		required["keyVaultId"] = a.KeyVaultId == nil
 		required["connectionName"] = a.ConnectionName == nil
 	}
-	for _, input := range sortedKeys(required) {
+	for _, input := range []string{"clusterName", "resourceGroupName", "objectId", "keyVaultId", "connectionName"} {
 		if required[input] {
 			errs = append(errs, inputError(input, "required", "%s is required in %s mode", input, a.Authentication))
 		}
@@ -149,9 +156,10 @@ func validateAccess(a *ManagedRedisAccessArgs) error {
 		check valueCheck
 	}{
 		{"clusterName", a.ClusterName, checkClusterName},
+		{"resourceGroupName", a.ResourceGroupName, checkNotEmpty},
 		{"databaseName", a.DatabaseName, checkDatabaseName},
 		{"objectId", a.ObjectId, checkObjectId},
-		{"principalType", a.PrincipalType, checkPrincipalType},
+		{"principalType", a.PrincipalType, principalTypeCheck(a.Authentication)},
 		{"keyVaultId", a.KeyVaultId, checkKeyVaultId},
 		{"connectionName", a.ConnectionName, checkConnectionName},
 	}
@@ -163,93 +171,18 @@ func validateAccess(a *ManagedRedisAccessArgs) error {
 	return errors.Join(errs...)
 }
 
-func checkPrincipalType(input, value string) error {
-	if problem := oneOf(value, PrincipalTypes); problem != "" {
-		return inputError(input, "allowed values", "%s", problem)
-	}
-	return nil
-}
-
-// assignAccessPolicy gives the principal the "default" access policy, Azure's only one (V17).
-func assignAccessPolicy(ctx *pulumi.Context, name string, a *ManagedRedisAccessArgs, objectId pulumi.StringOutput,
-	opts []pulumi.ResourceOption,
-) (pulumi.StringOutput, error) {
-	databaseName := checked(a.DatabaseName, "databaseName", checkDatabaseName)
-	assignmentName := pulumi.All(a.ResourceGroupName, a.ClusterName, databaseName, objectId).ApplyT(
-		func(v []any) string {
-			return deterministicGuid(v[0].(string), v[1].(string), v[2].(string), v[3].(string), "default")
-		}).(pulumi.StringOutput)
-	assignment, err := redisenterprise.NewAccessPolicyAssignment(ctx, name, &redisenterprise.AccessPolicyAssignmentArgs{
-		AccessPolicyAssignmentName: assignmentName,
-		AccessPolicyName:           pulumi.String("default"),
-		ClusterName:                a.ClusterName,
-		DatabaseName:               databaseName,
-		ResourceGroupName:          a.ResourceGroupName,
-		User:                       redisenterprise.AccessPolicyAssignmentPropertiesUserArgs{ObjectId: objectId},
-	}, opts...)
-	if err != nil {
-		return pulumi.StringOutput{}, err
-	}
-	return assignment.ID().ToStringOutput(), nil
-}
-
-// assignSecretsUser gives the principal Key Vault Secrets User on each of the cache's secrets.
-func assignSecretsUser(ctx *pulumi.Context, name string, a *ManagedRedisAccessArgs,
-	objectId, principalType pulumi.StringOutput, opts []pulumi.ResourceOption,
-) (pulumi.StringArrayOutput, error) {
-	vaultId := checked(a.KeyVaultId, "keyVaultId", checkKeyVaultId)
-	connectionName := checked(a.ConnectionName, "connectionName", checkConnectionName)
-	roleDefinitionId := vaultId.ApplyT(func(id string) (string, error) {
-		vault, err := parseKeyVaultId(id)
-		return fmt.Sprintf("/subscriptions/%s/providers/Microsoft.Authorization/roleDefinitions/%s",
-			vault.subscriptionId, KeyVaultSecretsUserRole), err
-	}).(pulumi.StringOutput)
-
-	secrets := []struct {
-		suffix string
-		name   func(string) string
-	}{
-		{"connectionstring", connectionStringSecretName},
-		{"primaryaccesskey", primaryAccessKeySecretName},
-	}
-	var ids pulumi.StringArray
-	for _, secret := range secrets {
-		scope := pulumi.All(vaultId, connectionName).ApplyT(func(v []any) string {
-			return v[0].(string) + "/secrets/" + secret.name(v[1].(string))
-		}).(pulumi.StringOutput)
-		assignmentName := pulumi.All(scope, objectId, roleDefinitionId).ApplyT(func(v []any) string {
-			return deterministicGuid(v[0].(string), v[1].(string), v[2].(string))
-		}).(pulumi.StringOutput)
-		role, err := authorization.NewRoleAssignment(ctx, name+"-"+secret.suffix, &authorization.RoleAssignmentArgs{
-			RoleAssignmentName: assignmentName,
-			PrincipalId:        objectId,
-			// Explicit: the SDK would default to "User", wrong for managed identities.
-			PrincipalType:    principalType,
-			RoleDefinitionId: roleDefinitionId,
-			Scope:            scope,
-			Description:      pulumi.String("Read the Azure Managed Redis " + secret.suffix + " secret"),
-		}, azure.ResourceOptions(opts...)...)
-		if err != nil {
-			return pulumi.StringArrayOutput{}, err
+// principalTypeCheck checks a principal type for a mode: in EntraId mode no Group, which Azure
+// Managed Redis does not support for data access (V22).
+func principalTypeCheck(authentication string) valueCheck {
+	return func(input, value string) error {
+		if err := checkPrincipalType(input, value); err != nil {
+			return err
 		}
-		ids = append(ids, role.ID().ToStringOutput())
+		if value == PrincipalGroup && authentication == EntraID {
+			return inputError(input, "V22", "Azure Managed Redis does not support Entra groups for data access: "+
+				"grant each user, service principal or managed identity, or use authentication AccessKey, where a "+
+				"group may read the secrets")
+		}
+		return nil
 	}
-	return ids.ToStringArrayOutput(), nil
-}
-
-// inheritDependencies gives a component's children its parent and its dependsOn, so that
-// "depends on the component" also holds for what the component creates.
-func inheritDependencies(parent pulumi.Resource, opts []pulumi.ResourceOption) ([]pulumi.ResourceOption, error) {
-	given, err := pulumi.NewResourceOptions(opts...)
-	if err != nil {
-		return nil, err
-	}
-	childOpts := []pulumi.ResourceOption{pulumi.Parent(parent)}
-	if len(given.DependsOn) > 0 {
-		childOpts = append(childOpts, pulumi.DependsOn(given.DependsOn))
-	}
-	for _, deps := range given.DependsOnInputs {
-		childOpts = append(childOpts, pulumi.DependsOnInputs(deps))
-	}
-	return childOpts, nil
 }

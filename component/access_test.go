@@ -1,16 +1,18 @@
 package component
 
 import (
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
 	"strings"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
 )
 
 func TestManagedRedisAccessStandalone(t *testing.T) {
 	t.Run("EntraId", func(t *testing.T) {
-		fake := &azuremock.Fake{}
+		fake := azuremock.New()
 		var access *ManagedRedisAccess
 		err := azuremock.Run(fake, func(ctx *pulumi.Context) (err error) {
 			access, err = NewManagedRedisAccess(ctx, "api", &ManagedRedisAccessArgs{
@@ -25,17 +27,20 @@ func TestManagedRedisAccessStandalone(t *testing.T) {
 		if a.Name != "api" || azuremock.Input(a, "databaseName") != "default" || azuremock.Input(a, "user.objectId") != azuremock.PrincipalA {
 			t.Errorf("assignment %s: %v", a.Name, a.Inputs)
 		}
+		if !a.RegisterRPC.GetDeleteBeforeReplace() {
+			t.Error("a replacement would create the assignment's Azure name while the old one holds it")
+		}
 		wantName := deterministicGuid("rg", "cache-1", "default", azuremock.PrincipalA, "default")
 		if azuremock.Input(a, "accessPolicyAssignmentName") != wantName {
 			t.Errorf("assignment name %v, want %s", azuremock.Input(a, "accessPolicyAssignmentName"), wantName)
 		}
 		azuremock.ExpectOutput(t, access.AccessPolicyAssignmentId,
-			"/subscriptions/"+azuremock.Subscription+"/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/cache-1/databases/default/accessPolicyAssignments/"+wantName, false)
+			"/subscriptions/"+fakearm.Subscription+"/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/cache-1/databases/default/accessPolicyAssignments/"+wantName, false)
 		azuremock.ExpectOutput(t, access.RoleAssignmentIds, []string{}, false)
 	})
 
 	t.Run("AccessKey", func(t *testing.T) {
-		fake := &azuremock.Fake{}
+		fake := azuremock.New()
 		var access *ManagedRedisAccess
 		err := azuremock.Run(fake, func(ctx *pulumi.Context) (err error) {
 			access, err = NewManagedRedisAccess(ctx, "api", &ManagedRedisAccessArgs{
@@ -68,6 +73,9 @@ func TestManagedRedisAccessStandalone(t *testing.T) {
 		if len(ids) != 2 || !strings.Contains(ids[0], "/providers/Microsoft.Authorization/roleAssignments/") {
 			t.Errorf("role assignment ids %v", ids)
 		}
+		if !fake.Called(fakearm.GetVault) {
+			t.Error("the vault was not read: a vault in access-policy mode would make the roles useless")
+		}
 	})
 
 	t.Run("refused inputs", func(t *testing.T) {
@@ -82,9 +90,13 @@ func TestManagedRedisAccessStandalone(t *testing.T) {
 			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA), PrincipalType: str("Robot")}, "principalType", "allowed values"},
 			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA), KeyVaultId: str(azuremock.GivenVaultId)}, "keyVaultId", "key vault"},
 			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA), Authentication: "Keys"}, "authentication", "allowed values"},
+			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA), PrincipalType: str("Group")}, "principalType", "V22"},
+			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str(""), ObjectId: str(azuremock.PrincipalA)}, "resourceGroupName", "required"},
+			{ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA), Authentication: AccessKey,
+				KeyVaultId: str(azuremock.GivenVaultId), ConnectionName: str("1cache")}, "connectionName", "connection name"},
 		}
 		for _, tt := range tests {
-			fake := &azuremock.Fake{}
+			fake := azuremock.New()
 			err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
 				_, err := NewManagedRedisAccess(ctx, "api", &tt.args)
 				return err
@@ -99,8 +111,80 @@ func TestManagedRedisAccessStandalone(t *testing.T) {
 	})
 }
 
+func TestAccessKeyAccessMayBeForAGroup(t *testing.T) {
+	fake := azuremock.New()
+	err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
+		_, err := NewManagedRedisAccess(ctx, "readers", &ManagedRedisAccessArgs{
+			ClusterName: str("c"), ResourceGroupName: str("rg"), Authentication: AccessKey,
+			KeyVaultId: str(azuremock.GivenVaultId), ConnectionName: str("cache"), ObjectId: str(azuremock.PrincipalA),
+			PrincipalType: str(PrincipalGroup),
+		})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, role := range fake.Registered(roleToken) {
+		if azuremock.Input(role, "principalType") != "Group" {
+			t.Errorf("role for %v", azuremock.Input(role, "principalType"))
+		}
+	}
+}
+
+// A group given as an Output is refused as soon as it is known, in EntraId mode.
+func TestEntraIdAccessRefusesAGroupGivenAsAnOutput(t *testing.T) {
+	fake := azuremock.New()
+	err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
+		_, err := NewManagedRedisAccess(ctx, "team", &ManagedRedisAccessArgs{
+			ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA), PrincipalType: output("Group"),
+		})
+		return err
+	})
+	if !hasInputError(err, "principalType", "V22") {
+		t.Fatalf("want principalType refused by V22, got %v", err)
+	}
+}
+
+// Two apps granted access to one cache in one program: Azure refuses parallel assignments on
+// a database, so the second waits for the first, and both for the cache's own principals.
+func TestStandaloneAccessesOfAProgramAreGrantedOneAfterAnother(t *testing.T) {
+	fake := azuremock.New()
+	err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
+		cache, err := NewManagedRedis(ctx, "cache", &ManagedRedisArgs{
+			ResourceGroupName: str("rg"), AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA)}},
+		})
+		if err != nil {
+			return err
+		}
+		for name, id := range map[string]string{"api": azuremock.PrincipalB, "worker": azuremock.PrincipalC} {
+			if _, err := NewManagedRedisAccess(ctx, name, &ManagedRedisAccessArgs{
+				ClusterName: cache.ClusterName, ResourceGroupName: cache.ResourceGroupName, ObjectId: str(id),
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assignments := fake.Registered(assignmentToken)
+	if len(assignments) != 3 {
+		t.Fatalf("%d assignments", len(assignments))
+	}
+	own, first, second := assignments[0], assignments[1], assignments[2]
+	if !dependsOn(second, first) {
+		t.Errorf("%s does not wait for %s: %v", second.Name, first.Name, second.RegisterRPC.GetDependencies())
+	}
+	for _, a := range []pulumi.MockResourceArgs{first, second} {
+		if !dependsOn(a, own) {
+			t.Errorf("%s built from the cache's outputs does not wait for the cache's own assignment", a.Name)
+		}
+	}
+}
+
 func TestAccessChildrenInheritTheComponentsDependencies(t *testing.T) {
-	fake := &azuremock.Fake{}
+	fake := azuremock.New()
 	err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
 		first, err := NewManagedRedisAccess(ctx, "first", &ManagedRedisAccessArgs{
 			ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA),

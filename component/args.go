@@ -51,10 +51,11 @@ type ManagedRedisArgs struct {
 	// ResourceGroupName is the resource group of the cache and of a Key Vault the component
 	// creates. Required.
 	ResourceGroupName pulumi.StringInput
-	// Location is the Azure region; the resource group's when empty.
+	// Location is the Azure region; the resource group's when nil or empty.
 	Location pulumi.StringInput
 	// ClusterName names the cluster (1-60 letters, digits and single inner hyphens). When
-	// empty it is derived from the component's name, its project and stack, so it stays stable.
+	// empty it is "<name>-<hash>": the hash of the subscription, resource group, project, stack
+	// and component name keeps the global host name unique and the name stable.
 	ClusterName pulumi.StringInput
 	// Sku is the size and tier, e.g. Balanced_B0 (the default), MemoryOptimized_M10 or the
 	// legacy Enterprise_E10.
@@ -77,13 +78,16 @@ type ManagedRedisArgs struct {
 	// Authentication is EntraID (the default) or AccessKey.
 	Authentication string
 	// AccessPrincipals each get access to the cache: an access policy assignment in EntraID
-	// mode, the Key Vault Secrets User role on the two secrets in AccessKey mode.
+	// mode, the Key Vault Secrets User role on the two secrets in AccessKey mode. Each is keyed
+	// by its Name: reordering the list changes nothing, removing or adding one touches only it.
 	AccessPrincipals []AccessPrincipal
-	// KeyVaultId is the ARM id of an existing, RBAC-enabled Key Vault to hold the secrets
-	// (AccessKey mode only). When empty in AccessKey mode, a vault is created.
+	// KeyVaultId is the ARM id of an existing Key Vault in RBAC mode, in the subscription the
+	// component deploys to, to hold the secrets (AccessKey mode only). The vault is read before
+	// anything is written to it. When nil in AccessKey mode, a vault is created.
 	KeyVaultId pulumi.StringInput
 	// ConnectionName is the name apps use for this cache (ConnectionStrings:<connectionName>)
-	// and names the two secrets; letters, digits and hyphens. The component's name when empty.
+	// and names the two secrets: a letter, then letters, digits and hyphens, at most 108
+	// characters (Key Vault secret names have 127). The component's name when empty.
 	ConnectionName string
 	// Existing uses an existing cache instead of creating one: it is read, never modified.
 	Existing *ExistingCache
@@ -135,9 +139,17 @@ type GeoReplication struct {
 
 // AccessPrincipal is an Entra principal that gets access to the cache.
 type AccessPrincipal struct {
-	// ObjectId is the principal's Entra object id (for a managed identity, its principalId).
+	// Name is the principal's stable key, such as the consuming app's name, as Aspire keys each
+	// WithReference(app): it names the principal's child resources, so they keep their names
+	// whatever the order of the list. Letters, digits and hyphens, unique in the list. Required
+	// when ObjectId is not a literal (an Output, such as a managed identity's PrincipalId, whose
+	// value is not known when names are chosen); the object id, in lower case, when empty.
+	Name string
+	// ObjectId is the principal's Entra object id (for a managed identity, its principalId),
+	// not its client id.
 	ObjectId pulumi.StringInput
-	// PrincipalType is User, Group or ServicePrincipal (the default).
+	// PrincipalType is User, Group or ServicePrincipal (the default). Group only with
+	// AccessKey: Azure Managed Redis does not support Entra groups for data access (V22).
 	PrincipalType string
 }
 

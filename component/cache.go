@@ -17,39 +17,38 @@ type cache struct {
 }
 
 // createCache registers the cluster and its "default" database.
-func createCache(ctx *pulumi.Context, s *settings, opts ...pulumi.ResourceOption) (*cache, error) {
-	args := s.args
-	var clusterName pulumi.StringInput = pulumi.String(defaultClusterName(ctx.Project(), ctx.Stack(), s.name))
-	if args.ClusterName != nil {
-		clusterName = checked(args.ClusterName, "clusterName", checkClusterName)
+func (b *builder) createCache(s *settings) (*cache, error) {
+	clusterName := s.clusterName
+	if s.defaultName {
+		clusterName = b.defaultName(s, defaultClusterName)
 	}
-	if args.ProtectData {
-		opts = append(opts, pulumi.Protect(true))
+	var protect []pulumi.ResourceOption
+	if s.protectData {
+		protect = append(protect, pulumi.Protect(true))
 	}
 
-	cluster, err := redisenterprise.NewRedisEnterprise(ctx, s.name, &redisenterprise.RedisEnterpriseArgs{
-		ClusterName:         clusterName.ToStringOutput(),
-		Location:            optionalString(args.Location),
-		ResourceGroupName:   args.ResourceGroupName,
-		Sku:                 redisenterprise.SkuArgs{Name: pulumi.String(s.skuName), Capacity: pulumi.IntPtrFromPtr(args.Capacity)},
-		HighAvailability:    enabledOrDisabled(args.HighAvailability),
+	cluster, err := redisenterprise.NewRedisEnterprise(b.ctx, s.name, &redisenterprise.RedisEnterpriseArgs{
+		ClusterName:         clusterName,
+		Location:            s.location,
+		ResourceGroupName:   s.resourceGroupName,
+		Sku:                 redisenterprise.SkuArgs{Name: pulumi.String(s.skuName), Capacity: pulumi.IntPtrFromPtr(s.capacity)},
+		HighAvailability:    enabledOrDisabled(s.highAvailability),
 		MinimumTlsVersion:   pulumi.String(s.minimumTlsVersion),
 		PublicNetworkAccess: pulumi.String(s.publicNetworkAccess),
-		Tags:                args.Tags,
-		Zones:               optionalStrings(args.Zones),
-	}, opts...)
+		Tags:                s.tags,
+		Zones:               optionalStrings(s.zones),
+	}, b.child(protect...)...)
 	if err != nil {
 		return nil, err
 	}
 
-	keysEnabled := s.authentication == AccessKey
 	db := s.database
-	database, err := redisenterprise.NewDatabase(ctx, s.name, &redisenterprise.DatabaseArgs{
+	database, err := redisenterprise.NewDatabase(b.ctx, s.name, &redisenterprise.DatabaseArgs{
 		ClusterName:              cluster.Name,
-		ResourceGroupName:        args.ResourceGroupName,
+		ResourceGroupName:        s.resourceGroupName,
 		DatabaseName:             pulumi.String(DatabaseName),
 		Port:                     pulumi.Int(Port),
-		AccessKeysAuthentication: enabledOrDisabled(&keysEnabled),
+		AccessKeysAuthentication: enabledOrDisabled(&s.accessKeys),
 		ClientProtocol:           pulumi.String(db.ClientProtocol),
 		ClusteringPolicy:         pulumi.String(db.ClusteringPolicy),
 		EvictionPolicy:           pulumi.String(db.EvictionPolicy),
@@ -57,39 +56,43 @@ func createCache(ctx *pulumi.Context, s *settings, opts ...pulumi.ResourceOption
 		Modules:                  modules(db.Modules),
 		Persistence:              persistence(db.Persistence),
 		GeoReplication:           geoReplication(db.GeoReplication),
-	}, opts...)
+	}, b.child(protect...)...)
 	if err != nil {
 		return nil, err
 	}
+	b.registered(cluster, database)
 
 	return &cache{
 		clusterId:         cluster.ID().ToStringOutput(),
 		clusterName:       cluster.Name,
 		databaseId:        database.ID().ToStringOutput(),
 		databaseName:      database.Name,
-		resourceGroupName: args.ResourceGroupName.ToStringOutput(),
+		resourceGroupName: s.resourceGroupName,
 		hostName:          cluster.HostName,
 		redisVersion:      cluster.RedisVersion,
 		keysEnabled:       database.Name,
 	}, nil
 }
 
+// defaultName derives a global name from where the component lives: the subscription the
+// azure-native provider deploys to, the resource group, project, stack and component name.
+func (b *builder) defaultName(s *settings, derive func(scope) string) pulumi.StringOutput {
+	return pulumi.All(b.client().SubscriptionId(), s.resourceGroupName).ApplyT(func(v []any) string {
+		return derive(scope{subscriptionId: v[0].(string), resourceGroupName: v[1].(string),
+			project: b.ctx.Project(), stack: b.ctx.Stack(), name: s.name})
+	}).(pulumi.StringOutput)
+}
+
 // readExistingCache reads an existing cluster and its "default" database. Nothing is
 // registered for them, so the component can neither modify nor delete them.
-func readExistingCache(ctx *pulumi.Context, s *settings, opts ...pulumi.InvokeOption) *cache {
-	existing := s.args.Existing
-	resourceGroupName := s.args.ResourceGroupName
-	if existing.ResourceGroupName != nil {
-		resourceGroupName = existing.ResourceGroupName
-	}
-	clusterName := checked(existing.ClusterName, "existing.clusterName", checkClusterName)
-
-	cluster := redisenterprise.LookupRedisEnterpriseOutput(ctx, redisenterprise.LookupRedisEnterpriseOutputArgs{
-		ClusterName: clusterName, ResourceGroupName: resourceGroupName,
-	}, opts...)
-	database := redisenterprise.LookupDatabaseOutput(ctx, redisenterprise.LookupDatabaseOutputArgs{
-		ClusterName: clusterName, DatabaseName: pulumi.String(DatabaseName), ResourceGroupName: resourceGroupName,
-	}, opts...)
+func (b *builder) readExistingCache(s *settings) *cache {
+	e := s.existing
+	cluster := redisenterprise.LookupRedisEnterpriseOutput(b.ctx, redisenterprise.LookupRedisEnterpriseOutputArgs{
+		ClusterName: e.clusterName, ResourceGroupName: e.resourceGroupName,
+	}, b.invoke()...)
+	database := redisenterprise.LookupDatabaseOutput(b.ctx, redisenterprise.LookupDatabaseOutputArgs{
+		ClusterName: e.clusterName, DatabaseName: pulumi.String(DatabaseName), ResourceGroupName: e.resourceGroupName,
+	}, b.invoke()...)
 
 	keysEnabled := database.ApplyT(func(db redisenterprise.LookupDatabaseResult) (string, error) {
 		if db.AccessKeysAuthentication == nil || *db.AccessKeysAuthentication != "Enabled" {
@@ -108,18 +111,11 @@ func readExistingCache(ctx *pulumi.Context, s *settings, opts ...pulumi.InvokeOp
 		clusterName:       cluster.Name(),
 		databaseId:        database.Id(),
 		databaseName:      database.Name(),
-		resourceGroupName: resourceGroupName.ToStringOutput(),
+		resourceGroupName: e.resourceGroupName,
 		hostName:          cluster.HostName(),
 		redisVersion:      cluster.RedisVersion(),
 		keysEnabled:       keysEnabled,
 	}
-}
-
-func optionalString(in pulumi.StringInput) pulumi.StringPtrInput {
-	if in == nil {
-		return nil
-	}
-	return in.ToStringOutput()
 }
 
 func optionalStrings(values []string) pulumi.StringArrayInput {

@@ -3,9 +3,35 @@ package component
 import (
 	"fmt"
 	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
 // How apps connect, in the formats Aspire hands them.
+
+// connection is every form of a cache's connection details, built once from its host and key
+// ("" without access keys): the outputs and the Key Vault secrets read the same values. A key
+// makes every value that carries it secret.
+type connection struct {
+	key              pulumi.StringOutput
+	connectionString pulumi.StringOutput
+	uri              pulumi.StringOutput
+	environment      pulumi.StringMapOutput
+}
+
+func newConnection(connectionName string, host, key pulumi.StringOutput) connection {
+	withKey := pulumi.All(host, key) // keeps the key's secretness
+	return connection{
+		key: key,
+		connectionString: withKey.ApplyT(func(v []any) string {
+			return connectionString(v[0].(string), v[1].(string))
+		}).(pulumi.StringOutput),
+		uri: withKey.ApplyT(func(v []any) string { return redisUri(v[0].(string), v[1].(string)) }).(pulumi.StringOutput),
+		environment: withKey.ApplyT(func(v []any) map[string]string {
+			return environment(connectionName, v[0].(string), v[1].(string))
+		}).(pulumi.StringMapOutput),
+	}
+}
 
 // connectionString is the StackExchange.Redis form: "<host>:10000,ssl=true", plus
 // ",password=<key>" when a key is given.
@@ -42,7 +68,7 @@ func escapeDataString(s string) string {
 // environment is what Aspire's WithReference hands an app, as app settings:
 // ConnectionStrings__<name>, and <NAME>_HOST, _PORT, _URI, and _PASSWORD when a key is given.
 func environment(connectionName, host, key string) map[string]string {
-	prefix := strings.ToUpper(strings.ReplaceAll(connectionName, "-", "_"))
+	prefix := environmentPrefix(connectionName)
 	env := map[string]string{
 		"ConnectionStrings__" + connectionName: connectionString(host, key),
 		prefix + "_HOST":                       host,
@@ -53,6 +79,12 @@ func environment(connectionName, host, key string) map[string]string {
 		env[prefix+"_PASSWORD"] = key
 	}
 	return env
+}
+
+// environmentPrefix is how a connection name starts the environment variables of the cache:
+// upper case, hyphens as underscores ("session-cache" gives SESSION_CACHE_HOST).
+func environmentPrefix(connectionName string) string {
+	return strings.ToUpper(strings.ReplaceAll(connectionName, "-", "_"))
 }
 
 // Secret names in Key Vault, as Aspire names them.

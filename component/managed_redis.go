@@ -20,11 +20,15 @@ const ManagedRedisType = "azure-managed-redis:index:ManagedRedis"
 // existing cache is read instead of created, and access and secrets are added on top of it.
 //
 // Every input is checked before anything is registered; a refused input fails the preview
-// with an InputError naming the input and the rule.
+// with an InputError naming the input and the rule. Every output resolves only once all the
+// component's children exist, so whatever is built from them comes after the cache and its
+// access.
 //
 //	cache, err := component.NewManagedRedis(ctx, "cache", &component.ManagedRedisArgs{
 //		ResourceGroupName: group.Name,
-//		AccessPrincipals:  []component.AccessPrincipal{{ObjectId: identity.PrincipalId}},
+//		AccessPrincipals: []component.AccessPrincipal{
+//			{Name: "api", ObjectId: identity.PrincipalId},
+//		},
 //	})
 //	ctx.Export("redisHost", cache.HostName)
 type ManagedRedis struct {
@@ -63,8 +67,11 @@ type ManagedRedis struct {
 	accessKeys bool
 }
 
-// AccessKeys says whether the cache uses access keys, so that the AccessKey-only outputs
-// (PrimaryAccessKey, KeyVaultId and the secret URIs) carry values.
+// AccessKeyOutputs are the outputs, by schema name, that exist only in AccessKey mode: in
+// EntraId mode the component leaves them out (Go: empty strings).
+var AccessKeyOutputs = []string{"primaryAccessKey", "keyVaultId", "connectionStringSecretUri", "primaryAccessKeySecretUri"}
+
+// AccessKeys says whether the cache uses access keys, so that the AccessKeyOutputs carry values.
 func (r *ManagedRedis) AccessKeys() bool { return r.accessKeys }
 
 // NewManagedRedis checks args, then registers the cache and everything around it, and
@@ -89,131 +96,81 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 		args = &ManagedRedisArgs{}
 	}
 	s := resolve(name, *args)
-	if err := validate(s); err != nil {
+	if err := validate(args, s); err != nil {
 		return nil, fmt.Errorf("ManagedRedis %q: %w", name, err)
 	}
 
-	redis := &ManagedRedis{}
+	redis := &ManagedRedis{accessKeys: s.accessKeys}
 	if err := ctx.RegisterComponentResource(ManagedRedisType, name, redis, opts...); err != nil {
 		return nil, err
 	}
-	childOpts, err := inheritDependencies(redis, opts)
+	b, err := newBuilder(ctx, redis, opts)
 	if err != nil {
 		return nil, err
 	}
 
 	// 1. The cache: created, or read when it exists.
 	var c *cache
-	if args.Existing != nil {
-		c = readExistingCache(ctx, s, pulumi.Parent(redis))
-	} else if c, err = createCache(ctx, s, childOpts...); err != nil {
+	if s.existing != nil {
+		c = b.readExistingCache(s)
+	} else if c, err = b.createCache(s); err != nil {
 		return nil, err
 	}
 
 	// 2. With access keys: the key, and the two secrets in Key Vault.
-	key := pulumi.String("").ToStringOutput()
+	conn := newConnection(s.connectionName, c.hostName, pulumi.String("").ToStringOutput())
 	var secrets *vaultSecrets
-	if s.authentication == AccessKey {
-		key = primaryKey(ctx, c, redis)
-		if secrets, err = writeSecrets(ctx, s, c, key, redis); err != nil {
+	if s.accessKeys {
+		conn = newConnection(s.connectionName, c.hostName, b.primaryKey(c))
+		if secrets, err = b.writeSecrets(s, conn); err != nil {
 			return nil, err
 		}
 	}
 
 	// 3. Access for each principal.
-	if err := grantAccess(ctx, s, c, secrets, childOpts); err != nil {
+	if err := b.grantAll(s, c, secrets); err != nil {
 		return nil, err
 	}
 
-	// 4. Connection details.
-	redis.setOutputs(s, c, key, secrets)
+	// 4. Connection details, once every child exists.
+	redis.setOutputs(s, c, conn, secrets, b.ready())
 	return redis, nil
 }
 
-// grantAccess registers a ManagedRedisAccess per principal. In EntraId mode each depends on
-// the previous one, because Azure fails parallel access policy assignments on one database;
-// in AccessKey mode each waits for the secrets it is given access to.
-func grantAccess(ctx *pulumi.Context, s *settings, c *cache, secrets *vaultSecrets,
-	childOpts []pulumi.ResourceOption,
-) error {
-	var previous pulumi.Resource
-	for i, p := range s.principals {
-		args := &ManagedRedisAccessArgs{
-			ClusterName:       c.clusterName,
-			ResourceGroupName: c.resourceGroupName,
-			DatabaseName:      c.databaseName,
-			Authentication:    s.authentication,
-			ObjectId:          p.ObjectId,
-			PrincipalType:     pulumi.String(p.PrincipalType),
-		}
-		opts := append([]pulumi.ResourceOption{}, childOpts...)
-		if secrets != nil {
-			args.KeyVaultId = secrets.keyVaultId
-			args.ConnectionName = pulumi.String(s.connectionName)
-			opts = append(opts, pulumi.DependsOn(secrets.written))
-		} else if previous != nil {
-			opts = append(opts, pulumi.DependsOn([]pulumi.Resource{previous}))
-		}
-		access, err := NewManagedRedisAccess(ctx, accessName(s.name, i, p), args, opts...)
-		if err != nil {
-			return err
-		}
-		previous = access
-	}
-	return nil
-}
-
-// accessName names a principal's ManagedRedisAccess. A literal object id names it, so
-// reordering principals renames nothing; an Output object id cannot name anything before it
-// is known, so its position does.
-func accessName(name string, index int, p AccessPrincipal) string {
-	if id, ok := literal(p.ObjectId); ok {
-		return fmt.Sprintf("%s-access-%s", name, id)
-	}
-	return fmt.Sprintf("%s-access-%d", name, index)
-}
-
-func (r *ManagedRedis) setOutputs(s *settings, c *cache, key pulumi.StringOutput, secrets *vaultSecrets) {
+func (r *ManagedRedis) setOutputs(s *settings, c *cache, conn connection, secrets *vaultSecrets, ready gate) {
 	empty := pulumi.String("").ToStringOutput()
-	r.ClusterId, r.ClusterName, r.DatabaseId = c.clusterId, c.clusterName, c.databaseId
-	r.ResourceGroupName, r.HostName, r.RedisVersion = c.resourceGroupName, c.hostName, c.redisVersion
-	r.Port = pulumi.Int(Port).ToIntOutput()
-	r.Authentication = pulumi.String(s.authentication).ToStringOutput()
+	r.ClusterId, r.ClusterName, r.DatabaseId = ready.string(c.clusterId), ready.string(c.clusterName), ready.string(c.databaseId)
+	r.ResourceGroupName, r.HostName = ready.string(c.resourceGroupName), ready.string(c.hostName)
+	r.RedisVersion = ready.string(c.redisVersion)
+	r.Port = ready.int(pulumi.Int(Port).ToIntOutput())
+	r.Authentication = ready.string(pulumi.String(s.authentication).ToStringOutput())
+	// The key makes every value that carries it secret.
+	r.ConnectionString, r.Uri = ready.string(conn.connectionString), ready.string(conn.uri)
+	r.Environment = ready.stringMap(conn.environment)
 	r.PrimaryAccessKey, r.KeyVaultId, r.ConnectionStringSecretUri, r.PrimaryAccessKeySecretUri = empty, empty, empty, empty
-
-	// A key makes every value that carries it secret (pulumi.All keeps secretness).
-	withKey := pulumi.All(c.hostName, key)
-	r.ConnectionString = withKey.ApplyT(func(v []any) string {
-		return connectionString(v[0].(string), v[1].(string))
-	}).(pulumi.StringOutput)
-	r.Uri = withKey.ApplyT(func(v []any) string { return redisUri(v[0].(string), v[1].(string)) }).(pulumi.StringOutput)
-	r.Environment = withKey.ApplyT(func(v []any) map[string]string {
-		return environment(s.connectionName, v[0].(string), v[1].(string))
-	}).(pulumi.StringMapOutput)
-
 	if secrets != nil {
-		r.accessKeys = true
-		r.PrimaryAccessKey = pulumi.ToSecret(key).(pulumi.StringOutput)
-		r.KeyVaultId = secrets.keyVaultId
-		r.ConnectionStringSecretUri = secrets.connectionStringUri
-		r.PrimaryAccessKeySecretUri = secrets.primaryKeyUri
+		r.PrimaryAccessKey = ready.string(pulumi.ToSecret(conn.key).(pulumi.StringOutput))
+		r.KeyVaultId = ready.string(secrets.keyVaultId)
+		r.ConnectionStringSecretUri = ready.string(secrets.connectionStringUri)
+		r.PrimaryAccessKeySecretUri = ready.string(secrets.primaryKeyUri)
 	}
 }
 
-// Outputs is what the component records as its outputs, by schema name. In EntraId mode the
-// AccessKey-only outputs are left out rather than empty.
+// Outputs is what the component records as its outputs, by schema name. Without access keys
+// the AccessKeyOutputs are left out rather than empty.
 func (r *ManagedRedis) Outputs() pulumi.Map {
 	outputs := pulumi.Map{
 		"clusterId": r.ClusterId, "clusterName": r.ClusterName, "databaseId": r.DatabaseId,
 		"resourceGroupName": r.ResourceGroupName, "hostName": r.HostName, "port": r.Port,
 		"authentication": r.Authentication, "connectionString": r.ConnectionString, "uri": r.Uri,
 		"redisVersion": r.RedisVersion, "environment": r.Environment,
+		"primaryAccessKey": r.PrimaryAccessKey, "keyVaultId": r.KeyVaultId,
+		"connectionStringSecretUri": r.ConnectionStringSecretUri, "primaryAccessKeySecretUri": r.PrimaryAccessKeySecretUri,
 	}
-	if r.accessKeys {
-		outputs["primaryAccessKey"] = r.PrimaryAccessKey
-		outputs["keyVaultId"] = r.KeyVaultId
-		outputs["connectionStringSecretUri"] = r.ConnectionStringSecretUri
-		outputs["primaryAccessKeySecretUri"] = r.PrimaryAccessKeySecretUri
+	if !r.accessKeys {
+		for _, name := range AccessKeyOutputs {
+			delete(outputs, name)
+		}
 	}
 	return outputs
 }

@@ -1,31 +1,23 @@
 package component
 
 import (
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-)
 
-const (
-	clusterToken    = "azure-native:redisenterprise:RedisEnterprise"
-	databaseToken   = "azure-native:redisenterprise:Database"
-	assignmentToken = "azure-native:redisenterprise:AccessPolicyAssignment"
-	vaultToken      = "azure-native:keyvault:Vault"
-	secretToken     = "azure-native:keyvault:Secret"
-	roleToken       = "azure-native:authorization:RoleAssignment"
-	listKeysToken   = "azure-native:redisenterprise:listDatabaseKeys"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
 )
 
 func TestDefaultCacheIsEntraIdWithSecureSettings(t *testing.T) {
-	fake := &azuremock.Fake{}
+	fake := azuremock.New()
 	redis := newCache(t, fake, &ManagedRedisArgs{ResourceGroupName: str("rg")})
 
 	cluster := fake.One(t, clusterToken)
-	wantName := defaultClusterName("project", "stack", "cache")
+	wantName := defaultClusterName(testScope("rg", "cache"))
 	for path, want := range map[string]any{
 		"clusterName": wantName, "resourceGroupName": "rg", "sku.name": "Balanced_B0",
 		"minimumTlsVersion": "1.2", "publicNetworkAccess": "Enabled",
@@ -50,7 +42,7 @@ func TestDefaultCacheIsEntraIdWithSecureSettings(t *testing.T) {
 			t.Errorf("database %s = %v, want %v", path, got, want)
 		}
 	}
-	if !slices.Contains(database.RegisterRPC.GetDependencies(), string(azuremock.URNOf(cluster))) {
+	if !dependsOn(database, cluster) {
 		t.Error("database does not depend on the cluster")
 	}
 
@@ -68,10 +60,10 @@ func TestDefaultCacheIsEntraIdWithSecureSettings(t *testing.T) {
 	azuremock.ExpectOutput(t, redis.ConnectionString, host+":10000,ssl=true", false)
 	azuremock.ExpectOutput(t, redis.Uri, "rediss://"+host+":10000", false)
 	azuremock.ExpectOutput(t, redis.ClusterName, wantName, false)
-	azuremock.ExpectOutput(t, redis.ClusterId, "/subscriptions/"+azuremock.Subscription+"/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/"+wantName, false)
-	azuremock.ExpectOutput(t, redis.DatabaseId, "/subscriptions/"+azuremock.Subscription+"/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/"+wantName+"/databases/default", false)
+	azuremock.ExpectOutput(t, redis.ClusterId, "/subscriptions/"+fakearm.Subscription+"/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/"+wantName, false)
+	azuremock.ExpectOutput(t, redis.DatabaseId, "/subscriptions/"+fakearm.Subscription+"/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/"+wantName+"/databases/default", false)
 	azuremock.ExpectOutput(t, redis.ResourceGroupName, "rg", false)
-	azuremock.ExpectOutput(t, redis.RedisVersion, "7.4", false)
+	azuremock.ExpectOutput(t, redis.RedisVersion, fakearm.RedisVersion, false)
 	azuremock.ExpectOutput(t, redis.PrimaryAccessKey, "", false)
 	azuremock.ExpectOutput(t, redis.Environment, map[string]string{
 		"ConnectionStrings__cache": host + ":10000,ssl=true",
@@ -82,68 +74,60 @@ func TestDefaultCacheIsEntraIdWithSecureSettings(t *testing.T) {
 }
 
 func TestPrincipalsGetAccessPoliciesOneAfterAnother(t *testing.T) {
-	fake := &azuremock.Fake{}
+	fake := azuremock.New()
 	newCache(t, fake, &ManagedRedisArgs{
 		ResourceGroupName: str("rg"),
 		AccessPrincipals: []AccessPrincipal{
 			{ObjectId: str(azuremock.PrincipalA)},
 			{ObjectId: str(azuremock.PrincipalB), PrincipalType: PrincipalUser},
+			{Name: "jobs", ObjectId: output(azuremock.PrincipalC)},
 		},
 	})
 	assignments := fake.Registered(assignmentToken)
-	if len(assignments) != 2 {
-		t.Fatalf("%d access policy assignments, want 2", len(assignments))
+	if len(assignments) != 3 {
+		t.Fatalf("%d access policy assignments, want 3", len(assignments))
 	}
-	for i, want := range []string{azuremock.PrincipalA, azuremock.PrincipalB} {
+	component := string(azuremock.URNOf(fake.One(t, ManagedRedisType)))
+	for i, want := range []struct{ name, objectId string }{
+		{"cache-access-" + azuremock.PrincipalA, azuremock.PrincipalA},
+		{"cache-access-" + azuremock.PrincipalB, azuremock.PrincipalB},
+		{"cache-access-jobs", azuremock.PrincipalC},
+	} {
 		a := assignments[i]
-		if got := azuremock.Input(a, "user.objectId"); got != want {
-			t.Errorf("assignment %d user.objectId = %v, want %s", i, got, want)
+		if a.Name != want.name {
+			t.Errorf("assignment %d is named %q, want %q (from the principal's name)", i, a.Name, want.name)
 		}
-		if got := azuremock.Input(a, "accessPolicyName"); got != "default" {
-			t.Errorf("assignment %d accessPolicyName = %v", i, got)
+		if a.RegisterRPC.GetParent() != component {
+			t.Errorf("assignment %d has parent %q, want the component itself", i, a.RegisterRPC.GetParent())
 		}
-		if got := azuremock.Input(a, "databaseName"); got != "default" {
-			t.Errorf("assignment %d databaseName = %v", i, got)
+		if !a.RegisterRPC.GetDeleteBeforeReplace() {
+			t.Errorf("assignment %d: a replacement would create its Azure name while the old one holds it", i)
 		}
-		if got, _ := azuremock.Input(a, "accessPolicyAssignmentName").(string); !guidPattern.MatchString(got) {
-			t.Errorf("assignment %d name %q is not a GUID", i, got)
+		for path, value := range map[string]any{"user.objectId": want.objectId, "accessPolicyName": "default", "databaseName": "default"} {
+			if got := azuremock.Input(a, path); got != value {
+				t.Errorf("assignment %d %s = %v, want %v", i, path, got, value)
+			}
+		}
+		wantAzureName := deterministicGuid("rg", defaultClusterName(testScope("rg", "cache")), "default", want.objectId, "default")
+		if got := azuremock.Input(a, "accessPolicyAssignmentName"); got != wantAzureName {
+			t.Errorf("assignment %d Azure name %v, want %s", i, got, wantAzureName)
+		}
+		if i > 0 && !dependsOn(a, assignments[i-1]) {
+			t.Errorf("assignment %d does not wait for assignment %d", i, i-1)
 		}
 	}
-	first := string(azuremock.URNOf(assignments[0]))
-	if deps := assignments[1].RegisterRPC.GetDependencies(); !slices.Contains(deps, first) {
-		t.Errorf("second assignment depends on %v, not on the first (%s)", deps, first)
-	}
-	if deps := assignments[0].RegisterRPC.GetDependencies(); slices.ContainsFunc(deps, func(d string) bool {
+	if slices.ContainsFunc(assignments[0].RegisterRPC.GetDependencies(), func(d string) bool {
 		return strings.Contains(d, "AccessPolicyAssignment")
 	}) {
-		t.Errorf("first assignment waits for another assignment: %v", deps)
+		t.Errorf("first assignment waits for another assignment: %v", assignments[0].RegisterRPC.GetDependencies())
 	}
-}
-
-func TestReorderingPrincipalsKeepsNames(t *testing.T) {
-	names := func(principals ...string) map[string]string {
-		fake := &azuremock.Fake{}
-		args := &ManagedRedisArgs{ResourceGroupName: str("rg")}
-		for _, p := range principals {
-			args.AccessPrincipals = append(args.AccessPrincipals, AccessPrincipal{ObjectId: str(p)})
-		}
-		newCache(t, fake, args)
-		byPrincipal := map[string]string{}
-		for _, a := range fake.Registered(assignmentToken) {
-			byPrincipal[azuremock.Input(a, "user.objectId").(string)] = a.Name + " " + azuremock.Input(a, "accessPolicyAssignmentName").(string)
-		}
-		return byPrincipal
-	}
-	before, after := names(azuremock.PrincipalA, azuremock.PrincipalB), names(azuremock.PrincipalB, azuremock.PrincipalA)
-	for p, name := range before {
-		if after[p] != name {
-			t.Errorf("principal %s: %q before reordering, %q after", p, name, after[p])
-		}
+	if n := len(fake.Registered(ManagedRedisAccessType)); n != 0 {
+		t.Errorf("%d ManagedRedisAccess components inside the cache, want its assignments as direct children", n)
 	}
 }
 
 func TestAccessKeyWithNewVault(t *testing.T) {
-	fake := &azuremock.Fake{}
+	fake := azuremock.New()
 	redis := newCache(t, fake, &ManagedRedisArgs{
 		ResourceGroupName: str("rg"),
 		Authentication:    AccessKey,
@@ -158,9 +142,9 @@ func TestAccessKeyWithNewVault(t *testing.T) {
 	}
 
 	vault := fake.One(t, vaultToken)
-	vaultName := defaultKeyVaultName("project", "stack", "cache")
+	vaultName := defaultKeyVaultName(testScope("rg", "cache"))
 	for path, want := range map[string]any{
-		"vaultName": vaultName, "resourceGroupName": "rg", "properties.tenantId": azuremock.Tenant,
+		"vaultName": vaultName, "resourceGroupName": "rg", "properties.tenantId": fakearm.Tenant,
 		"properties.enableRbacAuthorization": true, "properties.sku.name": "standard", "properties.sku.family": "A",
 		"properties.enableSoftDelete": true, "properties.softDeleteRetentionInDays": float64(90),
 		"properties.publicNetworkAccess": "Enabled", "tags.team": "cache",
@@ -169,12 +153,17 @@ func TestAccessKeyWithNewVault(t *testing.T) {
 			t.Errorf("vault %s = %v, want %v", path, got, want)
 		}
 	}
-	vaultId := "/subscriptions/" + azuremock.Subscription + "/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/" + vaultName
+	vaultId := fakearm.VaultId("rg", vaultName)
+	if !vault.RegisterRPC.GetDeleteBeforeReplace() {
+		t.Error("the vault's name is fixed: a replacement must delete the old one first")
+	}
 
-	host := defaultClusterName("project", "stack", "cache") + ".westeurope.redis.azure.net"
+	clusterName := defaultClusterName(testScope("rg", "cache"))
+	host := fakearm.HostName(clusterName, fakearm.DefaultLocation)
+	key := fakearm.PrimaryKey(fakearm.DatabaseId("rg", clusterName, "default"))
 	wantSecrets := map[string]string{
-		"connectionstrings--cache": host + ":10000,ssl=true,password=" + azuremock.Key,
-		"primaryaccesskey--cache":  azuremock.Key,
+		"connectionstrings--cache": host + ":10000,ssl=true,password=" + key,
+		"primaryaccesskey--cache":  key,
 	}
 	secrets := fake.Registered(secretToken)
 	if len(secrets) != 2 {
@@ -194,6 +183,9 @@ func TestAccessKeyWithNewVault(t *testing.T) {
 		if got := azuremock.Input(secret, "tags.team"); got != "cache" {
 			t.Errorf("secret %s tags.team = %v", name, got)
 		}
+		if !secret.RegisterRPC.GetDeleteBeforeReplace() {
+			t.Errorf("secret %s: a replacement would create its Azure name while the old one holds it", name)
+		}
 	}
 
 	roles := fake.Registered(roleToken)
@@ -208,7 +200,7 @@ func TestAccessKeyWithNewVault(t *testing.T) {
 		}
 		for path, want := range map[string]any{
 			"principalId": azuremock.PrincipalA, "principalType": "ServicePrincipal",
-			"roleDefinitionId": "/subscriptions/" + azuremock.Subscription + "/providers/Microsoft.Authorization/roleDefinitions/" + KeyVaultSecretsUserRole,
+			"roleDefinitionId": "/subscriptions/" + fakearm.Subscription + "/providers/Microsoft.Authorization/roleDefinitions/" + KeyVaultSecretsUserRole,
 		} {
 			if got := azuremock.Input(role, path); got != want {
 				t.Errorf("role %s = %v, want %v", path, got, want)
@@ -219,6 +211,9 @@ func TestAccessKeyWithNewVault(t *testing.T) {
 				t.Errorf("role on %s does not wait for secret %s", scope, secretURN)
 			}
 		}
+		if !role.RegisterRPC.GetDeleteBeforeReplace() || !strings.HasPrefix(role.Name, "cache-access-"+azuremock.PrincipalA+"-") {
+			t.Errorf("role %s: named after the principal and replaced delete-first, want both", role.Name)
+		}
 	}
 	if n := len(fake.Registered(assignmentToken)); n != 0 {
 		t.Errorf("AccessKey mode registered %d access policy assignments", n)
@@ -226,19 +221,19 @@ func TestAccessKeyWithNewVault(t *testing.T) {
 
 	azuremock.ExpectOutput(t, redis.Authentication, "AccessKey", false)
 	azuremock.ExpectOutput(t, redis.ConnectionString, wantSecrets["connectionstrings--cache"], true)
-	azuremock.ExpectOutput(t, redis.Uri, "rediss://:fake%2Bprimary%2Fkey%3D%3D@"+host+":10000", true)
-	azuremock.ExpectOutput(t, redis.PrimaryAccessKey, azuremock.Key, true)
+	azuremock.ExpectOutput(t, redis.Uri, "rediss://:"+strings.NewReplacer("+", "%2B", "/", "%2F", "=", "%3D").Replace(key)+"@"+host+":10000", true)
+	azuremock.ExpectOutput(t, redis.PrimaryAccessKey, key, true)
 	azuremock.ExpectOutput(t, redis.KeyVaultId, vaultId, false)
 	azuremock.ExpectOutput(t, redis.ConnectionStringSecretUri, "https://"+vaultName+".vault.azure.net/secrets/connectionstrings--cache", false)
 	azuremock.ExpectOutput(t, redis.PrimaryAccessKeySecretUri, "https://"+vaultName+".vault.azure.net/secrets/primaryaccesskey--cache", false)
 	env, secret := azuremock.Value[map[string]string](t, redis.Environment)
-	if !secret || env["CACHE_PASSWORD"] != azuremock.Key || env["ConnectionStrings__cache"] != wantSecrets["connectionstrings--cache"] {
+	if !secret || env["CACHE_PASSWORD"] != key || env["ConnectionStrings__cache"] != wantSecrets["connectionstrings--cache"] {
 		t.Errorf("environment = %v (secret %v), want the key in CACHE_PASSWORD and the connection string, secret", env, secret)
 	}
 }
 
 func TestAccessKeyWithGivenVault(t *testing.T) {
-	fake := &azuremock.Fake{}
+	fake := azuremock.New()
 	redis := newCache(t, fake, &ManagedRedisArgs{
 		ResourceGroupName: str("rg"),
 		Authentication:    AccessKey,
@@ -248,8 +243,8 @@ func TestAccessKeyWithGivenVault(t *testing.T) {
 	if n := len(fake.Registered(vaultToken)); n != 0 {
 		t.Errorf("a vault was created although keyVaultId was given")
 	}
-	if fake.Called("azure-native:authorization:getClientConfig") {
-		t.Error("client config read although no vault is created")
+	if !fake.Called(fakearm.GetVault) {
+		t.Error("the given vault was not read before secrets were written to it")
 	}
 	var names []string
 	for _, secret := range fake.Registered(secretToken) {
@@ -272,7 +267,7 @@ func TestAccessKeyWithGivenVault(t *testing.T) {
 func TestExistingCacheIsReadNotRegistered(t *testing.T) {
 	for _, mode := range []string{EntraID, AccessKey} {
 		t.Run(mode, func(t *testing.T) {
-			fake := &azuremock.Fake{ExistingKeys: "Enabled"}
+			fake := azuremock.New(fakearm.ExistingCache("other-rg", "legacy-cache", "eastus", "Enabled")...)
 			redis := newCache(t, fake, &ManagedRedisArgs{
 				ResourceGroupName: str("rg"),
 				Authentication:    mode,
@@ -282,15 +277,15 @@ func TestExistingCacheIsReadNotRegistered(t *testing.T) {
 			if n := len(fake.Registered(clusterToken)) + len(fake.Registered(databaseToken)); n != 0 {
 				t.Fatalf("existing mode registered %d cluster or database resources", n)
 			}
-			if !fake.Called("azure-native:redisenterprise:getRedisEnterprise") || !fake.Called("azure-native:redisenterprise:getDatabase") {
+			if !fake.Called(fakearm.GetRedisEnterprise) || !fake.Called(fakearm.GetDatabase) {
 				t.Error("the existing cluster and database were not read")
 			}
 			host := "legacy-cache.eastus.redis.azure.net"
 			azuremock.ExpectOutput(t, redis.HostName, host, false)
 			azuremock.ExpectOutput(t, redis.ClusterName, "legacy-cache", false)
 			azuremock.ExpectOutput(t, redis.ResourceGroupName, "other-rg", false)
-			azuremock.ExpectOutput(t, redis.RedisVersion, "7.2", false)
-			azuremock.ExpectOutput(t, redis.DatabaseId, "/subscriptions/"+azuremock.Subscription+"/resourceGroups/other-rg/providers/Microsoft.Cache/redisEnterprise/legacy-cache/databases/default", false)
+			azuremock.ExpectOutput(t, redis.RedisVersion, fakearm.RedisVersion, false)
+			azuremock.ExpectOutput(t, redis.DatabaseId, "/subscriptions/"+fakearm.Subscription+"/resourceGroups/other-rg/providers/Microsoft.Cache/redisEnterprise/legacy-cache/databases/default", false)
 			if mode == EntraID {
 				a := fake.One(t, assignmentToken)
 				if azuremock.Input(a, "clusterName") != "legacy-cache" || azuremock.Input(a, "resourceGroupName") != "other-rg" {
@@ -301,13 +296,14 @@ func TestExistingCacheIsReadNotRegistered(t *testing.T) {
 			if len(fake.Registered(secretToken)) != 2 || len(fake.Registered(roleToken)) != 2 {
 				t.Errorf("AccessKey on an existing cache: %d secrets, %d roles", len(fake.Registered(secretToken)), len(fake.Registered(roleToken)))
 			}
-			azuremock.ExpectOutput(t, redis.ConnectionString, host+":10000,ssl=true,password="+azuremock.Key, true)
+			key := fakearm.PrimaryKey(fakearm.DatabaseId("other-rg", "legacy-cache", "default"))
+			azuremock.ExpectOutput(t, redis.ConnectionString, host+":10000,ssl=true,password="+key, true)
 		})
 	}
 }
 
 func TestExistingCacheWithKeysDisabledRefusesAccessKey(t *testing.T) {
-	fake := &azuremock.Fake{ExistingKeys: "Disabled"}
+	fake := azuremock.New(fakearm.ExistingCache("rg", "legacy-cache", "eastus", "Disabled")...)
 	err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
 		_, err := NewManagedRedis(ctx, "cache", &ManagedRedisArgs{
 			ResourceGroupName: str("rg"),
@@ -328,7 +324,7 @@ func TestExistingCacheWithKeysDisabledRefusesAccessKey(t *testing.T) {
 }
 
 func TestDatabaseSettingsAreSent(t *testing.T) {
-	fake := &azuremock.Fake{}
+	fake := azuremock.New()
 	ha := false
 	newCache(t, fake, &ManagedRedisArgs{
 		ResourceGroupName:   str("rg"),
@@ -372,7 +368,7 @@ func TestDatabaseSettingsAreSent(t *testing.T) {
 }
 
 func TestGeoReplicationAndLegacySkuSettingsAreSent(t *testing.T) {
-	fake := &azuremock.Fake{}
+	fake := azuremock.New()
 	capacity := 4
 	newCache(t, fake, &ManagedRedisArgs{
 		ResourceGroupName: str("rg"),
@@ -407,7 +403,7 @@ func TestGeoReplicationAndLegacySkuSettingsAreSent(t *testing.T) {
 }
 
 func TestTagsGoOnEveryTaggableResource(t *testing.T) {
-	fake := &azuremock.Fake{}
+	fake := azuremock.New()
 	newCache(t, fake, &ManagedRedisArgs{
 		ResourceGroupName: str("rg"),
 		Authentication:    AccessKey,
@@ -424,7 +420,7 @@ func TestTagsGoOnEveryTaggableResource(t *testing.T) {
 
 func TestProtectDataProtectsClusterAndDatabase(t *testing.T) {
 	for _, protect := range []bool{false, true} {
-		fake := &azuremock.Fake{}
+		fake := azuremock.New()
 		newCache(t, fake, &ManagedRedisArgs{ResourceGroupName: str("rg"), ProtectData: protect})
 		for _, token := range []string{clusterToken, databaseToken} {
 			if got := fake.One(t, token).RegisterRPC.GetProtect(); got != protect {
@@ -437,7 +433,7 @@ func TestProtectDataProtectsClusterAndDatabase(t *testing.T) {
 func TestEveryChildUsesTheAzureNative328PluginAndTheGivenProvider(t *testing.T) {
 	for _, mode := range []string{EntraID, AccessKey} {
 		t.Run(mode, func(t *testing.T) {
-			fake := &azuremock.Fake{}
+			fake := azuremock.New()
 			var providerURN string
 			err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
 				provider, err := azuremock.NewAzureNativeProvider(ctx)

@@ -9,25 +9,37 @@ import (
 	"github.com/google/uuid"
 )
 
-// Names the component derives. They depend only on stable things (the component's name, its
-// project and stack, the principal's object id), so they never change between updates and a
-// mutable setting never renames, and so never replaces, anything.
+// Names the component derives. They depend only on stable things (where the cache lives, the
+// component's name, a principal's key), so they never change between updates and a mutable
+// setting never renames, and so never replaces, anything.
 
-// defaultClusterName is "<name>-<8 hex digits>", at most 60 characters and valid per V1. The
-// suffix, from the project, stack and component name, keeps the global host name
-// <cluster>.<region>.redis.azure.net unique across stacks (Aspire uses the resource group id).
-func defaultClusterName(project, stack, name string) string {
-	return withSuffix(nameStem(name, "redis"), uniqueSuffix(project, stack, name), maxClusterNameLength)
+// scope is where a component lives: what makes its global names unique. Host names
+// (<cluster>.<region>.redis.azure.net) and vault names are global across all of Azure, so the
+// subscription and resource group count, as in Aspire's uniqueString(resourceGroup().id), and
+// so do the project, stack and component name, for several caches in one resource group.
+type scope struct {
+	subscriptionId, resourceGroupName, project, stack, name string
+}
+
+func (s scope) suffix(purpose ...string) string {
+	parts := append([]string{strings.ToLower(s.subscriptionId), strings.ToLower(s.resourceGroupName),
+		s.project, s.stack, s.name}, purpose...)
+	return uniqueSuffix(parts...)
+}
+
+// defaultClusterName is "<name>-<8 hex digits>", at most 60 characters and valid per V1.
+func defaultClusterName(s scope) string {
+	return withSuffix(nameStem(s.name, "redis"), s.suffix(), maxClusterNameLength)
 }
 
 // defaultKeyVaultName is "<name>-kv-<8 hex digits>", 3-24 characters starting with a letter,
-// as Key Vault requires; vault names are global too.
-func defaultKeyVaultName(project, stack, name string) string {
-	stem := nameStem(name, "redis")
+// as Key Vault requires.
+func defaultKeyVaultName(s scope) string {
+	stem := nameStem(s.name, "redis")
 	if !unicode.IsLetter(rune(stem[0])) {
 		stem = "r" + stem
 	}
-	return withSuffix(stem, "kv-"+uniqueSuffix(project, stack, name, "vault"), 24)
+	return withSuffix(stem, "kv-"+s.suffix("vault"), 24)
 }
 
 // nameStem keeps letters and digits of name, with single hyphens for anything else.

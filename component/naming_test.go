@@ -1,32 +1,80 @@
 package component
 
 import (
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
 )
 
 func TestDefaultNamesAreValidAndStable(t *testing.T) {
 	names := []string{"cache", "My_Cache.v2", "ünïcode", "---", "9lives", strings.Repeat("long-name", 20)}
 	for _, name := range names {
-		cluster := defaultClusterName("project", "stack", name)
+		s := testScope("rg", name)
+		cluster := defaultClusterName(s)
 		if err := checkClusterName("clusterName", cluster); err != nil {
 			t.Errorf("%q: default cluster name %q: %v", name, cluster, err)
 		}
-		vault := defaultKeyVaultName("project", "stack", name)
+		vault := defaultKeyVaultName(s)
 		if len(vault) < 3 || len(vault) > 24 || !unicode.IsLetter(rune(vault[0])) || !clusterNamePattern.MatchString(vault) {
 			t.Errorf("%q: default vault name %q breaks Key Vault's rules", name, vault)
 		}
-		if again := defaultClusterName("project", "stack", name); again != cluster {
+		if again := defaultClusterName(testScope("rg", name)); again != cluster {
 			t.Errorf("%q: cluster name changed from %q to %q", name, cluster, again)
 		}
 	}
-	if defaultClusterName("project", "dev", "cache") == defaultClusterName("project", "prod", "cache") {
-		t.Error("two stacks get the same global cluster name")
-	}
-	if got := defaultClusterName("p", "s", "My_Cache.v2"); !strings.HasPrefix(got, "My-Cache-v2-") {
+	if got := defaultClusterName(testScope("rg", "My_Cache.v2")); !strings.HasPrefix(got, "My-Cache-v2-") {
 		t.Errorf("cluster name %q does not start from the component name", got)
+	}
+}
+
+// Host names and vault names are global: the same program in another subscription, resource
+// group or stack must not collide. Resource group names compare without case, as in ARM.
+func TestDefaultNamesDependOnWhereTheCacheLives(t *testing.T) {
+	base := testScope("rg", "cache")
+	others := map[string]scope{}
+	for what, change := range map[string]func(*scope){
+		"subscription":   func(s *scope) { s.subscriptionId = "00000000-0000-0000-0000-00000000cccc" },
+		"resource group": func(s *scope) { s.resourceGroupName = "rg2" },
+		"project":        func(s *scope) { s.project = "other" },
+		"stack":          func(s *scope) { s.stack = "prod" },
+	} {
+		other := base
+		change(&other)
+		others[what] = other
+	}
+	for what, other := range others {
+		if defaultClusterName(other) == defaultClusterName(base) || defaultKeyVaultName(other) == defaultKeyVaultName(base) {
+			t.Errorf("another %s gives the same global names", what)
+		}
+	}
+	upper := base
+	upper.resourceGroupName = "RG"
+	if defaultClusterName(upper) != defaultClusterName(base) {
+		t.Error("the resource group's letter case renamed the cluster")
+	}
+}
+
+// The component reads the subscription the provider deploys to and names the cluster and vault
+// from it.
+func TestDefaultNamesUseTheProvidersSubscription(t *testing.T) {
+	names := func(subscription, resourceGroup string) (cluster, vault string) {
+		fake := azuremock.New()
+		fake.Subscription = subscription
+		newCache(t, fake, &ManagedRedisArgs{ResourceGroupName: str(resourceGroup), Authentication: AccessKey})
+		return azuremock.Input(fake.One(t, clusterToken), "clusterName").(string), azuremock.Input(fake.One(t, vaultToken), "vaultName").(string)
+	}
+	cluster, vault := names(fakearm.Subscription, "rg")
+	want := testScope("rg", "cache")
+	if cluster != defaultClusterName(want) || vault != defaultKeyVaultName(want) {
+		t.Errorf("names %s, %s; want %s, %s", cluster, vault, defaultClusterName(want), defaultKeyVaultName(want))
+	}
+	for _, other := range [][2]string{{"00000000-0000-0000-0000-00000000cccc", "rg"}, {fakearm.Subscription, "rg2"}} {
+		if c, v := names(other[0], other[1]); c == cluster || v == vault {
+			t.Errorf("subscription %s, resource group %s: same names %s, %s", other[0], other[1], c, v)
+		}
 	}
 }
 

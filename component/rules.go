@@ -4,18 +4,19 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/managedredis/pulumi-azure-managed-redis/azure/redisenterprise"
 )
 
-// The rules a ManagedRedis checks before it registers anything. V1-V21 are Azure's rules
-// (FACTS section 3 in the design notes, summarised in the README); the others are the
-// component's own. A rule reports every input that breaks it, so one preview shows all
-// problems at once.
+// The rules a ManagedRedis checks before it registers anything. V1-V22 are Azure's rules
+// (listed in the README); the others are the component's own. A rule reports every input that
+// breaks it, so one preview shows all problems at once. Rules read the resolved settings, and
+// the args for what the user set explicitly.
 
 type rule struct {
 	id    string
-	check func(s *settings) []error
+	check func(a *ManagedRedisArgs, s *settings) []error
 }
 
 var managedRedisRules = []rule{
@@ -34,10 +35,12 @@ var managedRedisRules = []rule{
 	{"V15", tls12Only},
 	{"V16", publicNetworkAccessValues},
 	{"V18", entraIdNeedsTls},
+	{"V22", noGroupsForEntraId},
+	{"modules", eachModuleOnce},
 	{"connection name", connectionNameRule},
 	{"key vault", keyVaultOnlyForAccessKeys},
 	{"existing cache", existingCacheIsReadOnly},
-	{"principals", principalsAreObjectIds},
+	{"principals", principalsAreNamedObjectIds},
 }
 
 // Not checked before deploying, because they need the cache's current state, which a preview
@@ -49,22 +52,25 @@ var managedRedisRules = []rule{
 // with that feature.
 
 // validate runs every rule and joins what they report.
-func validate(s *settings) error {
+func validate(a *ManagedRedisArgs, s *settings) error {
 	var errs []error
 	for _, r := range managedRedisRules {
-		errs = append(errs, r.check(s)...)
+		errs = append(errs, r.check(a, s)...)
 	}
 	return errors.Join(errs...)
 }
 
-func requiredInputs(s *settings) []error {
-	if s.args.ResourceGroupName == nil {
+func requiredInputs(a *ManagedRedisArgs, _ *settings) []error {
+	if a.ResourceGroupName == nil {
 		return []error{inputError("resourceGroupName", "required", "the resource group of the cache is required")}
+	}
+	if name, ok := literal(a.ResourceGroupName); ok {
+		return []error{checkNotEmpty("resourceGroupName", name)}
 	}
 	return nil
 }
 
-func allowedValues(s *settings) []error {
+func allowedValues(a *ManagedRedisArgs, s *settings) []error {
 	var errs []error
 	report := func(input, problem string) {
 		if problem != "" {
@@ -84,45 +90,52 @@ func allowedValues(s *settings) []error {
 	for i, m := range db.Modules {
 		report(fmt.Sprintf("database.modules[%d].name", i), oneOf(m.Name, ModuleNames))
 	}
-	for i, p := range s.principals {
-		errs = append(errs, checkPrincipalType(fmt.Sprintf("accessPrincipals[%d].principalType", i), p.PrincipalType))
+	for i, zone := range s.zones {
+		report(fmt.Sprintf("zones[%d]", i), oneOf(zone, Zones))
+	}
+	for _, p := range s.principals {
+		errs = append(errs, checkPrincipalType(fmt.Sprintf("accessPrincipals[%d].principalType", p.index), p.principalType))
 	}
 	return errs
 }
 
-func clusterNameRule(s *settings) []error {
+func clusterNameRule(a *ManagedRedisArgs, _ *settings) []error {
 	var errs []error
-	if name, ok := literal(s.args.ClusterName); ok {
+	if name, ok := literal(a.ClusterName); ok {
 		errs = append(errs, checkClusterName("clusterName", name))
 	}
-	if s.args.Existing != nil {
-		if name, ok := literal(s.args.Existing.ClusterName); ok {
+	if a.Existing != nil {
+		if name, ok := literal(a.Existing.ClusterName); ok {
 			errs = append(errs, checkClusterName("existing.clusterName", name))
 		}
 	}
 	return errs
 }
 
-func geoReplicationNeedsSkuAndHighAvailability(s *settings) []error {
+func geoReplicationNeedsSkuAndHighAvailability(_ *ManagedRedisArgs, s *settings) []error {
 	if s.database.GeoReplication == nil || s.sku.name == "" {
 		return nil
 	}
 	var errs []error
 	if !s.sku.supportsGeoReplication() {
 		errs = append(errs, inputError("database.geoReplication", "V3",
-			"sku %s does not support geo-replication: use Balanced_B3 or larger, a MemoryOptimized, "+
-				"ComputeOptimized or Enterprise SKU", s.sku.name))
+			"sku %s does not support geo-replication: use Balanced_B3 or larger, a MemoryOptimized or "+
+				"ComputeOptimized SKU, or a legacy Enterprise SKU other than E1", s.sku.name))
 	}
-	if ha := s.args.HighAvailability; ha != nil && !*ha {
+	if ha := s.highAvailability; ha != nil && !*ha {
 		errs = append(errs, inputError("highAvailability", "V3",
 			"geo-replication needs high availability: leave highAvailability unset or true"))
+	}
+	if s.sku.family == "EnterpriseFlash" && s.database.EvictionPolicy != "NoEviction" {
+		errs = append(errs, inputError("database.evictionPolicy", "V3",
+			"geo-replication on Enterprise Flash needs evictionPolicy NoEviction, not %s", s.database.EvictionPolicy))
 	}
 	return errs
 }
 
 var geoReplicationModuleNames = []string{"RediSearch", "RedisJSON"}
 
-func geoReplicationModules(s *settings) []error {
+func geoReplicationModules(_ *ManagedRedisArgs, s *settings) []error {
 	if s.database.GeoReplication == nil {
 		return nil
 	}
@@ -136,7 +149,7 @@ func geoReplicationModules(s *settings) []error {
 	return errs
 }
 
-func rediSearchNeedsNoEvictionAndEnterpriseCluster(s *settings) []error {
+func rediSearchNeedsNoEvictionAndEnterpriseCluster(_ *ManagedRedisArgs, s *settings) []error {
 	db := s.database
 	if !db.hasModule("RediSearch") {
 		return nil
@@ -153,7 +166,7 @@ func rediSearchNeedsNoEvictionAndEnterpriseCluster(s *settings) []error {
 	return errs
 }
 
-func persistenceIsAofOrRdb(s *settings) []error {
+func persistenceIsAofOrRdb(_ *ManagedRedisArgs, s *settings) []error {
 	p := s.database.Persistence
 	if p == nil {
 		return nil
@@ -179,7 +192,7 @@ func persistenceIsAofOrRdb(s *settings) []error {
 	return errs
 }
 
-func geoReplicationGroup(s *settings) []error {
+func geoReplicationGroup(_ *ManagedRedisArgs, s *settings) []error {
 	geo := s.database.GeoReplication
 	if geo == nil {
 		return nil
@@ -199,16 +212,16 @@ func geoReplicationGroup(s *settings) []error {
 	return errs
 }
 
-func zonesOnLegacySkusOnly(s *settings) []error {
-	if len(s.args.Zones) > 0 && s.sku.name != "" && !s.sku.legacy() {
+func zonesOnLegacySkusOnly(_ *ManagedRedisArgs, s *settings) []error {
+	if len(s.zones) > 0 && s.sku.name != "" && !s.sku.legacy() {
 		return []error{inputError("zones", "V9",
 			"zones apply only to the legacy Enterprise and EnterpriseFlash SKUs; %s is zone-redundant by default", s.sku.name)}
 	}
 	return nil
 }
 
-func capacityOnLegacySkusOnly(s *settings) []error {
-	c := s.args.Capacity
+func capacityOnLegacySkusOnly(_ *ManagedRedisArgs, s *settings) []error {
+	c := s.capacity
 	switch {
 	case c == nil:
 		return nil
@@ -221,15 +234,15 @@ func capacityOnLegacySkusOnly(s *settings) []error {
 	return nil
 }
 
-func highAvailabilityOnManagedRedisSkusOnly(s *settings) []error {
-	if s.args.HighAvailability != nil && s.sku.legacy() {
+func highAvailabilityOnManagedRedisSkusOnly(_ *ManagedRedisArgs, s *settings) []error {
+	if s.highAvailability != nil && s.sku.legacy() {
 		return []error{inputError("highAvailability", "V11",
 			"highAvailability applies only to Azure Managed Redis SKUs, not the legacy %s", s.sku.name)}
 	}
 	return nil
 }
 
-func noClusterOnSmallCachesOnly(s *settings) []error {
+func noClusterOnSmallCachesOnly(_ *ManagedRedisArgs, s *settings) []error {
 	if s.database.ClusteringPolicy == "NoCluster" && s.sku.name != "" && !s.sku.supportsNoCluster() {
 		return []error{inputError("database.clusteringPolicy", "V12",
 			"NoCluster is for in-memory caches of 25 GB or less (Balanced, MemoryOptimized or ComputeOptimized up to size 20), not %s",
@@ -238,7 +251,7 @@ func noClusterOnSmallCachesOnly(s *settings) []error {
 	return nil
 }
 
-func tls12Only(s *settings) []error {
+func tls12Only(_ *ManagedRedisArgs, s *settings) []error {
 	if s.minimumTlsVersion != "1.2" {
 		return []error{inputError("minimumTlsVersion", "V15",
 			"%q: TLS 1.0 and 1.1 are obsolete; Azure Managed Redis accepts only \"1.2\"", s.minimumTlsVersion)}
@@ -246,14 +259,14 @@ func tls12Only(s *settings) []error {
 	return nil
 }
 
-func publicNetworkAccessValues(s *settings) []error {
+func publicNetworkAccessValues(_ *ManagedRedisArgs, s *settings) []error {
 	if problem := oneOf(s.publicNetworkAccess, redisenterprise.PublicNetworkAccesses); problem != "" {
 		return []error{inputError("publicNetworkAccess", "V16", "%s", problem)}
 	}
 	return nil
 }
 
-func entraIdNeedsTls(s *settings) []error {
+func entraIdNeedsTls(_ *ManagedRedisArgs, s *settings) []error {
 	if s.authentication == EntraID && s.database.ClientProtocol == "Plaintext" {
 		return []error{inputError("database.clientProtocol", "V18",
 			"Entra ID authentication works over TLS only: use Encrypted, or authentication AccessKey")}
@@ -261,32 +274,56 @@ func entraIdNeedsTls(s *settings) []error {
 	return nil
 }
 
-func connectionNameRule(s *settings) []error {
+func noGroupsForEntraId(_ *ManagedRedisArgs, s *settings) []error {
+	var errs []error
+	check := principalTypeCheck(s.authentication)
+	for _, p := range s.principals {
+		// Unknown types are reported by allowedValues.
+		if err := check(fmt.Sprintf("accessPrincipals[%d].principalType", p.index), p.principalType); p.principalType == PrincipalGroup {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
+func eachModuleOnce(_ *ManagedRedisArgs, s *settings) []error {
+	names := make([]string, len(s.database.Modules))
+	for i, m := range s.database.Modules {
+		names[i] = m.Name
+	}
+	if first, second, dup := firstDuplicate(names, strings.ToLower); dup {
+		return []error{inputError(fmt.Sprintf("database.modules[%d].name", second), "modules",
+			"%s is already database.modules[%d]: enable each module once, with all its args", names[second], first)}
+	}
+	return nil
+}
+
+func connectionNameRule(a *ManagedRedisArgs, s *settings) []error {
 	err := checkConnectionName("connectionName", s.connectionName)
-	if err != nil && s.args.ConnectionName == "" {
+	if err != nil && a.ConnectionName == "" {
 		return []error{inputError("connectionName", "connection name",
-			"the component name %q is not a valid connection name (letters, digits and hyphens only): set connectionName",
-			s.name)}
+			"the component name %q is not a valid connection name (a letter, then letters, digits and hyphens, at "+
+				"most %d characters): set connectionName", s.name, maxConnectionNameLength)}
 	}
 	return []error{err}
 }
 
-func keyVaultOnlyForAccessKeys(s *settings) []error {
-	if s.args.KeyVaultId == nil {
+func keyVaultOnlyForAccessKeys(a *ManagedRedisArgs, s *settings) []error {
+	if a.KeyVaultId == nil {
 		return nil
 	}
-	if s.authentication != AccessKey {
+	if !s.accessKeys {
 		return []error{inputError("keyVaultId", "key vault",
 			"a Key Vault holds the access-key secrets: it applies only to authentication AccessKey")}
 	}
-	if id, ok := literal(s.args.KeyVaultId); ok {
+	if id, ok := literal(a.KeyVaultId); ok {
 		return []error{checkKeyVaultId("keyVaultId", id)}
 	}
 	return nil
 }
 
-func existingCacheIsReadOnly(s *settings) []error {
-	existing := s.args.Existing
+func existingCacheIsReadOnly(a *ManagedRedisArgs, _ *settings) []error {
+	existing := a.Existing
 	if existing == nil {
 		return nil
 	}
@@ -294,49 +331,65 @@ func existingCacheIsReadOnly(s *settings) []error {
 	if existing.ClusterName == nil {
 		errs = append(errs, inputError("existing.clusterName", "existing cache", "the existing cluster's name is required"))
 	}
-	a := s.args
-	setForCreation := map[string]bool{
-		"clusterName": a.ClusterName != nil, "location": a.Location != nil, "sku": a.Sku != "",
-		"highAvailability": a.HighAvailability != nil, "capacity": a.Capacity != nil, "zones": a.Zones != nil,
-		"minimumTlsVersion": a.MinimumTlsVersion != "", "publicNetworkAccess": a.PublicNetworkAccess != "",
-		"database": a.Database != nil, "protectData": a.ProtectData,
+	if name, ok := literal(existing.ResourceGroupName); ok {
+		errs = append(errs, checkNotEmpty("existing.resourceGroupName", name))
 	}
-	for _, input := range sortedKeys(setForCreation) {
-		if setForCreation[input] {
-			errs = append(errs, inputError(input, "existing cache",
+	setForCreation := []struct {
+		input string
+		set   bool
+	}{
+		{"capacity", a.Capacity != nil}, {"clusterName", a.ClusterName != nil}, {"database", a.Database != nil},
+		{"highAvailability", a.HighAvailability != nil}, {"location", a.Location != nil},
+		{"minimumTlsVersion", a.MinimumTlsVersion != ""}, {"protectData", a.ProtectData},
+		{"publicNetworkAccess", a.PublicNetworkAccess != ""}, {"sku", a.Sku != ""}, {"zones", a.Zones != nil},
+	}
+	for _, input := range setForCreation {
+		if input.set {
+			errs = append(errs, inputError(input.input, "existing cache",
 				"cannot be set with existing: an existing cache is read, never modified"))
 		}
 	}
 	return errs
 }
 
-func principalsAreObjectIds(s *settings) []error {
+// principalsAreNamedObjectIds: each principal has an Entra object id and a name that keys its
+// children; a name is needed when the object id is not a literal, since an Output's value is
+// not known when children are named. Names and literal ids are each given once (in any case:
+// Azure compares object ids without case).
+func principalsAreNamedObjectIds(a *ManagedRedisArgs, s *settings) []error {
 	var errs []error
-	seen := map[string]int{}
-	for i, p := range s.principals {
-		input := fmt.Sprintf("accessPrincipals[%d].objectId", i)
-		if p.ObjectId == nil {
-			errs = append(errs, inputError(input, "principals", "the principal's Entra object id is required"))
+	names := map[string]int{}
+	ids := map[string]int{}
+	for _, p := range s.principals {
+		given := a.AccessPrincipals[p.index]
+		at := func(field string) string { return fmt.Sprintf("accessPrincipals[%d].%s", p.index, field) }
+		if given.ObjectId == nil {
+			errs = append(errs, inputError(at("objectId"), "principals", "the principal's Entra object id is required"))
 			continue
 		}
-		id, ok := literal(p.ObjectId)
+		if given.Name != "" {
+			errs = append(errs, checkPrincipalName(at("name"), given.Name))
+		}
+		if p.key == "" {
+			errs = append(errs, inputError(at("name"), "principals",
+				"required when objectId is not a literal (an Output, such as a managed identity's principalId): "+
+					"a stable name, such as the app's, keys the principal's resources whatever its place in the list"))
+		} else if first, dup := names[strings.ToLower(p.key)]; dup {
+			errs = append(errs, inputError(at("name"), "principals",
+				"%q is already the name of accessPrincipals[%d]: each principal needs its own name", p.key, first))
+		} else {
+			names[strings.ToLower(p.key)] = p.index
+		}
+		id, ok := literal(given.ObjectId)
 		if !ok {
 			continue
 		}
-		errs = append(errs, checkObjectId(input, id))
-		if first, dup := seen[id]; dup {
-			errs = append(errs, inputError(input, "principals", "%s is already accessPrincipals[%d]", id, first))
+		errs = append(errs, checkObjectId(at("objectId"), id))
+		if first, dup := ids[strings.ToLower(id)]; dup {
+			errs = append(errs, inputError(at("objectId"), "principals", "%s is already accessPrincipals[%d]: give each principal once", id, first))
+		} else {
+			ids[strings.ToLower(id)] = p.index
 		}
-		seen[id] = i
 	}
 	return errs
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -1,11 +1,13 @@
 package component
 
 import (
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
 	"strings"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
 )
 
 func boolPtr(b bool) *bool { return &b }
@@ -26,6 +28,8 @@ func TestRules(t *testing.T) {
 	}{
 		{"required: no resource group", ManagedRedisArgs{}, "resourceGroupName", "required"},
 		{"required: resource group given", ManagedRedisArgs{ResourceGroupName: str("rg")}, "", ""},
+		{"required: empty resource group", ManagedRedisArgs{ResourceGroupName: str("")}, "resourceGroupName", "required"},
+		{"required: empty existing resource group", ManagedRedisArgs{Existing: &ExistingCache{ClusterName: str("c"), ResourceGroupName: str("")}}, "existing.resourceGroupName", "required"},
 
 		{"allowed: unknown sku", ManagedRedisArgs{Sku: "Balanced_B2"}, "sku", "allowed values"},
 		{"allowed: known sku", ManagedRedisArgs{Sku: "ComputeOptimized_X700"}, "", ""},
@@ -35,6 +39,7 @@ func TestRules(t *testing.T) {
 		{"allowed: clustering", ManagedRedisArgs{Database: &DatabaseSettings{ClusteringPolicy: "Sharded"}}, "database.clusteringPolicy", "allowed values"},
 		{"allowed: protocol", ManagedRedisArgs{Database: &DatabaseSettings{ClientProtocol: "TLS"}}, "database.clientProtocol", "allowed values"},
 		{"allowed: module", ManagedRedisArgs{Database: &DatabaseSettings{Modules: []Module{{Name: "RedisGraph"}}}}, "database.modules[0].name", "allowed values"},
+		{"allowed: zone 4", ManagedRedisArgs{Sku: "Enterprise_E10", Zones: []string{"1", "4"}}, "zones[1]", "allowed values"},
 		{"allowed: principal type", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA), PrincipalType: "App"}}}, "accessPrincipals[0].principalType", "allowed values"},
 
 		{"V1: underscore", ManagedRedisArgs{ClusterName: str("my_cache")}, "clusterName", "V1"},
@@ -46,6 +51,9 @@ func TestRules(t *testing.T) {
 		{"V3: B1 cannot geo-replicate", ManagedRedisArgs{Sku: "Balanced_B1", Database: &DatabaseSettings{GeoReplication: geo()}}, "database.geoReplication", "V3"},
 		{"V3: flash cannot geo-replicate", ManagedRedisArgs{Sku: "FlashOptimized_A250", Database: &DatabaseSettings{GeoReplication: geo()}}, "database.geoReplication", "V3"},
 		{"V3: geo needs HA", ManagedRedisArgs{Sku: "Balanced_B3", HighAvailability: boolPtr(false), Database: &DatabaseSettings{GeoReplication: geo()}}, "highAvailability", "V3"},
+		{"V3: E1 cannot geo-replicate", ManagedRedisArgs{Sku: "Enterprise_E1", Database: &DatabaseSettings{GeoReplication: geo()}}, "database.geoReplication", "V3"},
+		{"V3: Enterprise Flash geo needs NoEviction", ManagedRedisArgs{Sku: "EnterpriseFlash_F300", Database: &DatabaseSettings{GeoReplication: geo()}}, "database.evictionPolicy", "V3"},
+		{"V3: Enterprise Flash geo with NoEviction", ManagedRedisArgs{Sku: "EnterpriseFlash_F300", Database: &DatabaseSettings{GeoReplication: geo(), EvictionPolicy: "NoEviction"}}, "", ""},
 		{"V3: B3 geo-replicates", ManagedRedisArgs{Sku: "Balanced_B3", Database: &DatabaseSettings{GeoReplication: geo()}}, "", ""},
 
 		{"V4: geo with RedisBloom", ManagedRedisArgs{Sku: "Balanced_B5", Database: &DatabaseSettings{GeoReplication: geo(), Modules: []Module{{Name: "RedisBloom"}}}}, "database.modules[0].name", "V4"},
@@ -66,6 +74,8 @@ func TestRules(t *testing.T) {
 		{"V7: six databases", ManagedRedisArgs{Sku: "Balanced_B5", Database: &DatabaseSettings{GeoReplication: &GeoReplication{GroupNickname: "g",
 			LinkedDatabaseIds: pulumi.StringArray{str("1"), str("2"), str("3"), str("4"), str("5"), str("6")}}}}, "database.geoReplication.linkedDatabaseIds", "V7"},
 		{"V7: no databases", ManagedRedisArgs{Sku: "Balanced_B5", Database: &DatabaseSettings{GeoReplication: &GeoReplication{GroupNickname: "g"}}}, "database.geoReplication.linkedDatabaseIds", "V7"},
+		{"V7: a database twice", ManagedRedisArgs{Sku: "Balanced_B5", Database: &DatabaseSettings{GeoReplication: &GeoReplication{GroupNickname: "g",
+			LinkedDatabaseIds: pulumi.StringArray{str("/db/1"), str("/DB/1")}}}}, "database.geoReplication.linkedDatabaseIds[1]", "V7"},
 		{"V7: one-letter nickname", ManagedRedisArgs{Sku: "Balanced_B5", Database: &DatabaseSettings{GeoReplication: &GeoReplication{GroupNickname: "g", LinkedDatabaseIds: pulumi.StringArray{str("/db/1")}}}}, "", ""},
 
 		{"V9: zones on Balanced", ManagedRedisArgs{Zones: []string{"1"}}, "zones", "V9"},
@@ -94,6 +104,14 @@ func TestRules(t *testing.T) {
 		{"connection name: from an invalid component name", ManagedRedisArgs{}, "", ""},
 		{"connection name: dots", ManagedRedisArgs{ConnectionName: "my.cache"}, "connectionName", "connection name"},
 		{"connection name: hyphens", ManagedRedisArgs{ConnectionName: "my-cache-2"}, "", ""},
+		{"connection name: starts with a digit", ManagedRedisArgs{ConnectionName: "2cache"}, "connectionName", "connection name"},
+		{"connection name: longer than secret names allow", ManagedRedisArgs{ConnectionName: strings.Repeat("c", 109)}, "connectionName", "connection name"},
+		{"connection name: as long as secret names allow", ManagedRedisArgs{ConnectionName: strings.Repeat("c", 108)}, "", ""},
+
+		{"modules: twice RedisJSON", ManagedRedisArgs{Database: &DatabaseSettings{Modules: []Module{{Name: "RedisJSON"}, {Name: "RedisJSON"}}}}, "database.modules[1].name", "modules"},
+
+		{"V22: a group with Entra ID", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA), PrincipalType: PrincipalGroup}}}, "accessPrincipals[0].principalType", "V22"},
+		{"V22: a group with access keys", ManagedRedisArgs{Authentication: AccessKey, AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA), PrincipalType: PrincipalGroup}}}, "", ""},
 
 		{"key vault: with Entra ID", ManagedRedisArgs{KeyVaultId: str(azuremock.GivenVaultId)}, "keyVaultId", "key vault"},
 		{"key vault: not a vault id", ManagedRedisArgs{Authentication: AccessKey, KeyVaultId: str("shared-kv")}, "keyVaultId", "key vault id"},
@@ -108,6 +126,13 @@ func TestRules(t *testing.T) {
 		{"principals: client name instead of object id", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{ObjectId: str("my-app")}}}, "accessPrincipals[0].objectId", "object id"},
 		{"principals: missing object id", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{}}}, "accessPrincipals[0].objectId", "principals"},
 		{"principals: twice the same", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA)}, {ObjectId: str(azuremock.PrincipalA)}}}, "accessPrincipals[1].objectId", "principals"},
+		{"principals: the same in other letter case", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{Name: "a", ObjectId: str(azuremock.PrincipalA)},
+			{Name: "b", ObjectId: str(strings.ToUpper(azuremock.PrincipalA))}}}, "accessPrincipals[1].objectId", "principals"},
+		{"principals: an Output without a name", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{ObjectId: output(azuremock.PrincipalA)}}}, "accessPrincipals[0].name", "principals"},
+		{"principals: an Output with a name", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{Name: "api", ObjectId: output(azuremock.PrincipalA)}}}, "", ""},
+		{"principals: a name twice", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{Name: "api", ObjectId: output(azuremock.PrincipalA)},
+			{Name: "API", ObjectId: output(azuremock.PrincipalB)}}}, "accessPrincipals[1].name", "principals"},
+		{"principals: a name with a space", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{Name: "my api", ObjectId: output(azuremock.PrincipalA)}}}, "accessPrincipals[0].name", "principal name"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,7 +144,7 @@ func TestRules(t *testing.T) {
 			if strings.HasPrefix(tt.name, "connection name: from") {
 				name, args.ConnectionName = "my_cache", "my-cache"
 			}
-			fake := &azuremock.Fake{ExistingKeys: "Enabled"}
+			fake := azuremock.New(fakearm.ExistingCache("rg", "c", "eastus", "Enabled")...)
 			err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
 				_, err := NewManagedRedis(ctx, name, &args)
 				return err
@@ -147,7 +172,7 @@ func TestRules(t *testing.T) {
 }
 
 func TestInvalidDefaultConnectionNameAsksForConnectionName(t *testing.T) {
-	err := azuremock.Run(&azuremock.Fake{}, func(ctx *pulumi.Context) error {
+	err := azuremock.Run(azuremock.New(), func(ctx *pulumi.Context) error {
 		_, err := NewManagedRedis(ctx, "my_cache", &ManagedRedisArgs{ResourceGroupName: str("rg")})
 		return err
 	})
@@ -157,7 +182,7 @@ func TestInvalidDefaultConnectionNameAsksForConnectionName(t *testing.T) {
 }
 
 func TestAllProblemsAreReportedAtOnce(t *testing.T) {
-	err := azuremock.Run(&azuremock.Fake{}, func(ctx *pulumi.Context) error {
+	err := azuremock.Run(azuremock.New(), func(ctx *pulumi.Context) error {
 		_, err := NewManagedRedis(ctx, "cache", &ManagedRedisArgs{
 			ResourceGroupName: str("rg"), Sku: "Balanced_B0", Zones: []string{"1"}, MinimumTlsVersion: "1.1",
 		})
@@ -180,8 +205,22 @@ func TestOutputInputsAreCheckedWhenKnown(t *testing.T) {
 			return &ManagedRedisArgs{ResourceGroupName: str("rg"), ClusterName: str("bad_name").ToStringOutput()}
 		}, "clusterName", "V1"},
 		{"principal object id", func() *ManagedRedisArgs {
-			return &ManagedRedisArgs{ResourceGroupName: str("rg"), AccessPrincipals: []AccessPrincipal{{ObjectId: str("app").ToStringOutput()}}}
-		}, "objectId", "object id"},
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), AccessPrincipals: []AccessPrincipal{{Name: "app", ObjectId: output("app")}}}
+		}, "accessPrincipals[0].objectId", "object id"},
+		{"principal object ids that resolve equal", func() *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), AccessPrincipals: []AccessPrincipal{
+				{Name: "api", ObjectId: output(azuremock.PrincipalA)}, {Name: "worker", ObjectId: output(strings.ToUpper(azuremock.PrincipalA))},
+			}}
+		}, "accessPrincipals[1].objectId", "principals"},
+		{"resource group", func() *ManagedRedisArgs { return &ManagedRedisArgs{ResourceGroupName: output("")} }, "resourceGroupName", "required"},
+		{"existing resource group", func() *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), Existing: &ExistingCache{ClusterName: str("c"), ResourceGroupName: output(" ")}}
+		}, "existing.resourceGroupName", "required"},
+		{"duplicate linked databases", func() *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), Sku: "Balanced_B5", Database: &DatabaseSettings{GeoReplication: &GeoReplication{
+				GroupNickname: "g", LinkedDatabaseIds: pulumi.ToStringArray([]string{"/db/A", "/db/a"}).ToStringArrayOutput(),
+			}}}
+		}, "database.geoReplication.linkedDatabaseIds[1]", "V7"},
 		{"key vault id", func() *ManagedRedisArgs {
 			return &ManagedRedisArgs{ResourceGroupName: str("rg"), Authentication: AccessKey, KeyVaultId: str("kv").ToStringOutput()}
 		}, "keyVaultId", "key vault id"},
@@ -193,7 +232,7 @@ func TestOutputInputsAreCheckedWhenKnown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := azuremock.Run(&azuremock.Fake{}, func(ctx *pulumi.Context) error {
+			err := azuremock.Run(azuremock.New(), func(ctx *pulumi.Context) error {
 				_, err := NewManagedRedis(ctx, "cache", tt.args())
 				return err
 			})
@@ -202,13 +241,4 @@ func TestOutputInputsAreCheckedWhenKnown(t *testing.T) {
 			}
 		})
 	}
-}
-
-func hasInputError(err error, input, rule string) bool {
-	for _, e := range InputErrors(err) {
-		if e.Input == input && e.Rule == rule {
-			return true
-		}
-	}
-	return false
 }

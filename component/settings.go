@@ -1,35 +1,80 @@
 package component
 
-import "slices"
+import (
+	"slices"
+	"strings"
 
-// settings is a ManagedRedisArgs with the component's defaults applied. The rules check it
-// and the builders read it, so both see the same values.
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// settings is a ManagedRedisArgs resolved once: defaults applied, Input values wrapped in their
+// checks, the existing cache's resource group and the Key Vault chosen. The rules check it
+// (beside the args, for what the user set explicitly) and the builders read nothing else.
 type settings struct {
 	name string
-	// args are the inputs as given, for rules about what the user set explicitly.
-	args ManagedRedisArgs
 
-	sku                 sku // zero when args.Sku is not a known SKU (a rule reports it)
+	resourceGroupName pulumi.StringOutput   // checked: not empty
+	location          pulumi.StringPtrInput // left out when unset or empty: the resource group's
+	clusterName       pulumi.StringOutput   // the given one, checked (V1); invalid when defaultClusterName
+	defaultName       bool                  // no cluster name given: derive it (naming.go)
+	tags              pulumi.StringMapInput
+	protectData       bool
+
+	sku                 sku // zero when the SKU is not one Azure offers (a rule reports it)
 	skuName             string
+	highAvailability    *bool
+	capacity            *int
+	zones               []string
 	minimumTlsVersion   string
 	publicNetworkAccess string
-	authentication      string
-	connectionName      string
 	database            DatabaseSettings
-	principals          []AccessPrincipal
+
+	authentication string
+	// accessKeys is the one fact behind AccessKey mode: keys enabled and listed, secrets
+	// written, the AccessKey-only outputs present.
+	accessKeys     bool
+	connectionName string
+	principals     []principal
+	// keyVaultId is the vault given for the secrets, checked (nil: create one).
+	keyVaultId *pulumi.StringOutput
+
+	// existing, when set, is the cache to read instead of creating one.
+	existing *existingCache
+}
+
+// principal is an AccessPrincipal resolved: its key names its children.
+type principal struct {
+	index         int
+	key           string
+	objectId      pulumi.StringInput // as given; checked where it is used
+	principalType string
+}
+
+// existingCache names the existing cluster, its resource group resolved.
+type existingCache struct {
+	clusterName, resourceGroupName pulumi.StringOutput
 }
 
 func resolve(name string, args ManagedRedisArgs) *settings {
 	s := &settings{
 		name:                name,
-		args:                args,
+		resourceGroupName:   checked(args.ResourceGroupName, "resourceGroupName", checkNotEmpty),
+		location:            emptyAsNil(args.Location),
+		clusterName:         checked(args.ClusterName, "clusterName", checkClusterName),
+		defaultName:         args.ClusterName == nil,
+		tags:                args.Tags,
+		protectData:         args.ProtectData,
 		skuName:             orDefault(args.Sku, DefaultSku),
+		highAvailability:    args.HighAvailability,
+		capacity:            args.Capacity,
+		zones:               args.Zones,
 		minimumTlsVersion:   orDefault(args.MinimumTlsVersion, DefaultMinimumTlsVersion),
 		publicNetworkAccess: orDefault(args.PublicNetworkAccess, "Enabled"),
 		authentication:      orDefault(args.Authentication, EntraID),
 		connectionName:      orDefault(args.ConnectionName, name),
 	}
 	s.sku, _ = parseSku(s.skuName)
+	s.accessKeys = s.authentication == AccessKey
 
 	if args.Database != nil {
 		s.database = *args.Database
@@ -45,11 +90,42 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 	db.ClusteringPolicy = orDefault(db.ClusteringPolicy, DefaultClusteringPolicy)
 	db.EvictionPolicy = orDefault(db.EvictionPolicy, DefaultEvictionPolicy)
 
-	for _, p := range args.AccessPrincipals {
-		p.PrincipalType = orDefault(p.PrincipalType, PrincipalServicePrincipal)
-		s.principals = append(s.principals, p)
+	for i, p := range args.AccessPrincipals {
+		s.principals = append(s.principals, principal{
+			index:         i,
+			key:           principalKey(p),
+			objectId:      p.ObjectId,
+			principalType: orDefault(p.PrincipalType, PrincipalServicePrincipal),
+		})
+	}
+
+	if args.KeyVaultId != nil {
+		id := checked(args.KeyVaultId, "keyVaultId", checkKeyVaultId)
+		s.keyVaultId = &id
+	}
+	if e := args.Existing; e != nil {
+		resourceGroupName := s.resourceGroupName
+		if e.ResourceGroupName != nil {
+			resourceGroupName = checked(e.ResourceGroupName, "existing.resourceGroupName", checkNotEmpty)
+		}
+		s.existing = &existingCache{
+			clusterName:       checked(e.ClusterName, "existing.clusterName", checkClusterName),
+			resourceGroupName: resourceGroupName,
+		}
 	}
 	return s
+}
+
+// principalKey is a principal's name, or its literal object id in lower case; "" when it has
+// neither (a rule reports it).
+func principalKey(p AccessPrincipal) string {
+	if p.Name != "" {
+		return p.Name
+	}
+	if id, ok := literal(p.ObjectId); ok {
+		return strings.ToLower(id)
+	}
+	return ""
 }
 
 func (d *DatabaseSettings) hasModule(name string) bool {
@@ -61,4 +137,18 @@ func orDefault(value, fallback string) string {
 		return fallback
 	}
 	return value
+}
+
+// emptyAsNil is an optional string Input that is left out when nil or empty, so that Azure's
+// default applies rather than an empty value.
+func emptyAsNil(in pulumi.StringInput) pulumi.StringPtrInput {
+	if in == nil {
+		return nil
+	}
+	return in.ToStringOutput().ApplyT(func(v string) *string {
+		if v == "" {
+			return nil
+		}
+		return &v
+	}).(pulumi.StringPtrOutput)
 }

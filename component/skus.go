@@ -28,16 +28,18 @@ func parseSku(name string) (sku, bool) {
 // Enterprise, which take capacity and zones; the others are Azure Managed Redis SKUs.
 func (s sku) legacy() bool { return s.family == "Enterprise" || s.family == "EnterpriseFlash" }
 
-// flash is true for the tiers that keep data on NVMe flash; Azure cannot scale between
-// them and the in-memory tiers.
-func (s sku) flash() bool { return s.family == "FlashOptimized" || s.family == "EnterpriseFlash" }
-
-// supportsGeoReplication: not Balanced_B0/B1 and not Flash Optimized (V3).
+// supportsGeoReplication: not Balanced_B0/B1, not Flash Optimized, and not the legacy
+// Enterprise_E1 (V3; Microsoft's active geo-replication pages).
 func (s sku) supportsGeoReplication() bool {
-	if s.family == "FlashOptimized" {
+	switch s.family {
+	case "FlashOptimized":
 		return false
+	case "Balanced":
+		return s.size >= 3
+	case "Enterprise":
+		return s.size > 1
 	}
-	return s.family != "Balanced" || s.size >= 3
+	return true
 }
 
 // supportsNoCluster: NoCluster is for in-memory Azure Managed Redis caches of 25 GB or less,

@@ -3,6 +3,7 @@ package component
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -12,17 +13,37 @@ import (
 // Output as soon as its value is known (see checked), with the same message.
 
 var (
-	clusterNamePattern   = regexp.MustCompile(`^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$`)
-	nicknamePattern      = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)
-	connectionNameChars  = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
-	guidPattern          = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-	keyVaultIdPattern    = regexp.MustCompile(`(?i)^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\.KeyVault/vaults/([^/]+)$`)
-	maxLinkedDatabases   = 5
-	maxClusterNameLength = 60
+	clusterNamePattern = regexp.MustCompile(`^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$`)
+	nicknamePattern    = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)
+	// A connection name becomes secret names, app settings keys and environment variable names
+	// (<NAME>_HOST), so it starts with a letter.
+	connectionNamePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*$`)
+	principalNamePattern  = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
+	guidPattern           = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	keyVaultIdPattern     = regexp.MustCompile(`(?i)^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\.KeyVault/vaults/([^/]+)$`)
 )
+
+const (
+	maxClusterNameLength = 60
+	maxLinkedDatabases   = 5
+	// Key Vault secret names have at most 127 characters; the longer of the two the component
+	// writes is "connectionstrings--<connectionName>".
+	maxSecretNameLength     = 127
+	maxConnectionNameLength = maxSecretNameLength - len("connectionstrings--")
+)
+
+// Zones are the availability zones Azure numbers.
+var Zones = []string{"1", "2", "3"}
 
 // valueCheck returns an InputError for input when value breaks a rule, nil otherwise.
 type valueCheck func(input, value string) error
+
+func checkNotEmpty(input, value string) error {
+	if strings.TrimSpace(value) == "" {
+		return inputError(input, "required", "must not be empty")
+	}
+	return nil
+}
 
 func checkClusterName(input, value string) error {
 	if len(value) > maxClusterNameLength || !clusterNamePattern.MatchString(value) {
@@ -47,6 +68,21 @@ func checkObjectId(input, value string) error {
 	return nil
 }
 
+func checkPrincipalType(input, value string) error {
+	if problem := oneOf(value, PrincipalTypes); problem != "" {
+		return inputError(input, "allowed values", "%s", problem)
+	}
+	return nil
+}
+
+func checkPrincipalName(input, value string) error {
+	if !principalNamePattern.MatchString(value) {
+		return inputError(input, "principal name",
+			"%q may hold only letters, digits and hyphens: it names the principal's resources", value)
+	}
+	return nil
+}
+
 func checkKeyVaultId(input, value string) error {
 	if !keyVaultIdPattern.MatchString(value) {
 		return inputError(input, "key vault id",
@@ -57,34 +93,58 @@ func checkKeyVaultId(input, value string) error {
 }
 
 func checkConnectionName(input, value string) error {
-	if !connectionNameChars.MatchString(value) {
+	switch {
+	case !connectionNamePattern.MatchString(value):
 		return inputError(input, "connection name",
-			"%q may hold only letters, digits and hyphens: it names Key Vault secrets and app settings", value)
+			"%q must start with a letter and hold only letters, digits and hyphens: it names Key Vault secrets, "+
+				"app settings and environment variables", value)
+	case len(value) > maxConnectionNameLength:
+		return inputError(input, "connection name",
+			"%q has %d characters, at most %d fit: the secret connectionstrings--<connectionName> may have %d",
+			value, len(value), maxConnectionNameLength, maxSecretNameLength)
 	}
 	return nil
 }
 
+// checkLinkedDatabaseIds: 1 to 5 databases (V7), each once (ARM ids compare without case).
 func checkLinkedDatabaseIds(input string, ids []string) error {
 	if len(ids) == 0 || len(ids) > maxLinkedDatabases {
 		return inputError(input, "V7",
 			"%d databases listed: a geo-replication group links 1 to %d databases, this one included", len(ids), maxLinkedDatabases)
 	}
+	if first, second, dup := firstDuplicate(ids, strings.ToLower); dup {
+		return inputError(fmt.Sprintf("%s[%d]", input, second), "V7", "%s is already %s[%d]", ids[second], input, first)
+	}
 	return nil
+}
+
+// firstDuplicate finds the first value whose key repeats an earlier one's.
+func firstDuplicate(values []string, key func(string) string) (first, second int, found bool) {
+	seen := map[string]int{}
+	for i, v := range values {
+		if j, dup := seen[key(v)]; dup {
+			return j, i, true
+		}
+		seen[key(v)] = i
+	}
+	return 0, 0, false
 }
 
 // keyVault is a Key Vault named by its ARM id.
 type keyVault struct{ subscriptionId, resourceGroupName, name string }
 
-func parseKeyVaultId(id string) (keyVault, error) {
+func parseKeyVaultId(input, id string) (keyVault, error) {
 	m := keyVaultIdPattern.FindStringSubmatch(id)
 	if m == nil {
-		return keyVault{}, checkKeyVaultId("keyVaultId", id)
+		return keyVault{}, checkKeyVaultId(input, id)
 	}
 	return keyVault{subscriptionId: m[1], resourceGroupName: m[2], name: m[3]}, nil
 }
 
 // literal returns the value of a String Input given as a plain value, which is known before
-// anything is registered. Outputs are not literals, even resolved ones.
+// anything is registered. Outputs are not literals, even resolved ones, and over the wire a
+// value taken from another resource always arrives as an Output: so a literal stays a literal
+// on every run of a program.
 func literal(in pulumi.StringInput) (string, bool) {
 	switch v := in.(type) {
 	case pulumi.String:
@@ -115,8 +175,12 @@ func literals(in pulumi.StringArrayInput) ([]string, bool) {
 }
 
 // checked returns in as an Output that fails with check's error once its value is known; a
-// failing literal was already refused before registration.
+// failing literal was already refused before registration. A nil Input (a missing required
+// one, which a rule refuses) gives the zero Output.
 func checked(in pulumi.StringInput, input string, check valueCheck) pulumi.StringOutput {
+	if in == nil {
+		return pulumi.StringOutput{}
+	}
 	return in.ToStringOutput().ApplyT(func(value string) (string, error) {
 		if err := check(input, value); err != nil {
 			return "", err
@@ -127,10 +191,8 @@ func checked(in pulumi.StringInput, input string, check valueCheck) pulumi.Strin
 
 // oneOf reports value when it is not in allowed.
 func oneOf(value string, allowed []string) string {
-	for _, a := range allowed {
-		if value == a {
-			return ""
-		}
+	if slices.Contains(allowed, value) {
+		return ""
 	}
 	return fmt.Sprintf("%q is not one of %s", value, strings.Join(allowed, ", "))
 }

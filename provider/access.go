@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"sync"
+
 	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
@@ -17,10 +19,28 @@ func (r *ManagedRedisAccess) Annotate(a infer.Annotator) {
 		"inputs always give the same names.")
 }
 
+// entraIdAccesses is the line of the EntraId accesses this plugin constructs. The engine asks
+// for each Construct on its own, each with a context of its own, so the library's per-program
+// queue does not see them together; Azure refuses parallel assignments on a database, and a
+// program may grant several apps access to one cache. Each access depends on the one before,
+// so the engine creates, and deletes, them one after another.
+var entraIdAccesses struct {
+	sync.Mutex
+	last pulumi.Resource
+}
+
 // Construct implements infer.ComponentResource.
 func (ManagedRedisAccess) Construct(ctx *pulumi.Context, name, typ string, args ManagedRedisAccessArgs,
 	opts pulumi.ResourceOption,
 ) (*ManagedRedisAccessState, error) {
+	options := []pulumi.ResourceOption{opts}
+	if value(args.Authentication) != component.AccessKey {
+		entraIdAccesses.Lock()
+		defer entraIdAccesses.Unlock()
+		if entraIdAccesses.last != nil {
+			options = append(options, pulumi.DependsOn([]pulumi.Resource{entraIdAccesses.last}))
+		}
+	}
 	access, err := component.BuildManagedRedisAccess(ctx, name, &component.ManagedRedisAccessArgs{
 		ClusterName:       args.ClusterName,
 		ResourceGroupName: args.ResourceGroupName,
@@ -30,9 +50,12 @@ func (ManagedRedisAccess) Construct(ctx *pulumi.Context, name, typ string, args 
 		ConnectionName:    args.ConnectionName,
 		ObjectId:          args.ObjectId,
 		PrincipalType:     args.PrincipalType,
-	}, opts)
+	}, options...)
 	if err != nil {
 		return nil, err
+	}
+	if value(args.Authentication) != component.AccessKey {
+		entraIdAccesses.last = access
 	}
 	return &ManagedRedisAccessState{
 		ResourceState:            &access.ResourceState,

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"reflect"
+
 	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
@@ -55,9 +57,10 @@ type ManagedRedisArgs struct {
 
 func (a *ManagedRedisArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.ResourceGroupName, "Resource group of the cache, and of the Key Vault the component creates in AccessKey mode.")
-	an.Describe(&a.Location, "Azure region. Default: the resource group's.")
-	an.Describe(&a.ClusterName, "Cluster name: 1-60 letters, digits and single inner hyphens. Default: derived from the "+
-		"component's name, project and stack, stable across updates.")
+	an.Describe(&a.Location, "Azure region. Default (also when empty): the resource group's.")
+	an.Describe(&a.ClusterName, "Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's "+
+		"name and a hash of the subscription, resource group, project, stack and component name, so that the global "+
+		"host name is unique and stable across updates.")
 	an.Describe(&a.Sku, "Size and tier. Default: `Balanced_B0`.")
 	an.Describe(&a.HighAvailability, "Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.")
 	an.Describe(&a.Capacity, "Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.")
@@ -68,12 +71,13 @@ func (a *ManagedRedisArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.Database, "Settings of the cache's database.")
 	an.Describe(&a.Authentication, "`EntraId` (default): access keys disabled, each principal gets an access policy "+
 		"assignment. `AccessKey`: access keys enabled and written to Key Vault.")
-	an.Describe(&a.AccessPrincipals, "Entra principals that get access to the cache, as Aspire's WithReference gives an app.")
-	an.Describe(&a.KeyVaultId, "ARM id of an existing RBAC-mode Key Vault for the secrets (AccessKey mode). "+
-		"Default: a new vault.")
+	an.Describe(&a.AccessPrincipals, "Entra principals that get access to the cache, as Aspire's WithReference gives an "+
+		"app, each keyed by its name.")
+	an.Describe(&a.KeyVaultId, "ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys "+
+		"to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.")
 	an.Describe(&a.ConnectionName, "The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the "+
-		"secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. Letters, digits and "+
-		"hyphens. Default: the component's name.")
+		"secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, "+
+		"digits and hyphens, at most 108 characters. Default: the component's name.")
 	an.Describe(&a.Existing, "Use an existing cache instead of creating one: it is read, never modified or deleted.")
 	an.Describe(&a.ProtectData, "Protect the cluster and the database against replacement and deletion.")
 }
@@ -139,14 +143,20 @@ func (g *GeoReplicationSettings) Annotate(a infer.Annotator) {
 
 // AccessPrincipal is an Entra principal that gets access to the cache.
 type AccessPrincipal struct {
+	Name          string             `pulumi:"name,optional"`
 	ObjectId      pulumi.StringInput `pulumi:"objectId"`
 	PrincipalType *PrincipalType     `pulumi:"principalType,optional"`
 }
 
 func (p *AccessPrincipal) Annotate(a infer.Annotator) {
 	a.Describe(p, "An Entra principal that gets access to the cache.")
+	a.Describe(&p.Name, "The principal's stable key, such as the consuming app's name (as Aspire keys each "+
+		"WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing "+
+		"or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when "+
+		"objectId is taken from another resource (a managed identity's principalId); default: the objectId.")
 	a.Describe(&p.ObjectId, "The principal's Entra object id (for a managed identity, its principalId), not its client id.")
-	a.Describe(&p.PrincipalType, "Default: `ServicePrincipal` (managed identities and apps).")
+	a.Describe(&p.PrincipalType, "Default: `ServicePrincipal` (managed identities and apps). `Group` only with "+
+		"`AccessKey`: Azure Managed Redis does not support Entra groups for data access.")
 }
 
 // ExistingCache names an existing cache.
@@ -164,7 +174,8 @@ func (e *ExistingCache) Annotate(a infer.Annotator) {
 // ManagedRedisState are the component's outputs. It shares the library component's
 // registration (the embedded ResourceState), so no second resource exists. Output tags carry
 // no ",optional": the SDK would take it for part of the name when it sends the outputs; the
-// Ptr outputs are made optional in the schema instead (see completeSchema).
+// library's AccessKeyOutputs, Ptr outputs here, are made optional in the schema instead (see
+// completeSchema).
 type ManagedRedisState struct {
 	*pulumi.ResourceState
 
@@ -208,30 +219,29 @@ func (s *ManagedRedisState) Annotate(a infer.Annotator) {
 		"in AccessKey mode, where it is secret.")
 }
 
+// newManagedRedisState is the library's outputs, by schema name (component.Outputs), in the
+// state's fields of the same tag. The AccessKey-only outputs the library leaves out are absent:
+// resolved nil, undefined or None in the SDKs.
 func newManagedRedisState(r *component.ManagedRedis) *ManagedRedisState {
-	state := &ManagedRedisState{
-		ResourceState:     &r.ResourceState,
-		ClusterId:         r.ClusterId,
-		ClusterName:       r.ClusterName,
-		DatabaseId:        r.DatabaseId,
-		ResourceGroupName: r.ResourceGroupName,
-		HostName:          r.HostName,
-		Port:              r.Port,
-		Authentication:    r.Authentication,
-		ConnectionString:  r.ConnectionString,
-		Uri:               r.Uri,
-		RedisVersion:      r.RedisVersion,
-		Environment:       r.Environment,
-	}
-	// A resolved nil: the output is absent (undefined / None) in the SDKs.
+	state := &ManagedRedisState{ResourceState: &r.ResourceState}
+	outputs := r.Outputs()
 	absent := r.Authentication.ApplyT(func(string) *string { return nil }).(pulumi.StringPtrOutput)
-	state.PrimaryAccessKey, state.KeyVaultId = absent, absent
-	state.ConnectionStringSecretUri, state.PrimaryAccessKeySecretUri = absent, absent
-	if r.AccessKeys() {
-		state.PrimaryAccessKey = r.PrimaryAccessKey.ToStringPtrOutput()
-		state.KeyVaultId = r.KeyVaultId.ToStringPtrOutput()
-		state.ConnectionStringSecretUri = r.ConnectionStringSecretUri.ToStringPtrOutput()
-		state.PrimaryAccessKeySecretUri = r.PrimaryAccessKeySecretUri.ToStringPtrOutput()
+	fields := reflect.ValueOf(state).Elem()
+	for i := range fields.NumField() {
+		field := fields.Type().Field(i)
+		name, ok := field.Tag.Lookup("pulumi")
+		if !ok || field.Anonymous {
+			continue
+		}
+		value, given := outputs[name]
+		switch {
+		case !given:
+			fields.FieldByIndex(field.Index).Set(reflect.ValueOf(absent))
+		case field.Type == reflect.TypeFor[pulumi.StringPtrOutput]():
+			fields.FieldByIndex(field.Index).Set(reflect.ValueOf(value.(pulumi.StringOutput).ToStringPtrOutput()))
+		default:
+			fields.FieldByIndex(field.Index).Set(reflect.ValueOf(value))
+		}
 	}
 	return state
 }
@@ -274,7 +284,7 @@ func (a ManagedRedisArgs) library() *component.ManagedRedisArgs {
 	}
 	for _, p := range a.AccessPrincipals {
 		args.AccessPrincipals = append(args.AccessPrincipals,
-			component.AccessPrincipal{ObjectId: p.ObjectId, PrincipalType: value(p.PrincipalType)})
+			component.AccessPrincipal{Name: p.Name, ObjectId: p.ObjectId, PrincipalType: value(p.PrincipalType)})
 	}
 	if e := a.Existing; e != nil {
 		args.Existing = &component.ExistingCache{ClusterName: e.ClusterName, ResourceGroupName: e.ResourceGroupName}

@@ -7,7 +7,10 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/blang/semver"
 	p "github.com/pulumi/pulumi-go-provider"
@@ -20,6 +23,7 @@ import (
 
 	"github.com/managedredis/pulumi-azure-managed-redis/component"
 	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
 )
 
 func server(t *testing.T, fake *azuremock.Fake) integration.Server {
@@ -74,7 +78,7 @@ func registrations(fake *azuremock.Fake) []string {
 // its outputs.
 func library(t *testing.T, args *component.ManagedRedisArgs) ([]string, map[string]any) {
 	t.Helper()
-	fake := &azuremock.Fake{ExistingKeys: "Enabled"}
+	fake := azuremock.New(fakearm.ExistingCache("rg", "legacy-cache", "eastus", "Enabled")...)
 	var redis *component.ManagedRedis
 	err := azuremock.Run(fake, func(ctx *pulumi.Context) (err error) {
 		redis, err = component.NewManagedRedis(ctx, "cache", args)
@@ -107,7 +111,7 @@ func TestConstructManagedRedisMatchesTheLibrary(t *testing.T) {
 				"database":          obj(map[string]property.Value{"evictionPolicy": str("AllKeysLRU"), "modules": arr(obj(map[string]property.Value{"name": str("RedisJSON")}))}),
 				"accessPrincipals": arr(
 					obj(map[string]property.Value{"objectId": str(azuremock.PrincipalA)}),
-					obj(map[string]property.Value{"objectId": str(azuremock.PrincipalB), "principalType": str("User")}),
+					obj(map[string]property.Value{"name": str("admin"), "objectId": str(azuremock.PrincipalB), "principalType": str("User")}),
 				),
 			},
 			library: &component.ManagedRedisArgs{
@@ -116,7 +120,7 @@ func TestConstructManagedRedisMatchesTheLibrary(t *testing.T) {
 				Database:          &component.DatabaseSettings{EvictionPolicy: "AllKeysLRU", Modules: []component.Module{{Name: "RedisJSON"}}},
 				AccessPrincipals: []component.AccessPrincipal{
 					{ObjectId: pulumi.String(azuremock.PrincipalA)},
-					{ObjectId: pulumi.String(azuremock.PrincipalB), PrincipalType: "User"},
+					{Name: "admin", ObjectId: pulumi.String(azuremock.PrincipalB), PrincipalType: "User"},
 				},
 			},
 			absent: []string{"primaryAccessKey", "keyVaultId", "connectionStringSecretUri", "primaryAccessKeySecretUri"},
@@ -153,7 +157,7 @@ func TestConstructManagedRedisMatchesTheLibrary(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fake := &azuremock.Fake{ExistingKeys: "Enabled"}
+			fake := azuremock.New(fakearm.ExistingCache("rg", "legacy-cache", "eastus", "Enabled")...)
 			resp, err := construct(t, fake, "azure-managed-redis:index:ManagedRedis", "cache", tt.inputs)
 			if err != nil {
 				t.Fatal(err)
@@ -196,25 +200,61 @@ func TestConstructManagedRedisMatchesTheLibrary(t *testing.T) {
 
 // At preview, a principal's object id from a resource not yet created is unknown.
 func TestPreviewWithUnknownObjectIds(t *testing.T) {
-	fake := &azuremock.Fake{}
+	fake := azuremock.New()
 	_, err := constructRequest(t, fake, p.ConstructRequest{
 		Urn:    presource.NewURN("stack", "project", "", "azure-managed-redis:index:ManagedRedis", "cache"),
 		DryRun: true,
 		Inputs: property.NewMap(map[string]property.Value{
 			"resourceGroupName": str("rg"),
-			"accessPrincipals":  arr(obj(map[string]property.Value{"objectId": property.New(property.Computed)})),
+			"accessPrincipals": arr(obj(map[string]property.Value{
+				"name": str("api"), "objectId": property.New(property.Computed),
+			})),
 		}),
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(fake.Registered("azure-native:redisenterprise:AccessPolicyAssignment")); n != 1 {
-		t.Errorf("%d assignments for a principal whose object id is not known yet", n)
+	a := fake.One(t, "azure-native:redisenterprise:AccessPolicyAssignment")
+	if a.Name != "cache-access-api" {
+		t.Errorf("assignment %s, want it named after the principal", a.Name)
+	}
+}
+
+// Over the wire, an object id taken from another resource arrives as an Output with that
+// resource as dependency, known or not: never a literal, so a principal's names are the same
+// on the first up (unknown) and on every later one (known).
+func TestObjectIdsFromOtherResourcesAreNeverLiterals(t *testing.T) {
+	identity := presource.NewURN("stack", "project", "", "azure-native:managedidentity:UserAssignedIdentity", "app")
+	for _, known := range []bool{false, true} {
+		value := property.New(property.Computed)
+		if known {
+			value = str(azuremock.PrincipalA)
+		}
+		principal := map[string]property.Value{"objectId": value.WithDependencies([]presource.URN{identity})}
+		_, err := constructRequest(t, azuremock.New(), p.ConstructRequest{
+			Urn: presource.NewURN("stack", "project", "", "azure-managed-redis:index:ManagedRedis", "cache"), DryRun: !known,
+			Inputs: property.NewMap(map[string]property.Value{"resourceGroupName": str("rg"), "accessPrincipals": arr(obj(principal))}),
+		})
+		if err == nil || !strings.Contains(err.Error(), `invalid input "accessPrincipals[0].name"`) {
+			t.Errorf("known %v: want accessPrincipals[0].name required, got %v", known, err)
+		}
+		principal["name"] = str("app")
+		fake := azuremock.New()
+		_, err = constructRequest(t, fake, p.ConstructRequest{
+			Urn: presource.NewURN("stack", "project", "", "azure-managed-redis:index:ManagedRedis", "cache"), DryRun: !known,
+			Inputs: property.NewMap(map[string]property.Value{"resourceGroupName": str("rg"), "accessPrincipals": arr(obj(principal))}),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a := fake.One(t, "azure-native:redisenterprise:AccessPolicyAssignment"); a.Name != "cache-access-app" {
+			t.Errorf("known %v: assignment %s", known, a.Name)
+		}
 	}
 }
 
 func TestConstructRefusesBadInputsWithTheRule(t *testing.T) {
-	fake := &azuremock.Fake{}
+	fake := azuremock.New()
 	_, err := construct(t, fake, "azure-managed-redis:index:ManagedRedis", "cache", map[string]property.Value{
 		"resourceGroupName": str("rg"),
 		"sku":               str("Balanced_B1"),
@@ -231,7 +271,7 @@ func TestConstructRefusesBadInputsWithTheRule(t *testing.T) {
 }
 
 func TestConstructManagedRedisAccess(t *testing.T) {
-	fake := &azuremock.Fake{}
+	fake := azuremock.New()
 	resp, err := construct(t, fake, "azure-managed-redis:index:ManagedRedisAccess", "api", map[string]property.Value{
 		"clusterName": str("cache-1"), "resourceGroupName": str("rg"), "objectId": str(azuremock.PrincipalA),
 	})
@@ -249,7 +289,7 @@ func TestConstructManagedRedisAccess(t *testing.T) {
 
 // The committed schema.json is what the provider serves (make schema regenerates it).
 func TestSchemaIsCommittedAndComplete(t *testing.T) {
-	resp, err := server(t, &azuremock.Fake{}).GetSchema(p.GetSchemaRequest{})
+	resp, err := server(t, azuremock.New()).GetSchema(p.GetSchemaRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,8 +350,20 @@ func TestSchemaIsCommittedAndComplete(t *testing.T) {
 		}
 	}
 	if served.Types[Name+":index:AccessPrincipal"].Properties["objectId"].Plain ||
-		served.Types[Name+":index:GeoReplicationSettings"].Properties["linkedDatabaseIds"].Plain {
+		served.Types[Name+":index:GeoReplicationSettings"].Properties["linkedDatabaseIds"].Plain ||
+		served.Types[Name+":index:GeoReplicationSettings"].Properties["linkedDatabaseIds"].Items.Plain {
 		t.Error("objectId and linkedDatabaseIds must accept Outputs")
+	}
+	if tags := mr.InputProperties["tags"]; tags.Plain || tags.AdditionalProperties == nil || tags.AdditionalProperties.Plain {
+		t.Errorf("tags %+v: each tag value must accept an Output", tags)
+	}
+	if !served.Types[Name+":index:AccessPrincipal"].Properties["name"].Plain {
+		t.Error("a principal's name must be plain: it names resources")
+	}
+	for _, name := range component.AccessKeyOutputs {
+		if slices.Contains(mr.Required, name) {
+			t.Errorf("output %s exists only with access keys, yet is required", name)
+		}
 	}
 	if got := len(served.Types[Name+":index:SkuName"].Enum); got != 55 {
 		t.Errorf("SkuName has %d values", got)
@@ -338,4 +390,53 @@ func compact(t *testing.T, spec schema.PackageSpec) string {
 	}
 	data, _ = json.Marshal(normalized)
 	return string(data)
+}
+
+// Two EntraId accesses constructed at the same time (two apps granted access to one cache in a
+// YAML program) are granted one after another: Azure refuses parallel assignments.
+func TestManagedRedisAccessConstructsOneAtATime(t *testing.T) {
+	var inFlight, most atomic.Int32
+	fake := azuremock.New()
+	fake.Slow = map[string]func(){"azure-native:redisenterprise:AccessPolicyAssignment": func() {
+		now := inFlight.Add(1)
+		for {
+			seen := most.Load()
+			if now <= seen || most.CompareAndSwap(seen, now) {
+				break
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+		inFlight.Add(-1)
+	}}
+	s := server(t, fake)
+	var wg sync.WaitGroup
+	for _, app := range []string{"api", "worker", "jobs"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := s.Construct(p.ConstructRequest{
+				Urn: presource.NewURN("stack", "project", "", "azure-managed-redis:index:ManagedRedisAccess", app),
+				Inputs: property.NewMap(map[string]property.Value{
+					"clusterName": str("cache-1"), "resourceGroupName": str("rg"), "objectId": str(fakearm.GuidOf(app)),
+				}),
+			})
+			if err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := len(fake.Registered("azure-native:redisenterprise:AccessPolicyAssignment")); n != 3 {
+		t.Fatalf("%d assignments", n)
+	}
+	if most.Load() != 1 {
+		t.Errorf("%d assignments in flight at once, want 1", most.Load())
+	}
+	// Each waits for the one before, so that the engine deletes them one after another too.
+	assignments := fake.Registered("azure-native:redisenterprise:AccessPolicyAssignment")
+	for i, a := range assignments[1:] {
+		if !slices.Contains(a.RegisterRPC.GetDependencies(), string(azuremock.URNOf(assignments[i]))) {
+			t.Errorf("%s does not depend on %s: %v", a.Name, assignments[i].Name, a.RegisterRPC.GetDependencies())
+		}
+	}
 }

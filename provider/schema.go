@@ -10,6 +10,8 @@ import (
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/component"
 )
 
 // The component must know its resource graph while the program runs, so inputs that shape it
@@ -64,26 +66,29 @@ func markPlain(spec *schema.PackageSpec) {
 	}
 }
 
+// markPlainFields makes a property plain, items and values included, exactly when its Go field
+// is not a pulumi.Input; an Input's items and values accept Outputs too (infer would mark a
+// map's values plain: tags must accept Outputs).
 func markPlainFields(props map[string]schema.PropertySpec, goType reflect.Type) {
 	for _, field := range reflect.VisibleFields(goType) {
 		name, _, _ := strings.Cut(field.Tag.Get("pulumi"), ",")
 		prop, ok := props[name]
-		if !ok || field.Type.Implements(reflect.TypeFor[pulumi.Input]()) {
+		if !ok {
 			continue
 		}
-		prop.TypeSpec = plain(prop.TypeSpec)
+		prop.TypeSpec = withPlain(prop.TypeSpec, !field.Type.Implements(reflect.TypeFor[pulumi.Input]()))
 		props[name] = prop
 	}
 }
 
-func plain(t schema.TypeSpec) schema.TypeSpec {
-	t.Plain = true
+func withPlain(t schema.TypeSpec, plain bool) schema.TypeSpec {
+	t.Plain = plain
 	if t.Items != nil {
-		items := plain(*t.Items)
+		items := withPlain(*t.Items, plain)
 		t.Items = &items
 	}
 	if t.AdditionalProperties != nil {
-		values := plain(*t.AdditionalProperties)
+		values := withPlain(*t.AdditionalProperties, plain)
 		t.AdditionalProperties = &values
 	}
 	return t
@@ -99,28 +104,11 @@ func describeEnums(spec *schema.PackageSpec) {
 	}
 }
 
-// statesByToken are the Go types behind the components' outputs.
-var statesByToken = map[string]reflect.Type{
-	Name + ":index:ManagedRedis":       reflect.TypeFor[ManagedRedisState](),
-	Name + ":index:ManagedRedisAccess": reflect.TypeFor[ManagedRedisAccessState](),
-}
-
-// markOptionalOutputs drops from "required" the outputs whose Go field holds a pointer (a
-// StringPtrOutput): they are absent in some modes.
+// markOptionalOutputs drops from ManagedRedis's "required" outputs the ones that exist only in
+// AccessKey mode, as the library decides (component.AccessKeyOutputs).
 func markOptionalOutputs(spec *schema.PackageSpec) {
-	for token, goType := range statesByToken {
-		r, ok := spec.Resources[token]
-		if !ok {
-			continue
-		}
-		for _, field := range reflect.VisibleFields(goType) {
-			output, isOutput := reflect.Zero(field.Type).Interface().(pulumi.Output)
-			if !isOutput || output.ElementType().Kind() != reflect.Pointer {
-				continue
-			}
-			name, _, _ := strings.Cut(field.Tag.Get("pulumi"), ",")
-			r.Required = slices.DeleteFunc(r.Required, func(required string) bool { return required == name })
-		}
-		spec.Resources[token] = r
-	}
+	token := Name + ":index:ManagedRedis"
+	r := spec.Resources[token]
+	r.Required = slices.DeleteFunc(r.Required, func(name string) bool { return slices.Contains(component.AccessKeyOutputs, name) })
+	spec.Resources[token] = r
 }

@@ -12,6 +12,8 @@ cp "$root/examples/yaml/Pulumi.yaml" "$demo/project/"
 export PATH="$root/bin:$root/.cache/fake:$root/.cache/bin:$PATH"
 export PULUMI_HOME=$demo/home PULUMI_BACKEND_URL=file://$demo/backend PULUMI_CONFIG_PASSPHRASE=demo
 export PULUMI_SKIP_UPDATE_CHECK=true FAKE_AZURE_STATE=$demo/azure
+# The vault the example is given for its access-key cache, as if it existed before.
+export FAKE_AZURE_SEED=vault:shared/shared-kv
 cd "$demo/project"
 
 echo "== Local simulation: examples/yaml against a fake azure-native plugin (no Azure account involved) =="

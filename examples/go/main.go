@@ -24,7 +24,9 @@ func program(ctx *pulumi.Context) error {
 		Tags:              pulumi.StringMap{"app": pulumi.String("example")},
 	}
 	if objectId := cfg.Get("principalObjectId"); objectId != "" {
-		args.AccessPrincipals = []component.AccessPrincipal{{ObjectId: pulumi.String(objectId)}}
+		// A principal is keyed by its name, here the app's: its resources keep their names
+		// whatever its place in the list. (A literal object id would name it by default.)
+		args.AccessPrincipals = []component.AccessPrincipal{{Name: "app", ObjectId: pulumi.String(objectId)}}
 	}
 
 	cache, err := component.NewManagedRedis(ctx, "cache", args)

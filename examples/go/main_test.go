@@ -11,7 +11,7 @@ import (
 // The example runs under mocks with its documented configuration.
 func TestExampleProgram(t *testing.T) {
 	t.Setenv("PULUMI_CONFIG", `{"project:resourceGroupName": "rg", "project:principalObjectId": "`+azuremock.PrincipalA+`"}`)
-	fake := &azuremock.Fake{}
+	fake := azuremock.New()
 	if err := pulumi.RunErr(program, pulumi.WithMocks("project", "stack", fake)); err != nil {
 		t.Fatal(err)
 	}

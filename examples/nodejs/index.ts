@@ -16,21 +16,23 @@ class UserAssignedIdentity extends pulumi.CustomResource {
 }
 const app = new UserAssignedIdentity("app", { resourceGroupName });
 
-// Entra ID (the default): access keys off, the identity gets an access policy assignment.
+// Entra ID (the default): access keys off, the identity gets an access policy assignment. A
+// principal taken from another resource needs a name: it keys the principal's resources, so
+// reordering the list changes nothing, and removing or adding one touches only that one.
 const cache = new redis.ManagedRedis("cache", {
     resourceGroupName,
     sku: redis.SkuName.Balanced_B1,
     database: { evictionPolicy: redis.EvictionPolicy.AllKeysLRU },
-    accessPrincipals: [{ objectId: app.principalId }],
-    tags: { app: "example" },
+    accessPrincipals: [{ name: "app", objectId: app.principalId }],
+    tags: { app: "example", owner: pulumi.getStack() },
 });
 
-// Access keys, kept in an existing vault; the identity may read the two secrets.
+// Access keys, kept in an existing vault (RBAC mode); the identity may read the two secrets.
 const sessions = new redis.ManagedRedis("sessions", {
     resourceGroupName,
     authentication: redis.Authentication.AccessKey,
     keyVaultId: config.require("keyVaultId"),
-    accessPrincipals: [{ objectId: app.principalId }],
+    accessPrincipals: [{ name: "app", objectId: app.principalId }],
 });
 
 export const hostName = cache.hostName;

@@ -27,23 +27,25 @@ class UserAssignedIdentity(pulumi.CustomResource):
 
 app = UserAssignedIdentity("app", resource_group_name)
 
-# Entra ID (the default): access keys off, the identity gets an access policy assignment.
+# Entra ID (the default): access keys off, the identity gets an access policy assignment. A
+# principal taken from another resource needs a name: it keys the principal's resources, so
+# reordering the list changes nothing, and removing or adding one touches only that one.
 cache = redis.ManagedRedis(
     "cache",
     resource_group_name=resource_group_name,
     sku=redis.SkuName.BALANCED_B1,
     database=redis.DatabaseSettingsArgs(eviction_policy=redis.EvictionPolicy.ALL_KEYS_LRU),
-    access_principals=[redis.AccessPrincipalArgs(object_id=app.principalId)],
+    access_principals=[redis.AccessPrincipalArgs(name="app", object_id=app.principalId)],
     tags={"app": "example"},
 )
 
-# Access keys, kept in an existing vault; the identity may read the two secrets.
+# Access keys, kept in an existing vault (RBAC mode); the identity may read the two secrets.
 sessions = redis.ManagedRedis(
     "sessions",
     resource_group_name=resource_group_name,
     authentication=redis.Authentication.ACCESS_KEY,
     key_vault_id=config.require("keyVaultId"),
-    access_principals=[redis.AccessPrincipalArgs(object_id=app.principalId)],
+    access_principals=[redis.AccessPrincipalArgs(name="app", object_id=app.principalId)],
 )
 
 pulumi.export("hostName", cache.host_name)

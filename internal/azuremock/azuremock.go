@@ -1,120 +1,152 @@
-// Package azuremock is a test double of Azure Resource Manager and azure-native for Pulumi's
-// mocks (pulumi.WithMocks and pulumi-go-provider's integration server): it answers resource
-// registrations and invokes the way ARM would (ARM ids, host names, secret URIs, reads of an
-// existing cache) and records what it was sent. It is not Azure: tests use it to assert what
-// the components ask for.
+// Package azuremock is the test double of Azure Resource Manager and azure-native behind
+// Pulumi's mocks (pulumi.WithMocks and pulumi-go-provider's integration server). It answers
+// resource registrations and invokes from the shared ARM model (internal/fakearm), the one the
+// engine tests' fake plugin uses too, keeps what was registered so that functions read it as
+// Azure would (listDatabaseKeys reads the database's accessKeysAuthentication), and records
+// everything it was sent. It is not Azure: tests use it to assert what the components ask for.
 package azuremock
 
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
 )
 
+// Principals and a pre-existing Key Vault the tests use.
 const (
-	Subscription = "00000000-0000-0000-0000-00000000aaaa"
-	Tenant       = "00000000-0000-0000-0000-00000000bbbb"
-	Location     = "westeurope"
-	// Key has characters that must be escaped in a URI.
-	Key          = "fake+primary/key=="
-	PrincipalA   = "11111111-1111-1111-1111-111111111111"
-	PrincipalB   = "22222222-2222-2222-2222-222222222222"
-	GivenVaultId = "/subscriptions/" + Subscription + "/resourceGroups/shared-rg/providers/Microsoft.KeyVault/vaults/shared-kv"
+	PrincipalA = "11111111-1111-1111-1111-111111111111"
+	PrincipalB = "22222222-2222-2222-2222-222222222222"
+	PrincipalC = "33333333-3333-3333-3333-333333333333"
+	// GivenVaultId is an RBAC-mode vault every Fake holds (see New).
+	GivenVaultId = "/subscriptions/" + fakearm.Subscription + "/resourceGroups/shared-rg/providers/Microsoft.KeyVault/vaults/shared-kv"
 )
 
-// Fake answers Pulumi's mocks the way ARM and azure-native would: ARM ids, host names,
-// secret URIs, and reads of an existing cache. It records what it was sent.
+// Fake answers Pulumi's mocks as ARM and azure-native would, and records what it was sent.
 type Fake struct {
+	// Subscription is what getClientConfig reports; fakearm.Subscription when empty.
+	Subscription string
+	// Slow, when set, is called before a resource of that type token is answered: a test can
+	// hold a registration back to see what waits for it.
+	Slow map[string]func()
+
 	mu        sync.Mutex
 	resources []pulumi.MockResourceArgs
 	calls     []pulumi.MockCallArgs
-	// ExistingKeys is the accessKeysAuthentication of the pre-existing database.
-	ExistingKeys string
+	events    []string
+	state     map[string]map[string]any // ARM id (lower case) -> properties
+}
+
+// New is a Fake that holds the vault of GivenVaultId.
+func New(seeds ...fakearm.Seed) *Fake {
+	f := &Fake{}
+	f.Seed(fakearm.ExistingVault("shared-rg", "shared-kv", true)...)
+	f.Seed(seeds...)
+	return f
+}
+
+// Seed adds resources that exist before the program runs.
+func (f *Fake) Seed(seeds ...fakearm.Seed) {
+	for _, s := range seeds {
+		properties := map[string]any{"id": s.ID}
+		for k, v := range s.Properties {
+			properties[k] = v
+		}
+		f.put(s.ID, properties)
+	}
+}
+
+func (f *Fake) put(id string, properties map[string]any) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.state == nil {
+		f.state = map[string]map[string]any{}
+	}
+	f.state[strings.ToLower(id)] = properties
+}
+
+// Get implements fakearm.Resources.
+func (f *Fake) Get(id string) (map[string]any, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.state[strings.ToLower(id)], nil
 }
 
 func (f *Fake) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	if slow := f.Slow[args.TypeToken]; slow != nil {
+		slow()
+	}
 	f.mu.Lock()
 	f.resources = append(f.resources, args)
+	f.events = append(f.events, "register "+args.TypeToken+" "+args.Name)
 	f.mu.Unlock()
 
-	in := args.Inputs
-	out := in.Copy()
-	str := func(key string) string {
-		v := in[resource.PropertyKey(key)]
-		for v.IsSecret() {
-			v = v.SecretValue().Element
-		}
-		if v.IsString() {
-			return v.StringValue()
-		}
-		return ""
+	t, known := fakearm.Types[args.TypeToken]
+	if !known {
+		return args.Name + "-id", args.Inputs, nil
 	}
-	rgId := "/subscriptions/" + Subscription + "/resourceGroups/" + str("resourceGroupName")
-	var id string
-	switch args.TypeToken {
-	case "azure-native:redisenterprise:RedisEnterprise":
-		name := str("clusterName")
-		id = rgId + "/providers/Microsoft.Cache/redisEnterprise/" + name
-		out["name"] = resource.NewProperty(name)
-		out["hostName"] = resource.NewProperty(fmt.Sprintf("%s.%s.redis.azure.net", name, Location))
-		out["redisVersion"] = resource.NewProperty("7.4")
-	case "azure-native:redisenterprise:Database":
-		id = rgId + "/providers/Microsoft.Cache/redisEnterprise/" + str("clusterName") + "/databases/" + str("databaseName")
-		out["name"] = resource.NewProperty(str("databaseName"))
-	case "azure-native:redisenterprise:AccessPolicyAssignment":
-		id = rgId + "/providers/Microsoft.Cache/redisEnterprise/" + str("clusterName") + "/databases/" +
-			str("databaseName") + "/accessPolicyAssignments/" + str("accessPolicyAssignmentName")
-	case "azure-native:keyvault:Vault":
-		id = rgId + "/providers/Microsoft.KeyVault/vaults/" + str("vaultName")
-		out["name"] = resource.NewProperty(str("vaultName"))
-	case "azure-native:keyvault:Secret":
-		id = rgId + "/providers/Microsoft.KeyVault/vaults/" + str("vaultName") + "/secrets/" + str("secretName")
-		out["properties"] = resource.NewProperty(resource.PropertyMap{
-			"secretUri": resource.NewProperty(fmt.Sprintf("https://%s.vault.azure.net/secrets/%s", str("vaultName"), str("secretName"))),
-		})
-	case "azure-native:authorization:RoleAssignment":
-		id = str("scope") + "/providers/Microsoft.Authorization/roleAssignments/" + str("roleAssignmentName")
-	default:
-		id = args.Name + "-id"
+	in := plain(args.Inputs)
+	id := t.ID(in)
+	out := args.Inputs.Copy()
+	for k, v := range t.Outputs(id, in) {
+		out[resource.PropertyKey(k)] = resource.NewPropertyValue(v)
+		in[k] = v
 	}
+	in["id"] = id
+	f.put(id, in)
 	return id, out, nil
 }
 
 func (f *Fake) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	f.mu.Lock()
 	f.calls = append(f.calls, args)
+	f.events = append(f.events, "invoke "+args.Token)
 	f.mu.Unlock()
-	arg := func(key string) string { return args.Args[resource.PropertyKey(key)].StringValue() }
-	switch args.Token {
-	case "azure-native:authorization:getClientConfig":
-		return resource.NewPropertyMapFromMap(map[string]any{
-			"tenantId": Tenant, "subscriptionId": Subscription, "clientId": "client", "objectId": "deployer",
-		}), nil
-	case "azure-native:redisenterprise:getRedisEnterprise":
-		return resource.NewPropertyMapFromMap(map[string]any{
-			"id":           "/subscriptions/" + Subscription + "/resourceGroups/" + arg("resourceGroupName") + "/providers/Microsoft.Cache/redisEnterprise/" + arg("clusterName"),
-			"name":         arg("clusterName"),
-			"hostName":     arg("clusterName") + ".eastus.redis.azure.net",
-			"redisVersion": "7.2",
-			"location":     "eastus",
-		}), nil
-	case "azure-native:redisenterprise:getDatabase":
-		return resource.NewPropertyMapFromMap(map[string]any{
-			"id":                       "/subscriptions/" + Subscription + "/resourceGroups/" + arg("resourceGroupName") + "/providers/Microsoft.Cache/redisEnterprise/" + arg("clusterName") + "/databases/default",
-			"name":                     "default",
-			"accessKeysAuthentication": f.ExistingKeys,
-		}), nil
-	case "azure-native:redisenterprise:listDatabaseKeys":
-		return resource.NewPropertyMapFromMap(map[string]any{"primaryKey": Key, "secondaryKey": "second"}), nil
+	result, failure := fakearm.Invoke(f, args.Token, plain(args.Args))
+	if failure != "" {
+		return nil, fmt.Errorf("%s", failure)
 	}
-	return nil, fmt.Errorf("unexpected call %s", args.Token)
+	if args.Token == fakearm.GetClientConfig && f.Subscription != "" {
+		result["subscriptionId"] = f.Subscription
+	}
+	return resource.NewPropertyMapFromMap(result), nil
+}
+
+// plain is a property map as plain Go values, secrets unwrapped.
+func plain(props resource.PropertyMap) map[string]any {
+	m := map[string]any{}
+	for k, v := range props {
+		m[string(k)] = plainValue(v)
+	}
+	return m
+}
+
+func plainValue(v resource.PropertyValue) any {
+	switch {
+	case v.IsSecret():
+		return plainValue(v.SecretValue().Element)
+	case v.IsOutput():
+		return plainValue(v.OutputValue().Element)
+	case v.IsObject():
+		return plain(v.ObjectValue())
+	case v.IsArray():
+		items := make([]any, len(v.ArrayValue()))
+		for i, item := range v.ArrayValue() {
+			items[i] = plainValue(item)
+		}
+		return items
+	case v.IsComputed():
+		return nil
+	}
+	return v.Mappable()
 }
 
 // Registered returns the resources of one type token, in registration order.
@@ -130,15 +162,17 @@ func (f *Fake) Registered(token string) []pulumi.MockResourceArgs {
 	return found
 }
 
+// One returns the only resource of a type token, failing the test when there is not exactly one.
 func (f *Fake) One(t *testing.T, token string) pulumi.MockResourceArgs {
 	t.Helper()
 	found := f.Registered(token)
 	if len(found) != 1 {
-		t.Fatalf("%s Registered %d times, want once", token, len(found))
+		t.Fatalf("%s registered %d times, want once", token, len(found))
 	}
 	return found[0]
 }
 
+// Called says whether a function was invoked.
 func (f *Fake) Called(token string) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -150,12 +184,34 @@ func (f *Fake) Called(token string) bool {
 	return false
 }
 
+// Resources returns every registration the fake received, in order.
+func (f *Fake) Resources() []pulumi.MockResourceArgs {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]pulumi.MockResourceArgs(nil), f.resources...)
+}
+
+// Calls returns every invoke the fake received, in order.
+func (f *Fake) Calls() []pulumi.MockCallArgs {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]pulumi.MockCallArgs(nil), f.calls...)
+}
+
+// Events lists, in the order the fake answered them, "register <token> <name>" and
+// "invoke <token>".
+func (f *Fake) Events() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.events...)
+}
+
 // Run runs program against fake and returns its error.
 func Run(fake *Fake, program pulumi.RunFunc) error {
 	return pulumi.RunErr(program, pulumi.WithMocks("project", "stack", fake))
 }
 
-// value awaits a resolved Output and returns its value and whether it is secret.
+// Value awaits a resolved Output and returns its value and whether it is secret.
 func Value[T any](t *testing.T, o pulumi.Output) (T, bool) {
 	t.Helper()
 	ch := make(chan any, 1)
@@ -168,7 +224,19 @@ func Value[T any](t *testing.T, o pulumi.Output) (T, bool) {
 	return typed, pulumi.IsSecret(o)
 }
 
-// input reads an input the fake received, unwrapping secrets, as a Go value.
+// ExpectOutput checks an output's value and secretness.
+func ExpectOutput[T any](t *testing.T, o pulumi.Output, want T, wantSecret bool) {
+	t.Helper()
+	got, secret := Value[T](t, o)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("output = %#v, want %#v", got, want)
+	}
+	if secret != wantSecret {
+		t.Errorf("output %#v: secret = %v, want %v", got, secret, wantSecret)
+	}
+}
+
+// Input reads an input the fake received, unwrapping secrets, as a Go value; path is dotted.
 func Input(args pulumi.MockResourceArgs, path string) any {
 	v := resource.NewProperty(args.Inputs)
 	for _, key := range strings.Split(path, ".") {
@@ -191,7 +259,7 @@ func IsSecretInput(args pulumi.MockResourceArgs, key string) bool {
 	return args.Inputs[resource.PropertyKey(key)].ContainsSecrets()
 }
 
-// URNOf is the URN the engine gives a resource the fake Registered.
+// URNOf is the URN the engine gives a resource the fake registered.
 func URNOf(args pulumi.MockResourceArgs) resource.URN {
 	var parentType tokens.Type
 	if parent := args.RegisterRPC.GetParent(); parent != "" {
@@ -200,18 +268,7 @@ func URNOf(args pulumi.MockResourceArgs) resource.URN {
 	return resource.NewURN("stack", "project", parentType, tokens.Type(args.TypeToken), args.Name)
 }
 
-// expectOutput checks an output's value and secretness.
-func ExpectOutput[T any](t *testing.T, o pulumi.Output, want T, wantSecret bool) {
-	t.Helper()
-	got, secret := Value[T](t, o)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("output = %#v, want %#v", got, want)
-	}
-	if secret != wantSecret {
-		t.Errorf("output %#v: secret = %v, want %v", got, secret, wantSecret)
-	}
-}
-
+// EqualJSON compares two values by their JSON form.
 func EqualJSON(a, b any) bool {
 	ja, _ := json.Marshal(a)
 	jb, _ := json.Marshal(b)
@@ -225,18 +282,4 @@ func NewAzureNativeProvider(ctx *pulumi.Context) (pulumi.ProviderResource, error
 	var p azureNativeProvider
 	err := ctx.RegisterResource("pulumi:providers:azure-native", "explicit", pulumi.Map{}, &p)
 	return &p, err
-}
-
-// Resources returns every registration the fake received, in order.
-func (f *Fake) Resources() []pulumi.MockResourceArgs {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]pulumi.MockResourceArgs(nil), f.resources...)
-}
-
-// Calls returns every invoke the fake received, in order.
-func (f *Fake) Calls() []pulumi.MockCallArgs {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]pulumi.MockCallArgs(nil), f.calls...)
 }

@@ -157,7 +157,7 @@ export class ManagedRedis extends pulumi.ComponentResource {
  */
 export interface ManagedRedisArgs {
     /**
-     * Entra principals that get access to the cache, as Aspire's WithReference gives an app.
+     * Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name.
      */
     accessPrincipals?: inputs.AccessPrincipalArgs[];
     /**
@@ -169,11 +169,11 @@ export interface ManagedRedisArgs {
      */
     capacity?: number;
     /**
-     * Cluster name: 1-60 letters, digits and single inner hyphens. Default: derived from the component's name, project and stack, stable across updates.
+     * Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
      */
     clusterName?: pulumi.Input<string | undefined>;
     /**
-     * The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. Letters, digits and hyphens. Default: the component's name.
+     * The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
      */
     connectionName?: string;
     /**
@@ -189,11 +189,11 @@ export interface ManagedRedisArgs {
      */
     highAvailability?: boolean;
     /**
-     * ARM id of an existing RBAC-mode Key Vault for the secrets (AccessKey mode). Default: a new vault.
+     * ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
      */
     keyVaultId?: pulumi.Input<string | undefined>;
     /**
-     * Azure region. Default: the resource group's.
+     * Azure region. Default (also when empty): the resource group's.
      */
     location?: pulumi.Input<string | undefined>;
     /**
@@ -219,7 +219,7 @@ export interface ManagedRedisArgs {
     /**
      * Tags for every Azure resource the component creates.
      */
-    tags?: pulumi.Input<{[key: string]: string} | undefined>;
+    tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
      * Availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
      */

@@ -23,6 +23,16 @@ func (golang) name() string { return "go" }
 // program is the spec as a Go program using the library.
 func program(s spec) pulumi.RunFunc {
 	return func(ctx *pulumi.Context) error {
+		principalIds := map[string]pulumi.StringOutput{}
+		for _, name := range s.Identities {
+			var identity userAssignedIdentity
+			err := ctx.RegisterResource("azure-native:managedidentity:UserAssignedIdentity", name,
+				pulumi.Map{"resourceGroupName": pulumi.String(s.ResourceGroupName)}, &identity, pulumi.Version("3.28.0"))
+			if err != nil {
+				return err
+			}
+			principalIds[name] = identity.PrincipalId
+		}
 		args := &component.ManagedRedisArgs{
 			ResourceGroupName: pulumi.String(s.ResourceGroupName),
 			Authentication:    s.Authentication,
@@ -30,7 +40,13 @@ func program(s spec) pulumi.RunFunc {
 			Tags:              pulumi.ToStringMap(s.Tags),
 		}
 		for _, p := range s.Principals {
-			args.AccessPrincipals = append(args.AccessPrincipals, component.AccessPrincipal{ObjectId: pulumi.String(p)})
+			var objectId pulumi.StringInput = pulumi.String(p.ObjectId)
+			if p.Identity != "" {
+				objectId = principalIds[p.Identity]
+			}
+			args.AccessPrincipals = append(args.AccessPrincipals, component.AccessPrincipal{
+				Name: p.Name, ObjectId: objectId, PrincipalType: p.Type,
+			})
 		}
 		if s.EvictionPolicy != "" || s.GeoReplicationGroup != "" {
 			args.Database = &component.DatabaseSettings{EvictionPolicy: s.EvictionPolicy}
@@ -50,8 +66,21 @@ func program(s spec) pulumi.RunFunc {
 		for name, value := range cache.Outputs() {
 			ctx.Export(name, value)
 		}
+		for _, name := range s.Accesses {
+			if _, err := component.NewManagedRedisAccess(ctx, name, &component.ManagedRedisAccessArgs{
+				ClusterName: cache.ClusterName, ResourceGroupName: cache.ResourceGroupName, ObjectId: principalIds[name],
+			}); err != nil {
+				return err
+			}
+		}
 		return nil
 	}
+}
+
+// userAssignedIdentity is the one output of azure-native's identity the programs read.
+type userAssignedIdentity struct {
+	pulumi.CustomResourceState
+	PrincipalId pulumi.StringOutput `pulumi:"principalId"`
 }
 
 func (golang) run(t *testing.T, req request) response {

@@ -101,18 +101,33 @@ func (w *world) environment() map[string]string {
 	}
 }
 
-// spec is the program every language builds: one ManagedRedis named "cache", exporting every
-// output. The drivers of the other languages read it as JSON.
+// spec is the program every language builds: user-assigned identities, one ManagedRedis named
+// "cache" exporting every output, and standalone ManagedRedisAccess components built from its
+// outputs. The drivers of the other languages read it as JSON.
 type spec struct {
-	ResourceGroupName   string            `json:"resourceGroupName"`
+	ResourceGroupName string `json:"resourceGroupName"`
+	// Identities are user-assigned identities the program declares, by name; a principal or an
+	// access names one to use its principalId, an Output.
+	Identities          []string          `json:"identities,omitempty"`
 	Authentication      string            `json:"authentication,omitempty"`
-	Principals          []string          `json:"principals,omitempty"`
+	Principals          []principal       `json:"principals,omitempty"`
 	Tags                map[string]string `json:"tags,omitempty"`
 	EvictionPolicy      string            `json:"evictionPolicy,omitempty"`
 	Sku                 string            `json:"sku,omitempty"`
 	ExistingClusterName string            `json:"existingClusterName,omitempty"`
 	// GeoReplicationGroup adds a geo-replication group (refused on small SKUs).
 	GeoReplicationGroup string `json:"geoReplicationGroup,omitempty"`
+	// Accesses are ManagedRedisAccess components, one per identity named, named after it and
+	// built from the cache's outputs (EntraId mode).
+	Accesses []string `json:"accesses,omitempty"`
+}
+
+// principal is an entry of accessPrincipals: a literal object id, or an identity's principalId.
+type principal struct {
+	Name     string `json:"name,omitempty"`
+	ObjectId string `json:"objectId,omitempty"`
+	Identity string `json:"identity,omitempty"`
+	Type     string `json:"type,omitempty"`
 }
 
 // request is one Pulumi operation on a stack.

@@ -7,13 +7,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/tests/fakeazure"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
 )
 
 const (
 	principalA = "11111111-1111-1111-1111-111111111111"
-	principalB = "22222222-2222-2222-2222-222222222222"
 	principalC = "33333333-3333-3333-3333-333333333333"
+)
+
+const (
+	clusterType    = fakearm.ClusterType
+	databaseType   = fakearm.DatabaseType
+	assignmentType = fakearm.AssignmentType
+	identityType   = fakearm.IdentityType
 )
 
 // languages are the ways a user writes the program: the Go library in-process, and the
@@ -24,23 +30,17 @@ var languages = []language{
 	driver{language: "python", command: []string{".cache/venv/bin/python", "tests/python/e2e_driver.py"}},
 }
 
-func TestLifecycle(t *testing.T) {
+func forEachLanguage(t *testing.T, test func(t *testing.T, l language)) {
 	for _, l := range languages {
-		t.Run(l.name(), func(t *testing.T) { lifecycle(t, l) })
+		t.Run(l.name(), func(t *testing.T) { test(t, l) })
 	}
 }
 
-func TestExistingCacheIsNeverWritten(t *testing.T) {
-	for _, l := range languages {
-		t.Run(l.name(), func(t *testing.T) { existingCache(t, l) })
-	}
-}
-
-func TestRefusedInputFailsPreviewBeforeAnyAzureCall(t *testing.T) {
-	for _, l := range languages {
-		t.Run(l.name(), func(t *testing.T) { refusedInput(t, l) })
-	}
-}
+func TestLifecycle(t *testing.T)                                  { forEachLanguage(t, lifecycle) }
+func TestExistingCacheIsNeverWritten(t *testing.T)                { forEachLanguage(t, existingCache) }
+func TestRefusedInputFailsPreviewBeforeAnyAzureCall(t *testing.T) { forEachLanguage(t, refusedInputs) }
+func TestTwoStandaloneAccessesToOneCache(t *testing.T)            { forEachLanguage(t, twoAccesses) }
+func TestDefaultNamesDifferAcrossResourceGroups(t *testing.T)     { forEachLanguage(t, twoResourceGroups) }
 
 // stack is one language's stack in one world.
 type stack struct {
@@ -48,11 +48,12 @@ type stack struct {
 	l       language
 	w       *world
 	workDir string
+	name    string
 }
 
 func (s *stack) run(operation string, sp spec) response {
 	s.t.Helper()
-	return s.l.run(s.t, request{Operation: operation, Project: "e2e-" + s.l.name(), Stack: "dev",
+	return s.l.run(s.t, request{Operation: operation, Project: "e2e-" + s.l.name(), Stack: s.name,
 		WorkDir: s.workDir, Env: s.w.environment(), Spec: sp})
 }
 
@@ -66,96 +67,117 @@ func (s *stack) mustRun(operation string, sp spec) response {
 	return resp
 }
 
-func newStack(t *testing.T, l language) *stack {
-	return &stack{t: t, l: l, w: newWorld(t), workDir: t.TempDir()}
+func newStack(t *testing.T, l language, w *world, name string) *stack {
+	return &stack{t: t, l: l, w: w, workDir: t.TempDir(), name: name}
 }
 
-func lifecycle(t *testing.T, l language) {
-	s := newStack(t, l)
-	entra := spec{ResourceGroupName: "rg", Principals: []string{principalA, principalB}, Tags: map[string]string{"env": "dev"}}
+// identity is a principal given as a user-assigned identity's principalId: an Output.
+func identity(name string) principal { return principal{Name: name, Identity: name} }
 
-	// An Entra ID cache with two principals gives the documented outputs.
+func lifecycle(t *testing.T, l language) {
+	s := newStack(t, l, newWorld(t), "dev")
+	api, worker, jobs := identity("api"), identity("worker"), identity("jobs")
+	entra := spec{ResourceGroupName: "rg", Identities: []string{"api", "worker", "jobs"},
+		Principals: []principal{api, worker, jobs}, Tags: map[string]string{"env": "dev"}}
+
+	// An Entra ID cache with three principals given as Outputs gives the documented outputs.
 	up := s.mustRun("up", entra)
 	checkEntraOutputs(t, up.Outputs)
-	if n := len(created(up, "azure-native:redisenterprise:AccessPolicyAssignment")); n != 2 {
-		t.Errorf("%d access policy assignments created, want 2", n)
+	if n := len(stepsOf(up, "create", assignmentType)); n != 3 {
+		t.Errorf("%d access policy assignments created, want 3", n)
 	}
 	databaseId := up.Outputs["databaseId"].Value.(string)
 
-	// A second up changes nothing.
-	again := s.mustRun("up", entra)
-	for _, st := range again.Steps {
-		if st.Op != "same" {
-			t.Errorf("second up: %s %s", st.Op, st.URN)
-		}
-	}
+	// A second up changes nothing; reordering the principals changes nothing either.
+	expectNoChanges(t, "second up", s.mustRun("up", entra))
+	reordered := entra
+	reordered.Principals = []principal{jobs, api, worker}
+	expectNoChanges(t, "reordering principals", s.mustRun("up", reordered))
 
-	// Adding a principal, changing tags and the eviction policy replaces neither cluster nor database.
-	changed := entra
-	changed.Principals = []string{principalA, principalB, principalC}
+	// Removing the middle principal deletes exactly its assignment.
+	withoutWorker := entra
+	withoutWorker.Principals = []principal{api, jobs}
+	removed := s.mustRun("up", withoutWorker)
+	expectOnly(t, "removing worker", removed, map[string][]string{"delete": {"cache-access-worker"}})
+
+	// Adding a principal creates only its assignment; tags and the eviction policy update the
+	// cluster and the database in place.
+	changed := withoutWorker
+	changed.Principals = []principal{api, {ObjectId: principalC}, jobs}
 	changed.Tags = map[string]string{"env": "prod"}
 	changed.EvictionPolicy = "AllKeysLRU"
 	update := s.mustRun("up", changed)
-	expectOp(t, update, "azure-native:redisenterprise:RedisEnterprise", "update")
-	expectOp(t, update, "azure-native:redisenterprise:Database", "update")
-	if n := len(created(update, "azure-native:redisenterprise:AccessPolicyAssignment")); n != 1 {
-		t.Errorf("%d access policy assignments created for the new principal, want 1", n)
-	}
-	neverReplaced(t, update)
+	expectOnly(t, "adding a principal", update, map[string][]string{
+		"create": {"cache-access-" + principalC},
+		"update": {"cache", "cache"}, // the cluster's tags, the database's eviction policy
+	})
 
-	// Switching EntraId -> AccessKey updates the database in place and creates the secrets and roles.
+	// EntraId -> AccessKey updates the database in place and creates the vault, the secrets
+	// and one role per principal and secret.
 	keyed := changed
 	keyed.Authentication = "AccessKey"
 	switched := s.mustRun("up", keyed)
-	expectOp(t, switched, "azure-native:redisenterprise:Database", "update")
+	expectOp(t, switched, databaseType, "update")
 	neverReplaced(t, switched)
-	if n := len(created(switched, "azure-native:keyvault:Secret")); n != 2 {
+	if n := len(stepsOf(switched, "create", fakearm.SecretType)); n != 2 {
 		t.Errorf("%d secrets created, want 2", n)
 	}
-	if n := len(created(switched, "azure-native:authorization:RoleAssignment")); n != 6 {
+	if n := len(stepsOf(switched, "create", fakearm.RoleAssignmentType)); n != 6 {
 		t.Errorf("%d role assignments created, want 6 (3 principals x 2 secrets)", n)
 	}
 	checkAccessKeyOutputs(t, switched.Outputs, databaseId)
-	if conflicts := conflictsIn(s.w); len(conflicts) > 0 {
-		t.Errorf("Azure saw parallel access policy assignments: %v", conflicts)
+	s.expectNoKeyInPlainText(databaseId)
+
+	// AccessKey -> EntraId -> AccessKey: the vault and secrets are soft-deleted, then recovered.
+	back := s.mustRun("up", changed)
+	neverReplaced(t, back)
+	if n := len(stepsOf(back, "create", assignmentType)); n != 3 {
+		t.Errorf("back to Entra ID: %d assignments created, want 3", n)
+	}
+	if deleted, _ := s.w.azure.SoftDeleted(); len(deleted) != 3 {
+		t.Errorf("back to Entra ID: %d soft-deleted vaults and secrets, want 3", len(deleted))
+	}
+	s.mustRun("up", keyed)
+	if n := recoveries(s.w); n != 3 {
+		t.Errorf("AccessKey again: %d vaults and secrets recovered, want 3", n)
 	}
 
-	// The access key never appears in plain text in the backend or an export.
-	export := s.w.cli(s.workDir, "stack", "export", "--stack", "dev")
-	key := fakeazure.PrimaryKey(databaseId)
-	if strings.Contains(export, key) || !strings.Contains(export, "ciphertext") {
-		t.Error("the stack export holds the access key in plain text")
-	}
-	if files := filesContaining(t, s.w.backend, key); len(files) > 0 {
-		t.Errorf("backend files hold the access key in plain text: %v", files)
-	}
-
-	// destroy leaves nothing the stack created.
+	// destroy leaves nothing the stack created; up again recovers the vault and secrets.
 	s.mustRun("destroy", keyed)
 	if left, _ := s.w.azure.All(); len(left) > 0 {
 		t.Errorf("destroy left %d resources, first %s", len(left), left[0].ID)
 	}
+	again := s.mustRun("up", keyed)
+	checkAccessKeyOutputs(t, again.Outputs, databaseId)
+	if n := recoveries(s.w); n != 6 {
+		t.Errorf("up after destroy: %d recoveries in all, want 6", n)
+	}
+	s.mustRun("destroy", keyed)
+	if conflicts := conflictsIn(s.w); len(conflicts) > 0 {
+		t.Errorf("Azure refused writes: %v", conflicts)
+	}
+}
+
+// The access key never appears in plain text in the backend or an export.
+func (s *stack) expectNoKeyInPlainText(databaseId string) {
+	s.t.Helper()
+	export := s.w.cli(s.workDir, "stack", "export", "--stack", s.name)
+	key := fakearm.PrimaryKey(databaseId)
+	if strings.Contains(export, key) || !strings.Contains(export, "ciphertext") {
+		s.t.Error("the stack export holds the access key in plain text")
+	}
+	if files := filesContaining(s.t, s.w.backend, key); len(files) > 0 {
+		s.t.Errorf("backend files hold the access key in plain text: %v", files)
+	}
 }
 
 func existingCache(t *testing.T, l language) {
-	s := newStack(t, l)
-	cluster := "/subscriptions/" + fakeazure.Subscription + "/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/legacy-cache"
-	seed := map[string]map[string]any{
-		cluster: {"name": "legacy-cache", "hostName": "legacy-cache.eastus.redis.azure.net", "redisVersion": "7.2",
-			"location": "eastus", "sku": map[string]any{"name": "Balanced_B1"}},
-		cluster + "/databases/default": {"name": "default", "accessKeysAuthentication": "Enabled", "port": 10000},
+	s := newStack(t, l, newWorld(t), "dev")
+	if err := s.w.azure.Seed(fakearm.ExistingCache("rg", "legacy-cache", "eastus", "Enabled")...); err != nil {
+		t.Fatal(err)
 	}
-	for id, properties := range seed {
-		typ := "azure-native:redisenterprise:RedisEnterprise"
-		if strings.HasSuffix(id, "/default") {
-			typ = "azure-native:redisenterprise:Database"
-		}
-		if err := s.w.azure.Seed(typ, id, properties); err != nil {
-			t.Fatal(err)
-		}
-	}
-
-	sp := spec{ResourceGroupName: "rg", ExistingClusterName: "legacy-cache", Authentication: "AccessKey", Principals: []string{principalA}}
+	sp := spec{ResourceGroupName: "rg", ExistingClusterName: "legacy-cache", Authentication: "AccessKey",
+		Principals: []principal{{ObjectId: principalA}}}
 	up := s.mustRun("up", sp)
 	if got := up.Outputs["hostName"].Value; got != "legacy-cache.eastus.redis.azure.net" {
 		t.Errorf("hostName %v", got)
@@ -173,26 +195,71 @@ func existingCache(t *testing.T, l language) {
 	}
 }
 
-func refusedInput(t *testing.T, l language) {
-	s := newStack(t, l)
-	resp := s.run("preview", spec{ResourceGroupName: "rg", Sku: "Balanced_B1", GeoReplicationGroup: "group"})
-	if !strings.Contains(resp.Error, `invalid input "database.geoReplication"`) || !strings.Contains(resp.Error, "rule V3") {
-		t.Fatalf("preview error %q does not name database.geoReplication and rule V3", resp.Error)
+func refusedInputs(t *testing.T, l language) {
+	tests := []struct {
+		name        string
+		spec        spec
+		input, rule string
+	}{
+		{"geo-replication on B1", spec{ResourceGroupName: "rg", Sku: "Balanced_B1", GeoReplicationGroup: "group"}, "database.geoReplication", "V3"},
+		{"a group with Entra ID", spec{ResourceGroupName: "rg", Principals: []principal{{ObjectId: principalA, Type: "Group"}}},
+			"accessPrincipals[0].principalType", "V22"},
+		{"an Output principal without a name", spec{ResourceGroupName: "rg", Identities: []string{"api"},
+			Principals: []principal{{Identity: "api"}}}, "accessPrincipals[0].name", "principals"},
 	}
-	if calls := s.w.azure.Lines("calls"); len(calls) > 0 {
-		t.Errorf("the fake Azure was called: %v", calls)
+	w := newWorld(t)
+	for _, tt := range tests {
+		s := newStack(t, l, w, "refused")
+		resp := s.run("preview", tt.spec)
+		if !strings.Contains(resp.Error, `invalid input "`+tt.input+`"`) || !strings.Contains(resp.Error, "rule "+tt.rule) {
+			t.Errorf("%s: preview error %q does not name %s and rule %s", tt.name, resp.Error, tt.input, tt.rule)
+		}
+	}
+	for _, call := range w.azure.Lines("calls") {
+		if !strings.Contains(call, identityType) {
+			t.Errorf("the fake Azure was called for the refused cache: %s", call)
+		}
+	}
+}
+
+// Two apps granted access with a ManagedRedisAccess each, from the cache's outputs, in one
+// program: Azure refuses parallel assignments, so they must be granted one after another.
+func twoAccesses(t *testing.T, l language) {
+	s := newStack(t, l, newWorld(t), "dev")
+	sp := spec{ResourceGroupName: "rg", Identities: []string{"api", "worker", "jobs"},
+		Principals: []principal{identity("jobs")}, Accesses: []string{"api", "worker"}}
+	up := s.mustRun("up", sp)
+	if n := len(stepsOf(up, "create", assignmentType)); n != 3 {
+		t.Errorf("%d assignments created, want 3", n)
+	}
+	if conflicts := conflictsIn(s.w); len(conflicts) > 0 {
+		t.Errorf("Azure saw parallel access policy assignments: %v", conflicts)
+	}
+	expectNoChanges(t, "second up", s.mustRun("up", sp))
+	s.mustRun("destroy", sp)
+}
+
+// Host names are global: the same program in two resource groups gets two default names.
+func twoResourceGroups(t *testing.T, l language) {
+	w := newWorld(t)
+	names := map[string]bool{}
+	for _, rg := range []string{"team-a", "team-b"} {
+		up := newStack(t, l, w, rg).mustRun("up", spec{ResourceGroupName: rg})
+		names[up.Outputs["clusterName"].Value.(string)] = true
+	}
+	if len(names) != 2 {
+		t.Errorf("default cluster names %v, want two", names)
 	}
 }
 
 func checkEntraOutputs(t *testing.T, outputs map[string]output) {
 	t.Helper()
 	cluster, _ := outputs["clusterName"].Value.(string)
-	host := cluster + ".westeurope.redis.azure.net"
+	host := fakearm.HostName(cluster, fakearm.DefaultLocation)
 	want := map[string]any{
 		"hostName": host, "port": float64(10000), "authentication": "EntraId",
 		"connectionString": host + ":10000,ssl=true", "uri": "rediss://" + host + ":10000",
-		"resourceGroupName": "rg", "redisVersion": fakeazure.RedisVersion,
-		"clusterId": "/subscriptions/" + fakeazure.Subscription + "/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/" + cluster,
+		"resourceGroupName": "rg", "redisVersion": fakearm.RedisVersion, "clusterId": fakearm.ClusterId("rg", cluster),
 	}
 	for name, value := range want {
 		if got := outputs[name]; got.Value != value || got.Secret {
@@ -210,7 +277,7 @@ func checkEntraOutputs(t *testing.T, outputs map[string]output) {
 
 func checkAccessKeyOutputs(t *testing.T, outputs map[string]output, databaseId string) {
 	t.Helper()
-	key := fakeazure.PrimaryKey(databaseId)
+	key := fakearm.PrimaryKey(databaseId)
 	for _, name := range []string{"connectionString", "uri", "primaryAccessKey", "environment"} {
 		if !outputs[name].Secret {
 			t.Errorf("output %s is not secret", name)
@@ -224,10 +291,11 @@ func checkAccessKeyOutputs(t *testing.T, outputs map[string]output, databaseId s
 	}
 }
 
-func created(r response, typ string) []step {
+// stepsOf lists the steps of an operation on a type.
+func stepsOf(r response, op, typ string) []step {
 	var found []step
 	for _, st := range r.Steps {
-		if st.Type == typ && st.Op == "create" {
+		if st.Type == typ && st.Op == op {
 			found = append(found, st)
 		}
 	}
@@ -236,25 +304,57 @@ func created(r response, typ string) []step {
 
 func expectOp(t *testing.T, r response, typ, op string) {
 	t.Helper()
+	if len(stepsOf(r, op, typ)) == 0 {
+		t.Errorf("no %s of %s in %v", op, typ, r.Steps)
+	}
+}
+
+func expectNoChanges(t *testing.T, what string, r response) {
+	t.Helper()
+	expectOnly(t, what, r, nil)
+}
+
+// expectOnly fails unless the operation's steps on Azure resources other than "same" are
+// exactly want: by operation, the names of the resources (URN names, in any order).
+func expectOnly(t *testing.T, what string, r response, want map[string][]string) {
+	t.Helper()
+	got := map[string][]string{}
 	for _, st := range r.Steps {
-		if st.Type == typ && st.Op == op {
+		if st.Op != "same" && strings.HasPrefix(st.Type, "azure-native:") {
+			got[st.Op] = append(got[st.Op], st.URN[strings.LastIndex(st.URN, "::")+2:])
+		}
+	}
+	for op := range got {
+		slices.Sort(got[op])
+	}
+	for op := range want {
+		slices.Sort(want[op])
+	}
+	if len(got) != len(want) {
+		t.Errorf("%s: steps %v, want %v", what, got, want)
+		return
+	}
+	for op, names := range want {
+		if !slices.Equal(got[op], names) {
+			t.Errorf("%s: steps %v, want %v", what, got, want)
 			return
 		}
 	}
-	t.Errorf("no %s of %s in %v", op, typ, r.Steps)
 }
 
 // neverReplaced fails when the cluster or the database was replaced or deleted.
 func neverReplaced(t *testing.T, r response) {
 	t.Helper()
 	for _, st := range r.Steps {
-		data := st.Type == "azure-native:redisenterprise:RedisEnterprise" || st.Type == "azure-native:redisenterprise:Database"
+		data := st.Type == clusterType || st.Type == databaseType
 		if data && !slices.Contains([]string{"same", "update"}, st.Op) {
 			t.Errorf("%s of %s: the cache's data would be lost", st.Op, st.URN)
 		}
 	}
 }
 
+// conflictsIn lists the writes the fake Azure refused: parallel assignments, or a create under
+// a name that exists.
 func conflictsIn(w *world) []string {
 	var conflicts []string
 	for _, line := range w.azure.Lines("calls") {
@@ -263,6 +363,16 @@ func conflictsIn(w *world) []string {
 		}
 	}
 	return conflicts
+}
+
+func recoveries(w *world) int {
+	n := 0
+	for _, line := range w.azure.Lines("calls") {
+		if strings.HasPrefix(line, "Recover ") {
+			n++
+		}
+	}
+	return n
 }
 
 // filesContaining lists the files under dir that contain text.

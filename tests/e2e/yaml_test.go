@@ -7,22 +7,33 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/tests/fakeazure"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
 )
+
+// yamlProject copies a YAML program into a folder of its own.
+func yamlProject(t *testing.T, program string) string {
+	t.Helper()
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join(repo, program))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "Pulumi.yaml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
 
 // examples/yaml runs with a plain `pulumi up` in its folder (a copy), on the YAML language
 // host built by `make cli`.
 func TestYamlExampleWithPlainPulumiUp(t *testing.T) {
 	w := newWorld(t)
-	dir := t.TempDir()
-	program, err := os.ReadFile(filepath.Join(repo, "examples", "yaml", "Pulumi.yaml"))
-	if err != nil {
+	dir := yamlProject(t, "examples/yaml/Pulumi.yaml")
+	given := fakearm.ExistingVault("shared", "shared-kv", true)
+	if err := w.azure.Seed(given...); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "Pulumi.yaml"), program, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	vault := "/subscriptions/" + fakeazure.Subscription + "/resourceGroups/shared/providers/Microsoft.KeyVault/vaults/shared-kv"
+	vault := given[0].ID
 	w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
 	w.cli(dir, "config", "set", "resourceGroupName", "rg")
 	w.cli(dir, "config", "set", "keyVaultId", vault)
@@ -43,16 +54,16 @@ func TestYamlExampleWithPlainPulumiUp(t *testing.T) {
 	if uri, _ := outputs["sessionsSecretUri"].(string); uri != "https://shared-kv.vault.azure.net/secrets/connectionstrings--sessions" {
 		t.Errorf("sessionsSecretUri %q", uri)
 	}
-	if assignments := resourcesOfType(t, w, "azure-native:redisenterprise:AccessPolicyAssignment"); assignments != 1 {
-		t.Errorf("%d access policy assignments for the identity, want 1", assignments)
+	if assignments := resourcesOfType(t, w, assignmentType); assignments != 2 {
+		t.Errorf("%d access policy assignments for the two identities, want 2", assignments)
 	}
 
 	// A second up changes nothing.
 	w.cli(dir, "up", "--yes", "--skip-preview", "--expect-no-changes")
 
 	w.cli(dir, "destroy", "--yes", "--skip-preview")
-	if left, _ := w.azure.All(); len(left) > 0 {
-		t.Errorf("destroy left %d resources", len(left))
+	if left, _ := w.azure.All(); len(left) != 1 || left[0].ID != vault {
+		t.Errorf("destroy left %v, want only the given vault", left)
 	}
 }
 
@@ -69,4 +80,20 @@ func resourcesOfType(t *testing.T, w *world, typ string) int {
 		}
 	}
 	return n
+}
+
+// The program that showed Aspire's parallel-assignment bug, in YAML: a cache and two
+// ManagedRedisAccess built from its outputs.
+func TestYamlTwoStandaloneAccesses(t *testing.T) {
+	w := newWorld(t)
+	dir := yamlProject(t, "tests/e2e/testdata/two-accesses/Pulumi.yaml")
+	w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
+	w.cli(dir, "up", "--yes", "--skip-preview")
+	if assignments := resourcesOfType(t, w, assignmentType); assignments != 3 {
+		t.Errorf("%d access policy assignments, want 3", assignments)
+	}
+	if conflicts := conflictsIn(w); len(conflicts) > 0 {
+		t.Errorf("Azure saw parallel access policy assignments: %v", conflicts)
+	}
+	w.cli(dir, "destroy", "--yes", "--skip-preview")
 }

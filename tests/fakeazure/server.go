@@ -1,13 +1,20 @@
 // Package fakeazure is a TEST DOUBLE of the azure-native provider plugin v3.28.0: it answers
-// the engine for every token the component uses, with ARM-shaped ids and outputs, and behaves
-// like Azure where the component's correctness depends on it:
+// the engine for every token the component uses, with the ids and outputs of the shared ARM
+// model (internal/fakearm), and behaves like Azure and azure-native where the component's
+// correctness depends on it:
 //
 //   - create-only inputs (names, location, port, modules, geo-replication, a clustering policy
-//     other than NoCluster) force a replacement in Diff; everything else updates in place;
+//     other than NoCluster) force a replacement in Diff; everything else updates in place.
+//     Diff never asks for delete-first: a replacement under the same Azure name fails, as a
+//     create under an existing name does, unless the program asked for deleteBeforeReplace;
+//   - a create under a name that exists fails with Conflict, as azure-native refuses it;
 //   - listDatabaseKeys fails when the database's access keys are disabled;
-//   - two access policy assignments in flight on one database fail, as Azure refuses them;
-//   - resources live in a folder (FAKE_AZURE_STATE), so an "existing" cache can be pre-seeded,
-//     and every write to a seeded resource is recorded, as is every call;
+//   - two access policy assignment writes in flight on one database fail, as Azure refuses them;
+//   - Key Vault vaults and secrets are soft-deleted: a deleted one keeps its name and is
+//     recovered when one of that name is created again, as azure-native 3.28.0 does;
+//   - resources live in a folder (FAKE_AZURE_STATE), so an "existing" cache or vault can be
+//     pre-seeded, and every write to a seeded resource is recorded, as is every call;
+//   - FAKE_AZURE_SEED ("vault:shared/shared-kv") pre-seeds resources, for a demo;
 //   - FAKE_AZURE_LATENCY ("RedisEnterprise=2s,Database=500ms") slows writes down per type, for
 //     benchmarks.
 //
@@ -29,6 +36,8 @@ import (
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/structpb"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
 )
 
 // Version is the azure-native version the fake claims to be.
@@ -61,6 +70,9 @@ func NewServer() (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := seedFromEnvironment(store, os.Getenv("FAKE_AZURE_SEED")); err != nil {
+		return nil, err
+	}
 	return &Server{store: store, latency: latency, assignmentWindow: 300 * time.Millisecond,
 		inFlight: map[string]bool{}}, nil
 }
@@ -79,6 +91,37 @@ func parseLatency(spec string) (map[string]time.Duration, error) {
 		latency[typ] = d
 	}
 	return latency, nil
+}
+
+// seedFromEnvironment holds the resources FAKE_AZURE_SEED names ("vault:<group>/<name>" for an
+// RBAC-mode Key Vault, "cache:<group>/<name>" for a cache with access keys enabled, separated
+// by commas) as pre-existing, unless the store already has them: a demo's given vault.
+func seedFromEnvironment(store *Store, spec string) error {
+	for _, item := range strings.Split(spec, ",") {
+		if item = strings.TrimSpace(item); item == "" {
+			continue
+		}
+		kind, where, _ := strings.Cut(item, ":")
+		group, name, ok := strings.Cut(where, "/")
+		var seeds []fakearm.Seed
+		switch {
+		case ok && kind == "vault":
+			seeds = fakearm.ExistingVault(group, name, true)
+		case ok && kind == "cache":
+			seeds = fakearm.ExistingCache(group, name, fakearm.DefaultLocation, "Enabled")
+		default:
+			return fmt.Errorf("FAKE_AZURE_SEED: %q is not vault:<group>/<name> or cache:<group>/<name>", item)
+		}
+		for _, seed := range seeds {
+			if existing, err := store.Get(seed.ID); err != nil || existing != nil {
+				return err
+			}
+			if err := store.Seed(seed); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func (s *Server) wait(typ string) {
@@ -116,7 +159,7 @@ func (s *Server) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error)
 func (s *Server) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
 	typ := resource.URN(req.GetUrn()).Type().String()
 	s.store.Log("calls", "Check %s", typ)
-	t, ok := armTypes[typ]
+	t, ok := fakearm.Types[typ]
 	if !ok {
 		return nil, fmt.Errorf("the fake azure-native does not know %s", typ)
 	}
@@ -124,17 +167,17 @@ func (s *Server) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumir
 	if err != nil {
 		return nil, err
 	}
-	if _, named := news[resource.PropertyKey(t.nameInput)]; !named {
+	if _, named := news[resource.PropertyKey(t.NameInput)]; !named {
 		olds, err := unmarshal(req.GetOlds())
 		if err != nil {
 			return nil, err
 		}
-		name, had := olds[resource.PropertyKey(t.nameInput)]
+		name, had := olds[resource.PropertyKey(t.NameInput)]
 		if !had {
 			sum := sha256.Sum256([]byte(req.GetUrn()))
 			name = resource.NewProperty(resource.URN(req.GetUrn()).Name() + "-" + hex.EncodeToString(sum[:4]))
 		}
-		news[resource.PropertyKey(t.nameInput)] = name
+		news[resource.PropertyKey(t.NameInput)] = name
 	}
 	inputs, err := marshal(news)
 	return &pulumirpc.CheckResponse{Inputs: inputs}, err
@@ -155,16 +198,12 @@ func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc
 	if err != nil {
 		return nil, err
 	}
-	diffs := changed(olds, news)
+	diffs := fakearm.Changed(olds, news)
 	if len(diffs) == 0 {
 		return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE}, nil
 	}
-	t := armTypes[typ]
-	replaces := t.replaces(typ, olds, news)
-	// A replacement that keeps the Azure name must delete first: names are unique in ARM.
-	deleteFirst := len(replaces) > 0 && olds[t.nameInput] == news[t.nameInput]
-	return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_SOME, Diffs: diffs, Replaces: replaces,
-		DeleteBeforeReplace: deleteFirst}, nil
+	replaces := fakearm.Types[typ].Replaces(typ, olds, news)
+	return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_SOME, Diffs: diffs, Replaces: replaces}, nil
 }
 
 func (s *Server) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
@@ -174,15 +213,21 @@ func (s *Server) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulum
 		return nil, err
 	}
 	in := plainMap(inputs, false)
+	t := fakearm.Types[typ]
 	if req.GetPreview() {
-		return s.respond("", inputs, armTypes[typ].outputs("", in), true)
+		return s.respond("", inputs, t.Outputs("", in), true)
 	}
-	id := armTypes[typ].id(in)
+	id := t.ID(in)
 	existing, err := s.touch("Create", typ, id)
 	if err != nil {
 		return nil, err
 	}
-	if existing != nil {
+	switch {
+	case existing != nil && existing.Deleted:
+		// azure-native 3.28.0 recovers a soft-deleted vault or secret, then writes it.
+		s.store.Log("calls", "Recover %s %s", typ, id)
+	case existing != nil:
+		s.store.Log("calls", "Conflict %s", id)
 		return nil, fmt.Errorf("(Conflict) %s already exists: import it or choose another name", id)
 	}
 	properties, err := s.put(typ, id, inputs, false)
@@ -197,14 +242,14 @@ func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulum
 		return nil, err
 	}
 	if req.GetPreview() {
-		resp, err := s.respond(id, inputs, armTypes[typ].outputs(id, plainMap(inputs, false)), true)
+		resp, err := s.respond(id, inputs, fakearm.Types[typ].Outputs(id, plainMap(inputs, false)), true)
 		return &pulumirpc.UpdateResponse{Properties: resp.GetProperties()}, err
 	}
 	existing, err := s.touch("Update", typ, id)
 	if err != nil {
 		return nil, err
 	}
-	if existing == nil {
+	if existing == nil || existing.Deleted {
 		return nil, fmt.Errorf("(ResourceNotFound) %s does not exist", id)
 	}
 	properties, err := s.put(typ, id, inputs, existing.Seeded)
@@ -223,6 +268,9 @@ func (s *Server) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*empty
 	}
 	defer done()
 	s.wait(typ)
+	if fakearm.Types[typ].SoftDelete {
+		return &emptypb.Empty{}, s.store.SoftDelete(id)
+	}
 	return &emptypb.Empty{}, s.store.Delete(id)
 }
 
@@ -246,7 +294,7 @@ func (s *Server) put(typ, id string, inputs resource.PropertyMap, seeded bool) (
 	}
 	defer done()
 	s.wait(typ)
-	outputs := armTypes[typ].outputs(id, plainMap(inputs, false))
+	outputs := fakearm.Types[typ].Outputs(id, plainMap(inputs, false))
 	if err := s.save(typ, id, inputs, outputs, seeded); err != nil {
 		return nil, err
 	}
@@ -257,7 +305,7 @@ func (s *Server) put(typ, id string, inputs resource.PropertyMap, seeded bool) (
 func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc.ReadResponse, error) {
 	s.store.Log("calls", "Read %s", req.GetId())
 	existing, err := s.store.Get(req.GetId())
-	if err != nil || existing == nil {
+	if err != nil || existing == nil || existing.Deleted {
 		return &pulumirpc.ReadResponse{}, err
 	}
 	props := req.GetProperties()
@@ -317,7 +365,7 @@ func (s *Server) respond(id string, inputs resource.PropertyMap, outputs map[str
 		}
 		props[resource.PropertyKey(k)] = value
 	}
-	props["azureApiVersion"] = resource.NewProperty("2025-07-01")
+	props["azureApiVersion"] = resource.NewProperty(fakearm.APIVersion)
 	st, err := marshal(props)
 	return &pulumirpc.CreateResponse{Id: id, Properties: st}, err
 }

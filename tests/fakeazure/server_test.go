@@ -3,6 +3,7 @@ package fakeazure
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -12,6 +13,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/protobuf/types/known/structpb"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
 )
 
 func newTestServer(t *testing.T) *Server {
@@ -38,9 +41,9 @@ func urn(typ, name string) string {
 }
 
 const (
-	clusterType    = "azure-native:redisenterprise:RedisEnterprise"
-	databaseType   = "azure-native:redisenterprise:Database"
-	assignmentType = "azure-native:redisenterprise:AccessPolicyAssignment"
+	clusterType    = fakearm.ClusterType
+	databaseType   = fakearm.DatabaseType
+	assignmentType = fakearm.AssignmentType
 )
 
 func TestDiffReplacesOnCreateOnlyInputsOnly(t *testing.T) {
@@ -49,7 +52,7 @@ func TestDiffReplacesOnCreateOnlyInputsOnly(t *testing.T) {
 		"evictionPolicy": "VolatileLRU", "clusteringPolicy": "OSSCluster", "accessKeysAuthentication": "Disabled",
 		"modules": []any{map[string]any{"name": "RedisJSON"}}}
 	with := func(key string, value any) map[string]any {
-		m := copyMap(database)
+		m := maps.Clone(database)
 		m[key] = value
 		return m
 	}
@@ -85,6 +88,9 @@ func TestDiffReplacesOnCreateOnlyInputsOnly(t *testing.T) {
 			if !slices.Equal(resp.GetReplaces(), tt.wantReplaces) {
 				t.Errorf("replaces %v, want %v", resp.GetReplaces(), tt.wantReplaces)
 			}
+			if resp.GetDeleteBeforeReplace() {
+				t.Error("asked for delete-first: that is the program's choice, as with azure-native")
+			}
 		})
 	}
 }
@@ -116,7 +122,7 @@ func TestListDatabaseKeysNeedsAccessKeys(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := resp.GetReturn().AsMap()["primaryKey"]; got != PrimaryKey(id) {
+			if got := resp.GetReturn().AsMap()["primaryKey"]; got != fakearm.PrimaryKey(id) {
 				t.Errorf("primaryKey %v", got)
 			}
 		})
@@ -161,10 +167,11 @@ func TestParallelAccessPolicyAssignmentsOnOneDatabaseFail(t *testing.T) {
 
 func TestWritesToSeededResourcesAreRecorded(t *testing.T) {
 	s := newTestServer(t)
-	id := "/subscriptions/" + Subscription + "/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/legacy"
-	if err := s.store.Seed(clusterType, id, map[string]any{"clusterName": "legacy"}); err != nil {
+	seeds := fakearm.ExistingCache("rg", "legacy", "eastus", "Enabled")
+	if err := s.store.Seed(seeds...); err != nil {
 		t.Fatal(err)
 	}
+	id := seeds[0].ID
 	_, err := s.Update(context.Background(), &pulumirpc.UpdateRequest{Urn: urn(clusterType, "legacy"), Id: id,
 		News: props(t, map[string]any{"clusterName": "legacy", "resourceGroupName": "rg"})})
 	if err != nil {
@@ -206,5 +213,101 @@ func TestLatencyParsing(t *testing.T) {
 	}
 	if _, err := parseLatency("RedisEnterprise"); err == nil {
 		t.Error("accepted a latency without duration")
+	}
+}
+
+func create(t *testing.T, s *Server, typ string, inputs map[string]any) (string, error) {
+	t.Helper()
+	resp, err := s.Create(context.Background(), &pulumirpc.CreateRequest{Urn: urn(typ, "x"), Properties: props(t, inputs)})
+	return resp.GetId(), err
+}
+
+func TestCreateUnderAnExistingNameFails(t *testing.T) {
+	s := newTestServer(t)
+	cluster := map[string]any{"clusterName": "c", "resourceGroupName": "rg"}
+	if _, err := create(t, s, clusterType, cluster); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := create(t, s, clusterType, cluster); err == nil || !strings.Contains(err.Error(), "(Conflict)") {
+		t.Fatalf("second create under the same name: %v, want a Conflict", err)
+	}
+}
+
+func TestKeyVaultSecretsAreSoftDeletedAndRecovered(t *testing.T) {
+	s := newTestServer(t)
+	secret := map[string]any{"resourceGroupName": "rg", "vaultName": "kv", "secretName": "s",
+		"properties": map[string]any{"value": "v1"}}
+	id, err := create(t, s, fakearm.SecretType, secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Delete(context.Background(), &pulumirpc.DeleteRequest{Urn: urn(fakearm.SecretType, "x"), Id: id}); err != nil {
+		t.Fatal(err)
+	}
+	if live, _ := s.store.All(); len(live) != 0 {
+		t.Errorf("a deleted secret is still live: %v", live)
+	}
+	if deleted, _ := s.store.SoftDeleted(); len(deleted) != 1 || deleted[0].ID != id {
+		t.Errorf("soft-deleted %v, want the secret, holding its name", deleted)
+	}
+	// Read sees nothing; a create of that name recovers it, as azure-native 3.28.0 does.
+	if read, err := s.Read(context.Background(), &pulumirpc.ReadRequest{Id: id}); err != nil || read.GetId() != "" {
+		t.Errorf("read of a soft-deleted secret: %v, %v", read, err)
+	}
+	if _, err := create(t, s, fakearm.SecretType, secret); err != nil {
+		t.Fatalf("create over a soft-deleted secret: %v", err)
+	}
+	if !slices.Contains(s.store.Lines("calls"), "Recover "+fakearm.SecretType+" "+id) {
+		t.Errorf("no recovery logged: %v", s.store.Lines("calls"))
+	}
+	// A cluster is not soft-deleted.
+	clusterId, _ := create(t, s, clusterType, map[string]any{"clusterName": "c", "resourceGroupName": "rg"})
+	if _, err := s.Delete(context.Background(), &pulumirpc.DeleteRequest{Urn: urn(clusterType, "x"), Id: clusterId}); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := s.store.Get(clusterId); r != nil {
+		t.Errorf("deleted cluster kept: %v", r)
+	}
+}
+
+func TestGetVaultReadsSeededVaults(t *testing.T) {
+	s := newTestServer(t)
+	if err := s.store.Seed(fakearm.ExistingVault("shared", "kv", false)...); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := s.Invoke(context.Background(), &pulumirpc.InvokeRequest{Tok: fakearm.GetVault,
+		Args: props(t, map[string]any{"resourceGroupName": "shared", "vaultName": "kv"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	properties, _ := resp.GetReturn().AsMap()["properties"].(map[string]any)
+	if properties["enableRbacAuthorization"] != false {
+		t.Errorf("vault %v", resp.GetReturn().AsMap())
+	}
+	if _, err := s.Invoke(context.Background(), &pulumirpc.InvokeRequest{Tok: fakearm.GetVault,
+		Args: props(t, map[string]any{"resourceGroupName": "shared", "vaultName": "missing"})}); err == nil ||
+		!strings.Contains(err.Error(), "ResourceNotFound") {
+		t.Errorf("getVault of a missing vault: %v", err)
+	}
+}
+
+func TestSeedFromEnvironment(t *testing.T) {
+	store, err := OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := seedFromEnvironment(store, "vault:shared/kv, cache:rg/legacy"); err != nil {
+		t.Fatal(err)
+	}
+	// Twice: what exists stays as it is.
+	if err := seedFromEnvironment(store, "vault:shared/kv"); err != nil {
+		t.Fatal(err)
+	}
+	all, _ := store.All()
+	if len(all) != 3 || !all[0].Seeded {
+		t.Errorf("seeded %v", all)
+	}
+	if err := seedFromEnvironment(store, "queue:rg/q"); err == nil {
+		t.Error("accepted an unknown kind")
 	}
 }

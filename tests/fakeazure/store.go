@@ -6,11 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
 )
 
 // Store is the fake's "Azure": one JSON file per resource, keyed by ARM id, in a folder that
@@ -30,6 +33,9 @@ type Resource struct {
 	Properties map[string]any `json:"properties"`
 	// Seeded marks a resource that existed before the stack (an "existing" cache).
 	Seeded bool `json:"seeded,omitempty"`
+	// Deleted marks a soft-deleted resource (a Key Vault vault or secret): it holds its name
+	// until it is recovered.
+	Deleted bool `json:"deleted,omitempty"`
 }
 
 // OpenStore opens (creating it if needed) the store in dir.
@@ -82,8 +88,29 @@ func (s *Store) Delete(id string) error {
 	return err
 }
 
-// All returns every resource, sorted by id.
+// SoftDelete marks a resource deleted but keeps it, holding its name.
+func (s *Store) SoftDelete(id string) error {
+	r, err := s.Get(id)
+	if err != nil || r == nil {
+		return err
+	}
+	r.Deleted = true
+	return s.Put(r)
+}
+
+// All returns every live resource (not soft-deleted), sorted by id.
 func (s *Store) All() ([]Resource, error) {
+	all, err := s.everything()
+	return slices.DeleteFunc(all, func(r Resource) bool { return r.Deleted }), err
+}
+
+// SoftDeleted returns the soft-deleted resources, sorted by id.
+func (s *Store) SoftDeleted() ([]Resource, error) {
+	all, err := s.everything()
+	return slices.DeleteFunc(all, func(r Resource) bool { return !r.Deleted }), err
+}
+
+func (s *Store) everything() ([]Resource, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	files, err := filepath.Glob(filepath.Join(s.dir, "resources", "*.json"))
@@ -106,10 +133,16 @@ func (s *Store) All() ([]Resource, error) {
 	return all, nil
 }
 
-// Seed puts a resource that existed before any stack: writes to it are recorded.
-func (s *Store) Seed(typ, id string, properties map[string]any) error {
-	properties["id"] = id
-	return s.Put(&Resource{ID: id, Type: typ, Properties: properties, Seeded: true})
+// Seed puts resources that existed before any stack: writes to them are recorded.
+func (s *Store) Seed(seeds ...fakearm.Seed) error {
+	for _, seed := range seeds {
+		properties := maps.Clone(seed.Properties)
+		properties["id"] = seed.ID
+		if err := s.Put(&Resource{ID: seed.ID, Type: seed.Type, Properties: properties, Seeded: true}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Log appends a line to one of the store's logs ("calls" or "writes").

@@ -6,15 +6,34 @@ import * as pulumi from "@pulumi/pulumi";
 import { EngineEvent, LocalWorkspace } from "@pulumi/pulumi/automation";
 import * as redis from "../../sdk/nodejs";
 
+interface Principal {
+    name?: string;
+    objectId?: string;
+    identity?: string;
+    type?: string;
+}
+
 interface Spec {
     resourceGroupName: string;
+    identities?: string[];
     authentication?: string;
-    principals?: string[];
+    principals?: Principal[];
     tags?: Record<string, string>;
     evictionPolicy?: string;
     sku?: string;
     existingClusterName?: string;
     geoReplicationGroup?: string;
+    accesses?: string[];
+}
+
+// azure-native's user-assigned identity, declared by its token (the program needs only its
+// principalId).
+class UserAssignedIdentity extends pulumi.CustomResource {
+    declare public readonly principalId: pulumi.Output<string>;
+    constructor(name: string, args: { resourceGroupName: pulumi.Input<string> }) {
+        super("azure-native:managedidentity:UserAssignedIdentity", name, { ...args, principalId: undefined },
+            { version: "3.28.0" });
+    }
 }
 
 const outputNames = [
@@ -25,6 +44,10 @@ const outputNames = [
 
 function program(spec: Spec) {
     return async () => {
+        const principalIds: Record<string, pulumi.Output<string>> = {};
+        for (const name of spec.identities ?? []) {
+            principalIds[name] = new UserAssignedIdentity(name, { resourceGroupName: spec.resourceGroupName }).principalId;
+        }
         const database: redis.types.input.DatabaseSettingsArgs = {};
         if (spec.evictionPolicy) {
             database.evictionPolicy = spec.evictionPolicy as redis.EvictionPolicy;
@@ -38,9 +61,20 @@ function program(spec: Spec) {
             sku: spec.sku as redis.SkuName | undefined,
             tags: spec.tags,
             database: Object.keys(database).length > 0 ? database : undefined,
-            accessPrincipals: spec.principals?.map((objectId) => ({ objectId })),
+            accessPrincipals: spec.principals?.map((p) => ({
+                name: p.name,
+                objectId: p.identity ? principalIds[p.identity] : p.objectId!,
+                principalType: p.type as redis.PrincipalType | undefined,
+            })),
             existing: spec.existingClusterName ? { clusterName: spec.existingClusterName } : undefined,
         });
+        for (const name of spec.accesses ?? []) {
+            new redis.ManagedRedisAccess(name, {
+                clusterName: cache.clusterName,
+                resourceGroupName: cache.resourceGroupName,
+                objectId: principalIds[name],
+            });
+        }
         const outputs: Record<string, pulumi.Output<unknown>> = {};
         for (const name of outputNames) {
             outputs[name] = cache[name];

@@ -83,9 +83,10 @@ test("ManagedRedis is a remote component with the schema's input names", async (
     const cache = new redis.ManagedRedis("cache", {
         resourceGroupName: "rg",
         sku: redis.SkuName.Balanced_B1,
-        tags: { env: "dev" },
+        // A tag value may be an Output, as tags usually are in TypeScript programs.
+        tags: { env: "dev", owner: pulumi.output("team") },
         database: { evictionPolicy: redis.EvictionPolicy.AllKeysLRU, modules: [{ name: redis.ModuleName.RedisJSON }] },
-        accessPrincipals: [{ objectId: identityPrincipalId, principalType: redis.PrincipalType.ServicePrincipal }],
+        accessPrincipals: [{ name: "api", objectId: identityPrincipalId, principalType: redis.PrincipalType.ServicePrincipal }],
     });
 
     assert.equal(await valueOf(cache.hostName), host);
@@ -103,8 +104,9 @@ test("ManagedRedis is a remote component with the schema's input names", async (
     assert.equal(r.inputs.sku, "Balanced_B1");
     assert.deepEqual(r.inputs.database, { evictionPolicy: "AllKeysLRU", modules: [{ name: "RedisJSON" }] });
     assert.deepEqual(r.inputs.accessPrincipals, [
-        { objectId: "11111111-1111-1111-1111-111111111111", principalType: "ServicePrincipal" },
+        { name: "api", objectId: "11111111-1111-1111-1111-111111111111", principalType: "ServicePrincipal" },
     ]);
+    assert.deepEqual(r.inputs.tags, { env: "dev", owner: "team" });
 });
 
 test("ManagedRedis in AccessKey mode with a given vault", async () => {

@@ -29,8 +29,27 @@ OUTPUTS = {
 }
 
 
+class UserAssignedIdentity(pulumi.CustomResource):
+    """azure-native's user-assigned identity, declared by its token (the program needs only its
+    principalId)."""
+
+    principalId: pulumi.Output[str]
+
+    def __init__(self, name, resource_group_name):
+        super().__init__(
+            "azure-native:managedidentity:UserAssignedIdentity",
+            name,
+            {"resourceGroupName": resource_group_name, "principalId": None},
+            pulumi.ResourceOptions(version="3.28.0"),
+        )
+
+
 def program(spec):
     def run():
+        principal_ids = {
+            name: UserAssignedIdentity(name, spec["resourceGroupName"]).principalId
+            for name in spec.get("identities") or []
+        }
         database = None
         if spec.get("evictionPolicy") or spec.get("geoReplicationGroup"):
             database = redis.DatabaseSettingsArgs(eviction_policy=spec.get("evictionPolicy"))
@@ -48,11 +67,25 @@ def program(spec):
             sku=spec.get("sku"),
             tags=spec.get("tags"),
             database=database,
-            access_principals=[redis.AccessPrincipalArgs(object_id=p) for p in spec.get("principals") or []],
+            access_principals=[
+                redis.AccessPrincipalArgs(
+                    name=p.get("name"),
+                    object_id=principal_ids[p["identity"]] if p.get("identity") else p["objectId"],
+                    principal_type=p.get("type"),
+                )
+                for p in spec.get("principals") or []
+            ],
             existing=existing,
         )
         for name, attribute in OUTPUTS.items():
             pulumi.export(name, getattr(cache, attribute))
+        for name in spec.get("accesses") or []:
+            redis.ManagedRedisAccess(
+                name,
+                cluster_name=cache.cluster_name,
+                resource_group_name=cache.resource_group_name,
+                object_id=principal_ids[name],
+            )
 
     return run
 

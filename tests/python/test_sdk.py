@@ -86,12 +86,14 @@ def test_managed_redis_is_remote_with_schema_input_names():
         "cache",
         resource_group_name="rg",
         sku=redis.SkuName.BALANCED_B1,
-        tags={"env": "dev"},
+        tags={"env": "dev", "owner": pulumi.Output.from_input("team")},
         database=redis.DatabaseSettingsArgs(
             eviction_policy=redis.EvictionPolicy.ALL_KEYS_LRU,
             modules=[redis.DatabaseModuleArgs(name=redis.ModuleName.REDIS_JSON)],
         ),
-        access_principals=[redis.AccessPrincipalArgs(object_id=principal, principal_type=redis.PrincipalType.USER)],
+        access_principals=[
+            redis.AccessPrincipalArgs(name="api", object_id=principal, principal_type=redis.PrincipalType.USER)
+        ],
     )
 
     def verify(values):
@@ -108,8 +110,9 @@ def test_managed_redis_is_remote_with_schema_input_names():
         assert sorted(r["inputs"]) == ["accessPrincipals", "database", "resourceGroupName", "sku", "tags"]
         assert r["inputs"]["database"] == {"evictionPolicy": "AllKeysLRU", "modules": [{"name": "RedisJSON"}]}
         assert r["inputs"]["accessPrincipals"] == [
-            {"objectId": "11111111-1111-1111-1111-111111111111", "principalType": "User"}
+            {"name": "api", "objectId": "11111111-1111-1111-1111-111111111111", "principalType": "User"}
         ]
+        assert r["inputs"]["tags"] == {"env": "dev", "owner": "team"}
 
     return pulumi.Output.all(
         cache.host_name, cache.port, cache.connection_string, cache.environment, cache.primary_access_key

@@ -72,15 +72,15 @@ func NewManagedRedis(ctx *pulumi.Context,
 }
 
 type managedRedisArgs struct {
-	// Entra principals that get access to the cache, as Aspire's WithReference gives an app.
+	// Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name.
 	AccessPrincipals []AccessPrincipal `pulumi:"accessPrincipals"`
 	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment. `AccessKey`: access keys enabled and written to Key Vault.
 	Authentication *Authentication `pulumi:"authentication"`
 	// Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
 	Capacity *int `pulumi:"capacity"`
-	// Cluster name: 1-60 letters, digits and single inner hyphens. Default: derived from the component's name, project and stack, stable across updates.
+	// Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
 	ClusterName *string `pulumi:"clusterName"`
-	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. Letters, digits and hyphens. Default: the component's name.
+	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
 	ConnectionName *string `pulumi:"connectionName"`
 	// Settings of the cache's database.
 	Database *DatabaseSettings `pulumi:"database"`
@@ -88,9 +88,9 @@ type managedRedisArgs struct {
 	Existing *ExistingCache `pulumi:"existing"`
 	// Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
 	HighAvailability *bool `pulumi:"highAvailability"`
-	// ARM id of an existing RBAC-mode Key Vault for the secrets (AccessKey mode). Default: a new vault.
+	// ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
 	KeyVaultId *string `pulumi:"keyVaultId"`
-	// Azure region. Default: the resource group's.
+	// Azure region. Default (also when empty): the resource group's.
 	Location *string `pulumi:"location"`
 	// Minimum TLS version. Default and only value: `1.2`.
 	MinimumTlsVersion *TlsVersion `pulumi:"minimumTlsVersion"`
@@ -110,15 +110,15 @@ type managedRedisArgs struct {
 
 // The set of arguments for constructing a ManagedRedis resource.
 type ManagedRedisArgs struct {
-	// Entra principals that get access to the cache, as Aspire's WithReference gives an app.
+	// Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name.
 	AccessPrincipals []AccessPrincipalArgs
 	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment. `AccessKey`: access keys enabled and written to Key Vault.
 	Authentication *Authentication
 	// Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
 	Capacity *int
-	// Cluster name: 1-60 letters, digits and single inner hyphens. Default: derived from the component's name, project and stack, stable across updates.
+	// Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
 	ClusterName pulumi.StringPtrInput
-	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. Letters, digits and hyphens. Default: the component's name.
+	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
 	ConnectionName *string
 	// Settings of the cache's database.
 	Database *DatabaseSettingsArgs
@@ -126,9 +126,9 @@ type ManagedRedisArgs struct {
 	Existing *ExistingCacheArgs
 	// Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
 	HighAvailability *bool
-	// ARM id of an existing RBAC-mode Key Vault for the secrets (AccessKey mode). Default: a new vault.
+	// ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
 	KeyVaultId pulumi.StringPtrInput
-	// Azure region. Default: the resource group's.
+	// Azure region. Default (also when empty): the resource group's.
 	Location pulumi.StringPtrInput
 	// Minimum TLS version. Default and only value: `1.2`.
 	MinimumTlsVersion *TlsVersion

@@ -15,9 +15,11 @@ var _ = internal.GetEnvOrDefault
 
 // An Entra principal that gets access to the cache.
 type AccessPrincipal struct {
+	// The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
+	Name *string `pulumi:"name"`
 	// The principal's Entra object id (for a managed identity, its principalId), not its client id.
 	ObjectId string `pulumi:"objectId"`
-	// Default: `ServicePrincipal` (managed identities and apps).
+	// Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
 	PrincipalType *PrincipalType `pulumi:"principalType"`
 }
 
@@ -34,9 +36,11 @@ type AccessPrincipalInput interface {
 
 // An Entra principal that gets access to the cache.
 type AccessPrincipalArgs struct {
+	// The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
+	Name *string `pulumi:"name"`
 	// The principal's Entra object id (for a managed identity, its principalId), not its client id.
 	ObjectId pulumi.StringInput `pulumi:"objectId"`
-	// Default: `ServicePrincipal` (managed identities and apps).
+	// Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
 	PrincipalType *PrincipalType `pulumi:"principalType"`
 }
 
@@ -92,12 +96,17 @@ func (o AccessPrincipalOutput) ToAccessPrincipalOutputWithContext(ctx context.Co
 	return o
 }
 
+// The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
+func (o AccessPrincipalOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AccessPrincipal) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
 // The principal's Entra object id (for a managed identity, its principalId), not its client id.
 func (o AccessPrincipalOutput) ObjectId() pulumi.StringOutput {
 	return o.ApplyT(func(v AccessPrincipal) string { return v.ObjectId }).(pulumi.StringOutput)
 }
 
-// Default: `ServicePrincipal` (managed identities and apps).
+// Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
 func (o AccessPrincipalOutput) PrincipalType() PrincipalTypePtrOutput {
 	return o.ApplyT(func(v AccessPrincipal) *PrincipalType { return v.PrincipalType }).(PrincipalTypePtrOutput)
 }

@@ -11,11 +11,15 @@ import * as enums from "../types/enums";
  */
 export interface AccessPrincipalArgs {
     /**
+     * The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
+     */
+    name?: string;
+    /**
      * The principal's Entra object id (for a managed identity, its principalId), not its client id.
      */
     objectId: pulumi.Input<string>;
     /**
-     * Default: `ServicePrincipal` (managed identities and apps).
+     * Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
      */
     principalType?: enums.PrincipalType;
 }

@@ -38,23 +38,31 @@ class AccessPrincipalArgsDict(TypedDict):
     """
     The principal's Entra object id (for a managed identity, its principalId), not its client id.
     """
+    name: NotRequired[_builtins.str]
+    """
+    The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
+    """
     principal_type: NotRequired['PrincipalType']
     """
-    Default: `ServicePrincipal` (managed identities and apps).
+    Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
     """
 
 @pulumi.input_type
 class AccessPrincipalArgs:
     def __init__(__self__, *,
                  object_id: pulumi.Input[_builtins.str],
+                 name: Optional[_builtins.str] = None,
                  principal_type: Optional['PrincipalType'] = None):
         """
         An Entra principal that gets access to the cache.
 
         :param pulumi.Input[_builtins.str] object_id: The principal's Entra object id (for a managed identity, its principalId), not its client id.
-        :param 'PrincipalType' principal_type: Default: `ServicePrincipal` (managed identities and apps).
+        :param _builtins.str name: The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
+        :param 'PrincipalType' principal_type: Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
         """
         pulumi.set(__self__, "object_id", object_id)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
         if principal_type is not None:
             pulumi.set(__self__, "principal_type", principal_type)
 
@@ -71,10 +79,22 @@ class AccessPrincipalArgs:
         pulumi.set(self, "object_id", value)
 
     @_builtins.property
+    @pulumi.getter
+    def name(self) -> Optional[_builtins.str]:
+        """
+        The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
     @pulumi.getter(name="principalType")
     def principal_type(self) -> Optional['PrincipalType']:
         """
-        Default: `ServicePrincipal` (managed identities and apps).
+        Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
         """
         return pulumi.get(self, "principal_type")
 

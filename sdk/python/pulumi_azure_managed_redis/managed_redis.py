@@ -36,27 +36,27 @@ class ManagedRedisArgs:
                  protect_data: Optional[_builtins.bool] = None,
                  public_network_access: Optional['PublicNetworkAccess'] = None,
                  sku: Optional['SkuName'] = None,
-                 tags: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  zones: Optional[Sequence[_builtins.str]] = None):
         """
         The set of arguments for constructing a ManagedRedis resource.
 
         :param pulumi.Input[_builtins.str] resource_group_name: Resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
-        :param Sequence['AccessPrincipalArgs'] access_principals: Entra principals that get access to the cache, as Aspire's WithReference gives an app.
+        :param Sequence['AccessPrincipalArgs'] access_principals: Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name.
         :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment. `AccessKey`: access keys enabled and written to Key Vault.
         :param _builtins.int capacity: Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
-        :param pulumi.Input[_builtins.str] cluster_name: Cluster name: 1-60 letters, digits and single inner hyphens. Default: derived from the component's name, project and stack, stable across updates.
-        :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. Letters, digits and hyphens. Default: the component's name.
+        :param pulumi.Input[_builtins.str] cluster_name: Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
+        :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
         :param 'DatabaseSettingsArgs' database: Settings of the cache's database.
         :param 'ExistingCacheArgs' existing: Use an existing cache instead of creating one: it is read, never modified or deleted.
         :param _builtins.bool high_availability: Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
-        :param pulumi.Input[_builtins.str] key_vault_id: ARM id of an existing RBAC-mode Key Vault for the secrets (AccessKey mode). Default: a new vault.
-        :param pulumi.Input[_builtins.str] location: Azure region. Default: the resource group's.
+        :param pulumi.Input[_builtins.str] key_vault_id: ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
+        :param pulumi.Input[_builtins.str] location: Azure region. Default (also when empty): the resource group's.
         :param 'TlsVersion' minimum_tls_version: Minimum TLS version. Default and only value: `1.2`.
         :param _builtins.bool protect_data: Protect the cluster and the database against replacement and deletion.
         :param 'PublicNetworkAccess' public_network_access: Whether the cache is reachable from public networks. Default: `Enabled`.
         :param 'SkuName' sku: Size and tier. Default: `Balanced_B0`.
-        :param pulumi.Input[Mapping[str, _builtins.str]] tags: Tags for every Azure resource the component creates.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every Azure resource the component creates.
         :param Sequence[_builtins.str] zones: Availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
         """
         pulumi.set(__self__, "resource_group_name", resource_group_name)
@@ -109,7 +109,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="accessPrincipals")
     def access_principals(self) -> Optional[Sequence['AccessPrincipalArgs']]:
         """
-        Entra principals that get access to the cache, as Aspire's WithReference gives an app.
+        Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name.
         """
         return pulumi.get(self, "access_principals")
 
@@ -145,7 +145,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="clusterName")
     def cluster_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Cluster name: 1-60 letters, digits and single inner hyphens. Default: derived from the component's name, project and stack, stable across updates.
+        Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
         """
         return pulumi.get(self, "cluster_name")
 
@@ -157,7 +157,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="connectionName")
     def connection_name(self) -> Optional[_builtins.str]:
         """
-        The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. Letters, digits and hyphens. Default: the component's name.
+        The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
         """
         return pulumi.get(self, "connection_name")
 
@@ -205,7 +205,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="keyVaultId")
     def key_vault_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        ARM id of an existing RBAC-mode Key Vault for the secrets (AccessKey mode). Default: a new vault.
+        ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
         """
         return pulumi.get(self, "key_vault_id")
 
@@ -217,7 +217,7 @@ class ManagedRedisArgs:
     @pulumi.getter
     def location(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Azure region. Default: the resource group's.
+        Azure region. Default (also when empty): the resource group's.
         """
         return pulumi.get(self, "location")
 
@@ -275,14 +275,14 @@ class ManagedRedisArgs:
 
     @_builtins.property
     @pulumi.getter
-    def tags(self) -> pulumi.Input[Optional[Mapping[str, _builtins.str]]]:
+    def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
         Tags for every Azure resource the component creates.
         """
         return pulumi.get(self, "tags")
 
     @tags.setter
-    def tags(self, value: pulumi.Input[Optional[Mapping[str, _builtins.str]]]):
+    def tags(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "tags", value)
 
     @_builtins.property
@@ -319,7 +319,7 @@ class ManagedRedis(pulumi.ComponentResource):
                  public_network_access: Optional['PublicNetworkAccess'] = None,
                  resource_group_name: pulumi.Input[Optional[_builtins.str]] = None,
                  sku: Optional['SkuName'] = None,
-                 tags: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  zones: Optional[Sequence[_builtins.str]] = None,
                  __props__=None):
         """
@@ -327,22 +327,22 @@ class ManagedRedis(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']] access_principals: Entra principals that get access to the cache, as Aspire's WithReference gives an app.
+        :param Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']] access_principals: Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name.
         :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment. `AccessKey`: access keys enabled and written to Key Vault.
         :param _builtins.int capacity: Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
-        :param pulumi.Input[_builtins.str] cluster_name: Cluster name: 1-60 letters, digits and single inner hyphens. Default: derived from the component's name, project and stack, stable across updates.
-        :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. Letters, digits and hyphens. Default: the component's name.
+        :param pulumi.Input[_builtins.str] cluster_name: Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
+        :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
         :param Union['DatabaseSettingsArgs', 'DatabaseSettingsArgsDict'] database: Settings of the cache's database.
         :param Union['ExistingCacheArgs', 'ExistingCacheArgsDict'] existing: Use an existing cache instead of creating one: it is read, never modified or deleted.
         :param _builtins.bool high_availability: Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
-        :param pulumi.Input[_builtins.str] key_vault_id: ARM id of an existing RBAC-mode Key Vault for the secrets (AccessKey mode). Default: a new vault.
-        :param pulumi.Input[_builtins.str] location: Azure region. Default: the resource group's.
+        :param pulumi.Input[_builtins.str] key_vault_id: ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
+        :param pulumi.Input[_builtins.str] location: Azure region. Default (also when empty): the resource group's.
         :param 'TlsVersion' minimum_tls_version: Minimum TLS version. Default and only value: `1.2`.
         :param _builtins.bool protect_data: Protect the cluster and the database against replacement and deletion.
         :param 'PublicNetworkAccess' public_network_access: Whether the cache is reachable from public networks. Default: `Enabled`.
         :param pulumi.Input[_builtins.str] resource_group_name: Resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
         :param 'SkuName' sku: Size and tier. Default: `Balanced_B0`.
-        :param pulumi.Input[Mapping[str, _builtins.str]] tags: Tags for every Azure resource the component creates.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every Azure resource the component creates.
         :param Sequence[_builtins.str] zones: Availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
         """
         ...
@@ -384,7 +384,7 @@ class ManagedRedis(pulumi.ComponentResource):
                  public_network_access: Optional['PublicNetworkAccess'] = None,
                  resource_group_name: pulumi.Input[Optional[_builtins.str]] = None,
                  sku: Optional['SkuName'] = None,
-                 tags: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  zones: Optional[Sequence[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)

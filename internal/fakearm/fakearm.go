@@ -1,0 +1,338 @@
+// Package fakearm is the one model of Azure Resource Manager and azure-native 3.28.0 that both
+// test doubles of this project share: internal/azuremock (behind Pulumi's mocks, for unit
+// tests) and tests/fakeazure (an azure-native plugin, for engine tests). It says, per resource
+// type, how ARM builds the id, which inputs are create-only, and what Azure adds to the
+// outputs; and it answers the functions the component calls from whatever resources a double
+// keeps. Because both doubles read this table, they give the same ids, host names, versions
+// and keys.
+//
+// It is a test double's model, not Azure: it covers only what the component's behaviour
+// depends on.
+package fakearm
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/google/uuid"
+)
+
+// The fake subscription, tenant and region.
+const (
+	Subscription = "00000000-0000-0000-0000-00000000aaaa"
+	Tenant       = "00000000-0000-0000-0000-00000000bbbb"
+	// DefaultLocation is every resource group's location, used when a resource names none.
+	DefaultLocation = "westeurope"
+	// RedisVersion is what every fake cache reports.
+	RedisVersion = "7.4"
+	// APIVersion is the Microsoft.Cache/redisEnterprise API version azure-native 3.28.0 uses.
+	APIVersion = "2025-07-01"
+)
+
+// Tokens of the azure-native resources and functions the model knows.
+const (
+	ClusterType         = "azure-native:redisenterprise:RedisEnterprise"
+	DatabaseType        = "azure-native:redisenterprise:Database"
+	AssignmentType      = "azure-native:redisenterprise:AccessPolicyAssignment"
+	VaultType           = "azure-native:keyvault:Vault"
+	SecretType          = "azure-native:keyvault:Secret"
+	RoleAssignmentType  = "azure-native:authorization:RoleAssignment"
+	IdentityType        = "azure-native:managedidentity:UserAssignedIdentity"
+	GetClientConfig     = "azure-native:authorization:getClientConfig"
+	GetRedisEnterprise  = "azure-native:redisenterprise:getRedisEnterprise"
+	GetDatabase         = "azure-native:redisenterprise:getDatabase"
+	ListDatabaseKeys    = "azure-native:redisenterprise:listDatabaseKeys"
+	GetVault            = "azure-native:keyvault:getVault"
+	resourceGroupPrefix = "/subscriptions/" + Subscription + "/resourceGroups/"
+)
+
+// PrimaryKey is the access key of the database with the ARM id. It holds characters a URI
+// must escape; tests search state files and exports for it, where it must never appear in
+// plain text.
+func PrimaryKey(databaseId string) string {
+	sum := sha256.Sum256([]byte(strings.ToLower(databaseId)))
+	return "FakeKey+" + hex.EncodeToString(sum[:12]) + "/=="
+}
+
+// Type is how ARM and azure-native treat one resource type.
+type Type struct {
+	// ID builds the ARM id from the inputs (names resolved).
+	ID func(in map[string]any) string
+	// NameInput is the input holding the resource's name; azure-native auto-names it when absent.
+	NameInput string
+	// CreateOnly inputs force a replacement when they change.
+	CreateOnly []string
+	// Outputs is what Azure adds to the inputs.
+	Outputs func(id string, in map[string]any) map[string]any
+	// SoftDelete: a deleted resource keeps its name, recoverable, as Key Vault vaults and
+	// secrets do; azure-native 3.28.0 recovers it when one of that name is created again.
+	SoftDelete bool
+}
+
+// ResourceGroupId is the ARM id of a resource group of the fake subscription.
+func ResourceGroupId(resourceGroupName string) string {
+	return resourceGroupPrefix + resourceGroupName
+}
+
+// ClusterId and DatabaseId are the ARM ids of a cache's cluster and database.
+func ClusterId(resourceGroupName, clusterName string) string {
+	return ResourceGroupId(resourceGroupName) + "/providers/Microsoft.Cache/redisEnterprise/" + clusterName
+}
+
+func DatabaseId(resourceGroupName, clusterName, databaseName string) string {
+	return ClusterId(resourceGroupName, clusterName) + "/databases/" + databaseName
+}
+
+// VaultId is the ARM id of a Key Vault.
+func VaultId(resourceGroupName, vaultName string) string {
+	return ResourceGroupId(resourceGroupName) + "/providers/Microsoft.KeyVault/vaults/" + vaultName
+}
+
+// HostName is a cluster's host name in a region.
+func HostName(clusterName, location string) string {
+	return fmt.Sprintf("%s.%s.redis.azure.net", clusterName, location)
+}
+
+// SecretUri is the URI of a Key Vault secret.
+func SecretUri(vaultName, secretName string) string {
+	return fmt.Sprintf("https://%s.vault.azure.net/secrets/%s", vaultName, secretName)
+}
+
+// Types are the resource types the model knows, by token.
+var Types = map[string]Type{
+	ClusterType: {
+		NameInput:  "clusterName",
+		CreateOnly: []string{"clusterName", "resourceGroupName", "location", "zones"},
+		ID:         func(in map[string]any) string { return ClusterId(Str(in, "resourceGroupName"), Str(in, "clusterName")) },
+		Outputs: func(id string, in map[string]any) map[string]any {
+			location := orDefault(Str(in, "location"), DefaultLocation)
+			return map[string]any{
+				"name": Str(in, "clusterName"), "location": location, "hostName": HostName(Str(in, "clusterName"), location),
+				"redisVersion": RedisVersion, "provisioningState": "Succeeded", "resourceState": "Running",
+				"kind": "v2", "redundancyMode": "ZR", "type": "Microsoft.Cache/redisEnterprise",
+				"privateEndpointConnections": []any{},
+			}
+		},
+	},
+	DatabaseType: {
+		NameInput:  "databaseName",
+		CreateOnly: []string{"clusterName", "resourceGroupName", "databaseName", "port", "modules", "geoReplication"},
+		ID: func(in map[string]any) string {
+			return DatabaseId(Str(in, "resourceGroupName"), Str(in, "clusterName"), orDefault(Str(in, "databaseName"), "default"))
+		},
+		Outputs: func(id string, in map[string]any) map[string]any {
+			return map[string]any{
+				"name": orDefault(Str(in, "databaseName"), "default"), "redisVersion": RedisVersion,
+				"provisioningState": "Succeeded", "resourceState": "Running", "systemData": map[string]any{},
+				"type": "Microsoft.Cache/redisEnterprise/databases",
+			}
+		},
+	},
+	AssignmentType: {
+		NameInput:  "accessPolicyAssignmentName",
+		CreateOnly: []string{"accessPolicyAssignmentName", "clusterName", "databaseName", "resourceGroupName", "user"},
+		ID: func(in map[string]any) string {
+			return DatabaseId(Str(in, "resourceGroupName"), Str(in, "clusterName"), Str(in, "databaseName")) +
+				"/accessPolicyAssignments/" + Str(in, "accessPolicyAssignmentName")
+		},
+		Outputs: func(id string, in map[string]any) map[string]any {
+			return map[string]any{"name": Str(in, "accessPolicyAssignmentName"), "provisioningState": "Succeeded",
+				"type": "Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments"}
+		},
+	},
+	VaultType: {
+		NameInput:  "vaultName",
+		CreateOnly: []string{"vaultName", "resourceGroupName", "location"},
+		SoftDelete: true,
+		ID:         func(in map[string]any) string { return VaultId(Str(in, "resourceGroupName"), Str(in, "vaultName")) },
+		Outputs: func(id string, in map[string]any) map[string]any {
+			properties, _ := in["properties"].(map[string]any)
+			properties = copyMap(properties)
+			properties["vaultUri"] = "https://" + Str(in, "vaultName") + ".vault.azure.net/"
+			return map[string]any{"name": Str(in, "vaultName"), "properties": properties,
+				"location": orDefault(Str(in, "location"), DefaultLocation), "type": "Microsoft.KeyVault/vaults",
+				"systemData": map[string]any{}}
+		},
+	},
+	SecretType: {
+		NameInput:  "secretName",
+		CreateOnly: []string{"secretName", "vaultName", "resourceGroupName"},
+		SoftDelete: true,
+		ID: func(in map[string]any) string {
+			return VaultId(Str(in, "resourceGroupName"), Str(in, "vaultName")) + "/secrets/" + Str(in, "secretName")
+		},
+		Outputs: func(id string, in map[string]any) map[string]any {
+			uri := SecretUri(Str(in, "vaultName"), Str(in, "secretName"))
+			// ARM never returns a secret's value: this replaces the properties sent.
+			return map[string]any{"name": Str(in, "secretName"), "location": DefaultLocation,
+				"type": "Microsoft.KeyVault/vaults/secrets", "tags": map[string]any{},
+				"properties": map[string]any{"secretUri": uri, "secretUriWithVersion": uri + "/1"}}
+		},
+	},
+	RoleAssignmentType: {
+		NameInput:  "roleAssignmentName",
+		CreateOnly: []string{"roleAssignmentName", "scope", "principalId", "roleDefinitionId", "principalType"},
+		ID: func(in map[string]any) string {
+			return Str(in, "scope") + "/providers/Microsoft.Authorization/roleAssignments/" + Str(in, "roleAssignmentName")
+		},
+		Outputs: func(id string, in map[string]any) map[string]any {
+			return map[string]any{"name": Str(in, "roleAssignmentName"), "type": "Microsoft.Authorization/roleAssignments",
+				"createdBy": "fake", "createdOn": "2026-11-25T00:00:00Z", "updatedBy": "fake",
+				"updatedOn": "2026-11-25T00:00:00Z", "systemData": map[string]any{}}
+		},
+	},
+	IdentityType: {
+		NameInput:  "resourceName",
+		CreateOnly: []string{"resourceName", "resourceGroupName", "location"},
+		ID: func(in map[string]any) string {
+			return ResourceGroupId(Str(in, "resourceGroupName")) + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/" +
+				Str(in, "resourceName")
+		},
+		Outputs: func(id string, in map[string]any) map[string]any {
+			return map[string]any{"name": Str(in, "resourceName"), "location": orDefault(Str(in, "location"), DefaultLocation),
+				"principalId": PrincipalIdOf(id), "clientId": GuidOf(id, "client"), "tenantId": Tenant,
+				"type": "Microsoft.ManagedIdentity/userAssignedIdentities"}
+		},
+	},
+}
+
+// PrincipalIdOf is the object id Entra gives the managed identity with the ARM id.
+func PrincipalIdOf(identityId string) string { return GuidOf(identityId, "principal") }
+
+// Replaces lists the create-only inputs that differ between olds and news.
+func (t Type) Replaces(token string, olds, news map[string]any) []string {
+	var keys []string
+	for _, key := range t.CreateOnly {
+		if !reflect.DeepEqual(olds[key], news[key]) {
+			keys = append(keys, key)
+		}
+	}
+	// A clustering policy can change only away from NoCluster (V12).
+	if token == DatabaseType && Str(olds, "clusteringPolicy") != "NoCluster" &&
+		!reflect.DeepEqual(olds["clusteringPolicy"], news["clusteringPolicy"]) {
+		keys = append(keys, "clusteringPolicy")
+	}
+	return keys
+}
+
+// Resources is what a double keeps: the resource with an ARM id, as its outputs, or nil.
+type Resources interface {
+	Get(id string) (map[string]any, error)
+}
+
+// Invoke answers a function call from the resources a double keeps. A non-empty failure is the
+// error Azure (through azure-native) would report.
+func Invoke(resources Resources, token string, args map[string]any) (result map[string]any, failure string) {
+	rg, cluster := Str(args, "resourceGroupName"), Str(args, "clusterName")
+	read := func(id string) (map[string]any, string) {
+		r, err := resources.Get(id)
+		if err != nil {
+			return nil, err.Error()
+		}
+		if r == nil {
+			return nil, fmt.Sprintf("(ResourceNotFound) %s was not found", id)
+		}
+		r = copyMap(r)
+		r["azureApiVersion"] = APIVersion
+		return r, ""
+	}
+	switch token {
+	case GetClientConfig:
+		return map[string]any{"clientId": GuidOf("client"), "objectId": GuidOf("deployer"),
+			"subscriptionId": Subscription, "tenantId": Tenant}, ""
+	case GetRedisEnterprise:
+		return read(ClusterId(rg, cluster))
+	case GetDatabase:
+		return read(DatabaseId(rg, cluster, Str(args, "databaseName")))
+	case ListDatabaseKeys:
+		id := DatabaseId(rg, cluster, Str(args, "databaseName"))
+		database, failure := read(id)
+		if failure != "" {
+			return nil, failure
+		}
+		if Str(database, "accessKeysAuthentication") != "Enabled" {
+			return nil, fmt.Sprintf("(BadRequest) access keys authentication is disabled on %s: keys cannot be listed", id)
+		}
+		return map[string]any{"primaryKey": PrimaryKey(id), "secondaryKey": PrimaryKey(id + "/2")}, ""
+	case GetVault:
+		return read(VaultId(rg, Str(args, "vaultName")))
+	}
+	return nil, fmt.Sprintf("the fake azure-native does not implement %s", token)
+}
+
+// Seed is a resource that existed before any stack, for a double to hold from the start.
+type Seed struct {
+	ID, Type   string
+	Properties map[string]any
+}
+
+// ExistingCache is a pre-existing cache: its cluster and its "default" database.
+func ExistingCache(resourceGroupName, clusterName, location, accessKeys string) []Seed {
+	id := ClusterId(resourceGroupName, clusterName)
+	return []Seed{
+		{ID: id, Type: ClusterType, Properties: map[string]any{"name": clusterName,
+			"hostName": HostName(clusterName, location), "redisVersion": RedisVersion, "location": location,
+			"sku": map[string]any{"name": "Balanced_B1"}}},
+		{ID: id + "/databases/default", Type: DatabaseType, Properties: map[string]any{"name": "default",
+			"accessKeysAuthentication": accessKeys, "port": 10000}},
+	}
+}
+
+// ExistingVault is a pre-existing Key Vault; rbac says whether it authorizes data access with
+// Azure RBAC (true) or with access policies.
+func ExistingVault(resourceGroupName, vaultName string, rbac bool) []Seed {
+	return []Seed{{ID: VaultId(resourceGroupName, vaultName), Type: VaultType, Properties: map[string]any{
+		"name": vaultName, "location": DefaultLocation,
+		"properties": map[string]any{"enableRbacAuthorization": rbac, "tenantId": Tenant,
+			"vaultUri": "https://" + vaultName + ".vault.azure.net/"},
+	}}}
+}
+
+// Str reads a string from a plain map.
+func Str(m map[string]any, key string) string {
+	s, _ := m[key].(string)
+	return s
+}
+
+func orDefault(value, fallback string) string {
+	if value == "" {
+		return fallback
+	}
+	return value
+}
+
+func copyMap(m map[string]any) map[string]any {
+	c := make(map[string]any, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+var guidNamespace = uuid.MustParse("0b1c6a2e-4f7d-4a53-9d5e-8f0c2b7a4e11")
+
+// GuidOf is a stable GUID of parts, for the ids Entra would make up.
+func GuidOf(parts ...string) string {
+	return uuid.NewSHA1(guidNamespace, []byte(strings.ToLower(strings.Join(parts, "/")))).String()
+}
+
+// Changed lists every key whose value differs between olds and news.
+func Changed(olds, news map[string]any) []string {
+	var keys []string
+	for key := range olds {
+		if !reflect.DeepEqual(olds[key], news[key]) {
+			keys = append(keys, key)
+		}
+	}
+	for key := range news {
+		if _, had := olds[key]; !had {
+			keys = append(keys, key)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -10,13 +10,16 @@ VENV     := $(CACHE)/venv
 
 GO_PACKAGES = $$(go list ./... | grep -v /tests/e2e)
 
-.PHONY: help demo build provider fake cli schema sdk check_generated test test_go test_nodejs test_python test_e2e lint
+.PHONY: help demo bench build provider fake cli schema sdk check_generated test test_go test_nodejs test_python test_e2e lint
 
 help: ## List the targets.
 	@grep -E '^[a-z_%/-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
 
 demo: cli provider fake ## Run examples/yaml with `pulumi up` against a fake Azure (local simulation).
 	scripts/demo.sh
+
+bench: cli ## Cost of the component against the same resources by hand, on the fake Azure: prints ratios.
+	go run ./tests/bench -caches 10,100
 
 build: provider ## Compile everything: library, binding, provider, Go SDK and Go example.
 	go build ./...

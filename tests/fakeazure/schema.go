@@ -1,7 +1,8 @@
 package fakeazure
 
 // schema is the part of azure-native's schema that Pulumi YAML needs to type-check the
-// examples: the one azure-native resource they declare directly.
+// programs of the examples, the engine tests and the benchmark: the azure-native resources they
+// declare directly, with the properties they use (names and types as azure-native 3.28.0).
 const schema = `{
   "name": "azure-native",
   "version": "3.28.0",
@@ -25,6 +26,72 @@ const schema = `{
         "azureApiVersion": {"type": "string"}
       },
       "required": ["name", "location", "principalId", "clientId", "tenantId", "type", "azureApiVersion"]
+    },
+    "azure-native:redisenterprise:RedisEnterprise": {
+      "description": "A Redis Enterprise cluster (fake).",
+      "inputProperties": {
+        "clusterName": {"type": "string"},
+        "resourceGroupName": {"type": "string"},
+        "location": {"type": "string"},
+        "sku": {"$ref": "#/types/azure-native:redisenterprise:Sku"},
+        "minimumTlsVersion": {"type": "string"},
+        "publicNetworkAccess": {"type": "string"},
+        "tags": {"type": "object", "additionalProperties": {"type": "string"}}
+      },
+      "requiredInputs": ["resourceGroupName", "sku", "publicNetworkAccess"],
+      "properties": {
+        "name": {"type": "string"},
+        "hostName": {"type": "string"},
+        "redisVersion": {"type": "string"},
+        "location": {"type": "string"}
+      },
+      "required": ["name", "hostName", "redisVersion", "location"]
+    },
+    "azure-native:redisenterprise:Database": {
+      "description": "A Redis Enterprise database (fake).",
+      "inputProperties": {
+        "clusterName": {"type": "string"},
+        "resourceGroupName": {"type": "string"},
+        "databaseName": {"type": "string"},
+        "port": {"type": "integer"},
+        "accessKeysAuthentication": {"type": "string"},
+        "clientProtocol": {"type": "string"},
+        "clusteringPolicy": {"type": "string"},
+        "evictionPolicy": {"type": "string"},
+        "deferUpgrade": {"type": "string"}
+      },
+      "requiredInputs": ["clusterName", "resourceGroupName"],
+      "properties": {
+        "name": {"type": "string"}
+      },
+      "required": ["name"]
+    },
+    "azure-native:redisenterprise:AccessPolicyAssignment": {
+      "description": "An access policy assignment (fake).",
+      "inputProperties": {
+        "accessPolicyAssignmentName": {"type": "string"},
+        "accessPolicyName": {"type": "string"},
+        "clusterName": {"type": "string"},
+        "databaseName": {"type": "string"},
+        "resourceGroupName": {"type": "string"},
+        "user": {"$ref": "#/types/azure-native:redisenterprise:AccessPolicyAssignmentPropertiesUser"}
+      },
+      "requiredInputs": ["accessPolicyName", "clusterName", "databaseName", "resourceGroupName", "user"],
+      "properties": {
+        "name": {"type": "string"}
+      },
+      "required": ["name"]
+    }
+  },
+  "types": {
+    "azure-native:redisenterprise:Sku": {
+      "type": "object",
+      "properties": {"name": {"type": "string"}, "capacity": {"type": "integer"}},
+      "required": ["name"]
+    },
+    "azure-native:redisenterprise:AccessPolicyAssignmentPropertiesUser": {
+      "type": "object",
+      "properties": {"objectId": {"type": "string"}}
     }
   }
 }`

@@ -43,6 +43,10 @@ import (
 // Version is the azure-native version the fake claims to be.
 const Version = "3.28.0"
 
+// AssignmentWindow is how long an access policy assignment write stays in flight, beyond its
+// latency: long enough for writes the engine runs in parallel to overlap.
+const AssignmentWindow = 300 * time.Millisecond
+
 // Server is the fake plugin's gRPC server.
 type Server struct {
 	pulumirpc.UnimplementedResourceProviderServer
@@ -73,7 +77,7 @@ func NewServer() (*Server, error) {
 	if err := seedFromEnvironment(store, os.Getenv("FAKE_AZURE_SEED")); err != nil {
 		return nil, err
 	}
-	return &Server{store: store, latency: latency, assignmentWindow: 300 * time.Millisecond,
+	return &Server{store: store, latency: latency, assignmentWindow: AssignmentWindow,
 		inFlight: map[string]bool{}}, nil
 }
 

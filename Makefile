@@ -3,20 +3,34 @@
 SHELL    := /bin/bash
 PACK     := azure-managed-redis
 PROVIDER := pulumi-resource-$(PACK)
-VERSION  ?= 0.1.0
 CACHE    := $(CURDIR)/.cache
 VENV     := $(CACHE)/venv
+NODE_MODULES := tests/nodejs/node_modules/.package-lock.json
 .DEFAULT_GOAL := help
 
-GO_PACKAGES = $$(go list ./... | grep -v /tests/e2e)
+# One version in plugin, schema and SDKs: a release's comes from its git tag (v1.2.3 -> 1.2.3);
+# any other build is the development version, which the committed schema.json and sdk/ carry.
+DEV_VERSION := 0.0.0-dev
+VERSION ?= $(patsubst v%,%,$(shell git describe --tags --exact-match --match 'v[0-9]*' 2>/dev/null))
+ifeq ($(VERSION),)
+override VERSION := $(DEV_VERSION)
+endif
+# The plugin archives `make dist` builds; the tests build the one of this machine.
+PLATFORMS ?= linux-amd64 linux-arm64 darwin-amd64 darwin-arm64 windows-amd64 windows-arm64
+HOST_PLATFORM := $(shell go env GOOS)-$(shell go env GOARCH)
+DIST ?= dist
+# The version the artefact tests stamp, to see it arrive everywhere.
+TEST_VERSION := 1.2.3-alpha.1
 
-.PHONY: help demo bench build provider fake cli schema sdk check_generated test test_go test_nodejs test_python test_e2e lint
+GO_PACKAGES = $$(go list ./... | grep -v -e /tests/e2e -e /tests/artifacts)
+
+.PHONY: help demo bench build provider fake cli schema sdk check_generated dist test test_go test_nodejs test_python test_e2e test_artifacts lint
 
 help: ## List the targets.
 	@grep -E '^[a-z_%/-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
 
 demo: cli provider fake ## Run examples/yaml with `pulumi up` against a fake Azure (local simulation).
-	scripts/demo.sh
+	VERSION=$(VERSION) scripts/demo.sh
 
 bench: cli ## Cost of the component against the same resources by hand, on the fake Azure: prints ratios.
 	go run ./tests/bench -caches 10,100
@@ -43,24 +57,35 @@ $(CACHE)/bin/pulumi: tools/pulumi-cli/go.mod tools/pulumi-cli/go.sum
 $(CACHE)/bin/pulumi-language-yaml: tools/pulumi-yaml/go.mod tools/pulumi-yaml/go.sum
 	cd tools/pulumi-yaml && go build -o $@ github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
 
-schema sdk: ## schema.json from the provider, and the Go, Node.js and Python SDKs from it.
-	go run ./provider/cmd/gen-sdk -version $(VERSION) -out .
+schema sdk: ## schema.json from the provider, and the Go, Node.js and Python SDKs from it (development version).
+	go run ./provider/cmd/gen-sdk -version $(DEV_VERSION) -out .
+
+dist: $(NODE_MODULES) $(VENV)/bin/python ## Release artefacts of $(VERSION) in $(DIST): plugin archives for $(PLATFORMS), npm package, wheel.
+	scripts/dist.sh $(VERSION) $(DIST) $(PLATFORMS)
 
 check_generated: sdk ## Regenerate, and fail if that changed anything committed.
 	@changes=$$(git diff --name-only -- schema.json sdk; git ls-files --others --exclude-standard -- schema.json sdk); \
 	  if [ -n "$$changes" ]; then echo "generated files differ from the commit (run make sdk, then commit):"; \
 	  echo "$$changes"; exit 1; fi
 
-test: lint check_generated test_go test_nodejs test_python test_e2e ## Run every test.
+test: lint check_generated test_go test_nodejs test_python test_e2e test_artifacts ## Run every test.
 
-test_go: ## Go tests: binding vs facts, components with mocks, provider in-process, Go SDK, the fake.
+test_go: ## Go tests: binding vs facts, components with mocks, provider in-process, the fake; the Go SDK's module.
 	go test $(GO_PACKAGES)
+	cd tests/gosdk && go test ./...
 
 test_e2e: cli test_nodejs test_python ## The real engine over Go, TypeScript, Python and YAML programs, fake Azure.
 	go test -count=1 -timeout 20m ./tests/e2e/
 
-test_nodejs: ## Node.js SDK tests (tsc --strict, node --test) and type-check of examples/nodejs.
-	cd tests/nodejs && npm ci --no-audit --no-fund --loglevel=error && npm run build && npm test
+test_nodejs: $(NODE_MODULES) ## Node.js SDK tests (tsc --strict, node --test) and type-check of examples/nodejs.
+	cd tests/nodejs && npm run build && npm test
+
+test_artifacts: cli ## The released artefacts, installed as a user would: plugin archive, npm package, wheel, Go SDK module.
+	$(MAKE) dist VERSION=$(TEST_VERSION) PLATFORMS=$(HOST_PLATFORM) DIST=$(CACHE)/dist-test
+	DIST=$(CACHE)/dist-test DIST_VERSION=$(TEST_VERSION) go test -count=1 -timeout 20m ./tests/artifacts/
+
+$(NODE_MODULES): tests/nodejs/package.json tests/nodejs/package-lock.json
+	cd tests/nodejs && npm ci --no-audit --no-fund --loglevel=error
 
 test_python: $(VENV)/bin/python ## Python SDK tests (pytest with mocks) and examples/python under mocks.
 	$(VENV)/bin/pip install --quiet --no-deps --no-build-isolation --force-reinstall ./sdk/python
@@ -75,3 +100,5 @@ lint: ## gofmt and go vet.
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...
+	cd sdk && go vet ./...
+	cd tests/gosdk && go vet ./...

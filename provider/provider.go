@@ -14,8 +14,14 @@ import (
 // Name is the Pulumi package name; the plugin binary is pulumi-resource-<Name>.
 const Name = "azure-managed-redis"
 
-// Version is stamped at build time (-ldflags "-X .../provider.Version=x.y.z").
-var Version = "0.1.0"
+// Version is stamped at build time (-ldflags "-X .../provider.Version=x.y.z") from the git tag of
+// a release; a build from source is the development version the committed schema and SDKs carry.
+var Version = "0.0.0-dev"
+
+// PluginDownloadURL is where the engine downloads the plugin when a program needs it: the
+// release assets of github.com/managedredis/pulumi-azure-managed-redis, named
+// pulumi-resource-azure-managed-redis-v<version>-<os>-<arch>.tar.gz.
+const PluginDownloadURL = "github://api.github.com/managedredis"
 
 // shareable makes sure a state's embedded ResourceState pointer is set: infer annotates a
 // zero state, and reflection cannot walk through a nil embedded pointer. A constructed state
@@ -38,6 +44,7 @@ func New() (p.Provider, error) {
 		WithPublisher("managedredis").
 		WithLicense("Apache-2.0").
 		WithNamespace("managedredis").
+		WithPluginDownloadURL(PluginDownloadURL).
 		WithComponents(
 			infer.Component(&ManagedRedis{}),
 			infer.Component(&ManagedRedisAccess{}),

@@ -19,7 +19,9 @@ func principals(i int) [2]string {
 	return [2]string{fakearm.GuidOf("bench", fmt.Sprint(i), "a"), fakearm.GuidOf("bench", fmt.Sprint(i), "b")}
 }
 
-func clusterName(i int) string { return fmt.Sprintf("bench-%d-%s", i, fakearm.GuidOf("cluster", fmt.Sprint(i))[:8]) }
+func clusterName(i int) string {
+	return fmt.Sprintf("bench-%d-%s", i, fakearm.GuidOf("cluster", fmt.Sprint(i))[:8])
+}
 
 func handYAML(n int) string {
 	var b strings.Builder

@@ -8,25 +8,25 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/managedredis/pulumi-azure-managed-redis/tests/fakeazure"
+	"github.com/managedredis/pulumi-azure-managed-redis/tests/harness"
 )
 
-// repo is the repository root; env the environment every Pulumi run gets.
+// engine is the Pulumi CLI with the plugins installed in a PULUMI_HOME of its own; repo the
+// repository root; env the environment every Pulumi run gets.
 var (
-	repo string
-	env  []string
+	engine *harness.Engine
+	repo   string
+	env    []string
 )
 
-// TestMain builds the provider plugin and the fake azure-native into a temporary bin folder
-// and puts it, and the Pulumi CLI built by `make cli`, first on PATH.
+// TestMain builds the provider plugin and the fake azure-native, installs them into a fresh
+// PULUMI_HOME as plugins (nothing of ours on PATH), and makes the process's environment the
+// engine's, for the Automation API.
 func TestMain(m *testing.M) {
-	_, file, _, _ := runtime.Caller(0)
-	repo = filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
 	code, err := setUp(m)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
@@ -36,33 +36,15 @@ func TestMain(m *testing.M) {
 }
 
 func setUp(m *testing.M) (int, error) {
-	cli := filepath.Join(repo, ".cache", "bin", "pulumi")
-	if _, err := os.Stat(cli); err != nil {
-		return 0, fmt.Errorf("the Pulumi CLI is not built (%s): run `make cli`", cli)
-	}
 	tmp, err := os.MkdirTemp("", "amr-e2e-")
 	if err != nil {
 		return 0, err
 	}
 	defer os.RemoveAll(tmp)
-	bin := filepath.Join(tmp, "bin")
-	for target, pkg := range map[string]string{
-		"pulumi-resource-azure-managed-redis": "./provider/cmd/pulumi-resource-azure-managed-redis",
-		"pulumi-resource-azure-native":        "./tests/fakeazure/cmd/pulumi-resource-azure-native",
-	} {
-		build := exec.Command("go", "build", "-o", filepath.Join(bin, target), pkg)
-		build.Dir, build.Stderr = repo, os.Stderr
-		if err := build.Run(); err != nil {
-			return 0, fmt.Errorf("building %s: %w", target, err)
-		}
+	if engine, err = harness.New(tmp, harness.Options{}); err != nil {
+		return 0, err
 	}
-	env = append(os.Environ(),
-		"PATH="+bin+string(os.PathListSeparator)+filepath.Dir(cli)+string(os.PathListSeparator)+os.Getenv("PATH"),
-		"PULUMI_HOME="+filepath.Join(tmp, "home"),
-		"PULUMI_CONFIG_PASSPHRASE=e2e-passphrase",
-		"PULUMI_SKIP_UPDATE_CHECK=true",
-		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true",
-	)
+	repo, env = engine.Repo, engine.Env
 	for _, kv := range env {
 		if k, v, ok := strings.Cut(kv, "="); ok {
 			os.Setenv(k, v)
@@ -73,33 +55,22 @@ func setUp(m *testing.M) (int, error) {
 
 // world is one test's private Azure and Pulumi backend.
 type world struct {
-	t       *testing.T
-	dir     string
-	backend string
-	azure   *fakeazure.Store
+	*harness.World
+	t     *testing.T
+	azure *fakeazure.Store
 }
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
-	dir := t.TempDir()
-	store, err := fakeazure.OpenStore(filepath.Join(dir, "azure"))
+	w, err := harness.NewWorld(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	backend := filepath.Join(dir, "backend")
-	if err := os.MkdirAll(backend, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return &world{t: t, dir: dir, backend: backend, azure: store}
+	return &world{World: w, t: t, azure: w.Store}
 }
 
 // environment is what a Pulumi run of this world needs on top of the process environment.
-func (w *world) environment() map[string]string {
-	return map[string]string{
-		"FAKE_AZURE_STATE":   filepath.Join(w.dir, "azure"),
-		"PULUMI_BACKEND_URL": "file://" + w.backend,
-	}
-}
+func (w *world) environment() map[string]string { return w.Environment() }
 
 // spec is the program every language builds: user-assigned identities, one ManagedRedis named
 // "cache" exporting every output, and standalone ManagedRedisAccess components built from its
@@ -201,17 +172,9 @@ func (d driver) run(t *testing.T, req request) response {
 // cli runs the Pulumi CLI in dir with this world's backend and returns its standard output.
 func (w *world) cli(dir string, args ...string) string {
 	w.t.Helper()
-	cmd := exec.Command("pulumi", append(args, "--non-interactive")...)
-	cmd.Dir = dir
-	cmd.Env = env
-	for k, v := range w.environment() {
-		cmd.Env = append(cmd.Env, k+"="+v)
-	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	out, err := engine.Run(dir, w.environment(), args...)
 	if err != nil {
-		w.t.Fatalf("pulumi %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+		w.t.Fatal(err)
 	}
-	return string(out)
+	return out
 }

@@ -166,7 +166,7 @@ func (s *stack) expectNoKeyInPlainText(databaseId string) {
 	if strings.Contains(export, key) || !strings.Contains(export, "ciphertext") {
 		s.t.Error("the stack export holds the access key in plain text")
 	}
-	if files := filesContaining(s.t, s.w.backend, key); len(files) > 0 {
+	if files := filesContaining(s.t, s.w.Backend, key); len(files) > 0 {
 		s.t.Errorf("backend files hold the access key in plain text: %v", files)
 	}
 }

@@ -1,5 +1,6 @@
 // Package gosdk tests the generated Go SDK (sdk/go) with Pulumi's mocks: it registers the
-// remote components under the schema's tokens and input names, and reads their outputs.
+// remote components under the schema's tokens and input names, and reads their outputs. It is
+// a module of its own, as a user's program is: it requires the SDK's module only.
 package gosdk
 
 import (
@@ -10,7 +11,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
 	redis "github.com/managedredis/pulumi-azure-managed-redis/sdk/go/azuremanagedredis"
 )
 
@@ -41,7 +41,10 @@ func TestManagedRedisIsARemoteComponent(t *testing.T) {
 		cache, err = redis.NewManagedRedis(ctx, "cache", &redis.ManagedRedisArgs{
 			ResourceGroupName: pulumi.String("rg"),
 			Sku:               &sku,
-			AccessPrincipals:  []redis.AccessPrincipalArgs{{ObjectId: pulumi.String(azuremock.PrincipalA).ToStringOutput()}},
+			AccessPrincipals: []redis.AccessPrincipalArgs{{
+				Name: pulumi.StringRef("api"), ObjectId: pulumi.String("11111111-1111-1111-1111-111111111111").ToStringOutput(),
+			}},
+			Tags: pulumi.StringMap{"owner": pulumi.String("team").ToStringOutput()},
 		})
 		return err
 	}, pulumi.WithMocks("project", "stack", m))
@@ -60,9 +63,21 @@ func TestManagedRedisIsARemoteComponent(t *testing.T) {
 		keys = append(keys, string(k))
 	}
 	slices.Sort(keys)
-	if !slices.Equal(keys, []string{"accessPrincipals", "resourceGroupName", "sku"}) {
+	if !slices.Equal(keys, []string{"accessPrincipals", "resourceGroupName", "sku", "tags"}) {
 		t.Errorf("inputs %v", keys)
 	}
-	azuremock.ExpectOutput(t, cache.HostName, "cache-1.westeurope.redis.azure.net", false)
-	azuremock.ExpectOutput(t, cache.Port, 10000, false)
+	if got := r.RegisterRPC.GetPluginDownloadURL(); got != "github://api.github.com/managedredis" {
+		t.Errorf("plugin download URL %q: the engine could not find the plugin by itself", got)
+	}
+	expect(t, cache.HostName, "cache-1.westeurope.redis.azure.net")
+	expect(t, cache.Port, 10000)
+}
+
+func expect[T comparable](t *testing.T, o pulumi.Output, want T) {
+	t.Helper()
+	got := make(chan any, 1)
+	o.ApplyT(func(v T) T { got <- v; return v })
+	if v := <-got; v != want {
+		t.Errorf("output %v, want %v", v, want)
+	}
 }

@@ -5,6 +5,7 @@
 package harness
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -28,8 +29,20 @@ type Engine struct {
 	Env []string
 }
 
-// ProviderVersion is the version the plugin is built and installed as.
-const ProviderVersion = "0.1.0"
+// SourceVersion is the version the committed schema.json, and so the SDKs of the source tree,
+// carry: a plugin built from source is built and installed as this version, which is the one
+// the SDKs ask the engine for.
+func SourceVersion() (string, error) {
+	data, err := os.ReadFile(filepath.Join(Root(), "schema.json"))
+	if err != nil {
+		return "", err
+	}
+	var schema struct{ Version string }
+	if err := json.Unmarshal(data, &schema); err != nil || schema.Version == "" {
+		return "", fmt.Errorf("schema.json has no version: %v", err)
+	}
+	return schema.Version, nil
+}
 
 // Root is the repository root, found from this file's place.
 func Root() string {
@@ -39,8 +52,11 @@ func Root() string {
 
 // Options say where the project's plugin comes from.
 type Options struct {
-	// Provider is a plugin archive or binary to install; empty: build it from source.
-	Provider string
+	// Provider is a plugin archive or binary to install, of ProviderVersion; empty: build it
+	// from source, as the source version.
+	Provider, ProviderVersion string
+	// NoProvider leaves the project's plugin out: the engine must find it itself.
+	NoProvider bool
 }
 
 // New builds what is needed in dir and installs the plugins in a fresh PULUMI_HOME there.
@@ -59,25 +75,32 @@ func New(dir string, opts Options) (*Engine, error) {
 		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true",
 	)
 
+	type plugin struct{ file, version, source string }
 	bin := filepath.Join(dir, "build")
-	plugins := map[string]string{"azure-native": filepath.Join(bin, "pulumi-resource-azure-native")}
-	builds := map[string]string{plugins["azure-native"]: "./tests/fakeazure/cmd/pulumi-resource-azure-native"}
-	plugins["azure-managed-redis"] = opts.Provider
-	if opts.Provider == "" {
-		plugins["azure-managed-redis"] = filepath.Join(bin, "pulumi-resource-azure-managed-redis")
-		builds[plugins["azure-managed-redis"]] = "./provider/cmd/pulumi-resource-azure-managed-redis"
-	}
-	for target, pkg := range builds {
-		build := exec.Command("go", "build", "-o", target,
-			"-ldflags", "-X github.com/managedredis/pulumi-azure-managed-redis/provider.Version="+ProviderVersion, pkg)
-		build.Dir, build.Stderr = repo, os.Stderr
-		if err := build.Run(); err != nil {
-			return nil, fmt.Errorf("building %s: %w", pkg, err)
+	plugins := map[string]plugin{"azure-native": {filepath.Join(bin, "pulumi-resource-azure-native"), fakeazure.Version,
+		"./tests/fakeazure/cmd/pulumi-resource-azure-native"}}
+	switch {
+	case opts.NoProvider:
+	case opts.Provider != "":
+		plugins["azure-managed-redis"] = plugin{file: opts.Provider, version: opts.ProviderVersion}
+	default:
+		version, err := SourceVersion()
+		if err != nil {
+			return nil, err
 		}
+		plugins["azure-managed-redis"] = plugin{filepath.Join(bin, "pulumi-resource-azure-managed-redis"), version,
+			"./provider/cmd/pulumi-resource-azure-managed-redis"}
 	}
-	versions := map[string]string{"azure-native": fakeazure.Version, "azure-managed-redis": ProviderVersion}
-	for name, file := range plugins {
-		if _, err := e.Run("", nil, "plugin", "install", "resource", name, versions[name], "--file", file); err != nil {
+	for name, p := range plugins {
+		if p.source != "" {
+			build := exec.Command("go", "build", "-o", p.file,
+				"-ldflags", "-X github.com/managedredis/pulumi-azure-managed-redis/provider.Version="+p.version, p.source)
+			build.Dir, build.Stderr = repo, os.Stderr
+			if err := build.Run(); err != nil {
+				return nil, fmt.Errorf("building %s: %w", p.source, err)
+			}
+		}
+		if _, err := e.Run("", nil, "plugin", "install", "resource", name, p.version, "--file", p.file); err != nil {
 			return nil, err
 		}
 	}

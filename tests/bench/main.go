@@ -4,15 +4,18 @@
 // in one run, and prints ratios. It is `make bench`; it asserts nothing about time.
 //
 //   - YAML, by hand vs the component (over the wire, through the plugin);
+//
 //   - Go, by hand vs the floor (by hand, plus one empty component per cache recording the same
 //     outputs: the cost any component design has) vs the component (the library in-process);
+//
 //   - a second `up` of the component at the largest N, which must change nothing;
+//
 //   - with per-type latency on the fake (FAKE_AZURE_LATENCY), wall time by hand and through the
 //     component against the critical path of one cache (cluster, database, then the
 //     assignments one after another), which all caches share since they are created in
 //     parallel (the engine's parallelism raised so that it is not the limit).
 //
-//	go run ./tests/bench -caches 10,100
+//     go run ./tests/bench -caches 10,100
 package main
 
 import (

@@ -1,21 +1,19 @@
 // Command bench measures what the component costs the Pulumi engine, on the fake Azure
 // (tests/fakeazure) and the default file backend: `pulumi up` of N Entra ID caches with two
 // principals each, through the component and written by hand with the same Azure resources,
-// in one run, and prints ratios. It is `make bench`; it asserts nothing about time.
-//
+// in one run, and prints ratios. It asserts nothing about time. It measures:
 //   - YAML, by hand vs the component (over the wire, through the plugin);
-//
 //   - Go, by hand vs the floor (by hand, plus one empty component per cache recording the same
 //     outputs: the cost any component design has) vs the component (the library in-process);
-//
 //   - a second `up` of the component at the largest N, which must change nothing;
-//
 //   - with per-type latency on the fake (FAKE_AZURE_LATENCY), wall time by hand and through the
 //     component against the critical path of one cache (cluster, database, then the
 //     assignments one after another), which all caches share since they are created in
 //     parallel (the engine's parallelism raised so that it is not the limit).
 //
-//     go run ./tests/bench -caches 10,100
+// It is `make bench`, which runs:
+//
+//	go run ./tests/bench -caches 10,100
 package main
 
 import (

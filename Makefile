@@ -24,7 +24,7 @@ TEST_VERSION := 1.2.3-alpha.1
 
 GO_PACKAGES = $$(go list ./... | grep -v -e /tests/e2e -e /tests/artifacts)
 
-.PHONY: help demo bench build provider fake cli schema sdk check_generated dist test test_go test_nodejs test_python test_e2e test_artifacts lint
+.PHONY: help demo bench build provider fake cli schema sdk check_generated dist test test_go test_client test_nodejs test_python test_e2e test_artifacts lint
 
 help: ## List the targets.
 	@grep -E '^[a-z_%/-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -68,11 +68,15 @@ check_generated: sdk ## Regenerate, and fail if that changed anything committed.
 	  if [ -n "$$changes" ]; then echo "generated files differ from the commit (run make sdk, then commit):"; \
 	  echo "$$changes"; exit 1; fi
 
-test: lint check_generated test_go test_nodejs test_python test_e2e test_artifacts ## Run every test.
+test: lint check_generated test_go test_client test_nodejs test_python test_e2e test_artifacts ## Run every test.
 
 test_go: ## Go tests: binding vs facts, components with mocks, provider in-process, the fake; the Go SDK's module.
 	go test $(GO_PACKAGES)
 	cd tests/gosdk && go test ./...
+
+test_client: ## The Go client (its own module) against real Redis servers: TLS, Entra ID token refresh, a cluster.
+	@command -v redis-server >/dev/null || { echo "redis-server is missing: run scripts/install-redis.sh"; exit 1; }
+	cd client && go test -count=1 ./...
 
 test_e2e: cli test_nodejs test_python ## The real engine over Go, TypeScript, Python and YAML programs, fake Azure.
 	go test -count=1 -timeout 20m ./tests/e2e/
@@ -102,3 +106,4 @@ lint: ## gofmt and go vet.
 	go vet ./...
 	cd sdk && go vet ./...
 	cd tests/gosdk && go vet ./...
+	cd client && go vet ./...

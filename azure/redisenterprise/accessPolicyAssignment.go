@@ -54,7 +54,7 @@ func NewAccessPolicyAssignment(ctx *pulumi.Context, name string, args *AccessPol
 	if args == nil {
 		return nil, errors.New("missing one or more required arguments")
 	}
-	if err := requireArgs(map[string]any{
+	if err := azure.RequireArgs(map[string]any{
 		"AccessPolicyName":  args.AccessPolicyName,
 		"ClusterName":       args.ClusterName,
 		"DatabaseName":      args.DatabaseName,

@@ -77,7 +77,7 @@ func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs,
 	if args == nil {
 		return nil, errors.New("missing one or more required arguments")
 	}
-	if err := requireArgs(map[string]any{
+	if err := azure.RequireArgs(map[string]any{
 		"ClusterName":       args.ClusterName,
 		"ResourceGroupName": args.ResourceGroupName,
 	}); err != nil {

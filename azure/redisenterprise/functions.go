@@ -71,24 +71,24 @@ func (LookupRedisEnterpriseResultOutput) ElementType() reflect.Type {
 func LookupRedisEnterpriseOutput(ctx *pulumi.Context, args LookupRedisEnterpriseOutputArgs,
 	opts ...pulumi.InvokeOption,
 ) LookupRedisEnterpriseResultOutput {
-	return invokeOutput[LookupRedisEnterpriseResultOutput](ctx,
+	return azure.InvokeOutput[LookupRedisEnterpriseResultOutput](ctx,
 		"azure-native:redisenterprise:getRedisEnterprise", args, opts)
 }
 
 func (o LookupRedisEnterpriseResultOutput) Id() pulumi.StringOutput {
-	return field(o, func(r LookupRedisEnterpriseResult) string { return r.Id })
+	return azure.Field(o, func(r LookupRedisEnterpriseResult) string { return r.Id })
 }
 
 func (o LookupRedisEnterpriseResultOutput) Name() pulumi.StringOutput {
-	return field(o, func(r LookupRedisEnterpriseResult) string { return r.Name })
+	return azure.Field(o, func(r LookupRedisEnterpriseResult) string { return r.Name })
 }
 
 func (o LookupRedisEnterpriseResultOutput) HostName() pulumi.StringOutput {
-	return field(o, func(r LookupRedisEnterpriseResult) string { return r.HostName })
+	return azure.Field(o, func(r LookupRedisEnterpriseResult) string { return r.HostName })
 }
 
 func (o LookupRedisEnterpriseResultOutput) RedisVersion() pulumi.StringOutput {
-	return field(o, func(r LookupRedisEnterpriseResult) string { return r.RedisVersion })
+	return azure.Field(o, func(r LookupRedisEnterpriseResult) string { return r.RedisVersion })
 }
 
 // LookupDatabaseArgs names the database to read.
@@ -151,19 +151,19 @@ func (LookupDatabaseResultOutput) ElementType() reflect.Type {
 // LookupDatabaseOutput reads a database once its arguments are known.
 func LookupDatabaseOutput(ctx *pulumi.Context, args LookupDatabaseOutputArgs, opts ...pulumi.InvokeOption,
 ) LookupDatabaseResultOutput {
-	return invokeOutput[LookupDatabaseResultOutput](ctx, "azure-native:redisenterprise:getDatabase", args, opts)
+	return azure.InvokeOutput[LookupDatabaseResultOutput](ctx, "azure-native:redisenterprise:getDatabase", args, opts)
 }
 
 func (o LookupDatabaseResultOutput) Id() pulumi.StringOutput {
-	return field(o, func(r LookupDatabaseResult) string { return r.Id })
+	return azure.Field(o, func(r LookupDatabaseResult) string { return r.Id })
 }
 
 func (o LookupDatabaseResultOutput) Name() pulumi.StringOutput {
-	return field(o, func(r LookupDatabaseResult) string { return r.Name })
+	return azure.Field(o, func(r LookupDatabaseResult) string { return r.Name })
 }
 
 func (o LookupDatabaseResultOutput) RedisVersion() pulumi.StringOutput {
-	return field(o, func(r LookupDatabaseResult) string { return r.RedisVersion })
+	return azure.Field(o, func(r LookupDatabaseResult) string { return r.RedisVersion })
 }
 
 // ListDatabaseKeysArgs names the database whose access keys to read.
@@ -214,32 +214,16 @@ func (ListDatabaseKeysResultOutput) ElementType() reflect.Type {
 // the official SDK, which leaves them in plain text, the result is marked secret.
 func ListDatabaseKeysOutput(ctx *pulumi.Context, args ListDatabaseKeysOutputArgs, opts ...pulumi.InvokeOption,
 ) ListDatabaseKeysResultOutput {
-	keys := invokeOutput[ListDatabaseKeysResultOutput](ctx, "azure-native:redisenterprise:listDatabaseKeys", args, opts)
+	keys := azure.InvokeOutput[ListDatabaseKeysResultOutput](ctx, "azure-native:redisenterprise:listDatabaseKeys", args, opts)
 	return pulumi.ToSecret(keys).(ListDatabaseKeysResultOutput)
 }
 
 func (o ListDatabaseKeysResultOutput) PrimaryKey() pulumi.StringOutput {
-	return field(o, func(r ListDatabaseKeysResult) string { return r.PrimaryKey })
+	return azure.Field(o, func(r ListDatabaseKeysResult) string { return r.PrimaryKey })
 }
 
 func (o ListDatabaseKeysResultOutput) SecondaryKey() pulumi.StringOutput {
-	return field(o, func(r ListDatabaseKeysResult) string { return r.SecondaryKey })
-}
-
-// invokeOutput calls a function once every argument is known, as the generated SDKs do.
-func invokeOutput[O pulumi.Output](ctx *pulumi.Context, token string, args pulumi.Input,
-	opts []pulumi.InvokeOption,
-) O {
-	options := pulumi.InvokeOutputOptions{InvokeOptions: azure.InvokeOptions(opts...)}
-	return pulumi.ToOutputWithContext(ctx.Context(), args).ApplyT(func(plainArgs any) (O, error) {
-		var result O
-		return ctx.InvokeOutput(token, plainArgs, result, options).(O), nil
-	}).(O)
-}
-
-// field reads one field of a function result.
-func field[R any](o pulumi.Output, get func(R) string) pulumi.StringOutput {
-	return o.ApplyT(func(result R) string { return get(result) }).(pulumi.StringOutput)
+	return azure.Field(o, func(r ListDatabaseKeysResult) string { return r.SecondaryKey })
 }
 
 func init() {

@@ -78,7 +78,7 @@ func NewRedisEnterprise(ctx *pulumi.Context, name string, args *RedisEnterpriseA
 	if args == nil {
 		return nil, errors.New("missing one or more required arguments")
 	}
-	if err := requireArgs(map[string]any{
+	if err := azure.RequireArgs(map[string]any{
 		"PublicNetworkAccess": args.PublicNetworkAccess,
 		"ResourceGroupName":   args.ResourceGroupName,
 		"Sku":                 args.Sku,

@@ -6,6 +6,8 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumix"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/azure"
 )
 
 // Input object types. Each has a plain struct (what is sent), an Args struct whose fields
@@ -29,8 +31,10 @@ type SkuArgs struct {
 // SkuInput is satisfied by SkuArgs and by pulumix.Output[Sku].
 type SkuInput = pulumix.Input[Sku]
 
-func (SkuArgs) ElementType() reflect.Type                          { return reflect.TypeFor[Sku]() }
-func (a SkuArgs) ToOutput(ctx context.Context) pulumix.Output[Sku] { return toOutput[Sku](ctx, a) }
+func (SkuArgs) ElementType() reflect.Type { return reflect.TypeFor[Sku]() }
+func (a SkuArgs) ToOutput(ctx context.Context) pulumix.Output[Sku] {
+	return azure.ToOutput[Sku](ctx, a)
+}
 
 // ClusterPropertiesEncryption selects customer-managed key encryption; empty means
 // Microsoft-managed keys.
@@ -50,7 +54,7 @@ func (ClusterPropertiesEncryptionArgs) ElementType() reflect.Type {
 	return reflect.TypeFor[ClusterPropertiesEncryption]()
 }
 func (a ClusterPropertiesEncryptionArgs) ToOutput(ctx context.Context) pulumix.Output[ClusterPropertiesEncryption] {
-	return toOutput[ClusterPropertiesEncryption](ctx, a)
+	return azure.ToOutput[ClusterPropertiesEncryption](ctx, a)
 }
 
 // ClusterPropertiesCustomerManagedKeyEncryption names the key and the identity that reads it.
@@ -75,7 +79,7 @@ func (ClusterPropertiesCustomerManagedKeyEncryptionArgs) ElementType() reflect.T
 	return reflect.TypeFor[ClusterPropertiesCustomerManagedKeyEncryption]()
 }
 func (a ClusterPropertiesCustomerManagedKeyEncryptionArgs) ToOutput(ctx context.Context) pulumix.Output[ClusterPropertiesCustomerManagedKeyEncryption] {
-	return toOutput[ClusterPropertiesCustomerManagedKeyEncryption](ctx, a)
+	return azure.ToOutput[ClusterPropertiesCustomerManagedKeyEncryption](ctx, a)
 }
 
 // ClusterPropertiesKeyEncryptionKeyIdentity is the identity used to reach the key.
@@ -100,7 +104,7 @@ func (ClusterPropertiesKeyEncryptionKeyIdentityArgs) ElementType() reflect.Type 
 	return reflect.TypeFor[ClusterPropertiesKeyEncryptionKeyIdentity]()
 }
 func (a ClusterPropertiesKeyEncryptionKeyIdentityArgs) ToOutput(ctx context.Context) pulumix.Output[ClusterPropertiesKeyEncryptionKeyIdentity] {
-	return toOutput[ClusterPropertiesKeyEncryptionKeyIdentity](ctx, a)
+	return azure.ToOutput[ClusterPropertiesKeyEncryptionKeyIdentity](ctx, a)
 }
 
 // ManagedServiceIdentity gives the cluster identities; userAssignedIdentities is a list of
@@ -124,7 +128,7 @@ func (ManagedServiceIdentityArgs) ElementType() reflect.Type {
 	return reflect.TypeFor[ManagedServiceIdentity]()
 }
 func (a ManagedServiceIdentityArgs) ToOutput(ctx context.Context) pulumix.Output[ManagedServiceIdentity] {
-	return toOutput[ManagedServiceIdentity](ctx, a)
+	return azure.ToOutput[ManagedServiceIdentity](ctx, a)
 }
 
 // DatabasePropertiesGeoReplication joins a database to an active geo-replication group.
@@ -146,7 +150,7 @@ func (DatabasePropertiesGeoReplicationArgs) ElementType() reflect.Type {
 	return reflect.TypeFor[DatabasePropertiesGeoReplication]()
 }
 func (a DatabasePropertiesGeoReplicationArgs) ToOutput(ctx context.Context) pulumix.Output[DatabasePropertiesGeoReplication] {
-	return toOutput[DatabasePropertiesGeoReplication](ctx, a)
+	return azure.ToOutput[DatabasePropertiesGeoReplication](ctx, a)
 }
 
 // LinkedDatabase is one member of a geo-replication group, by database resource id.
@@ -164,7 +168,7 @@ type LinkedDatabaseInput = pulumix.Input[LinkedDatabase]
 
 func (LinkedDatabaseArgs) ElementType() reflect.Type { return reflect.TypeFor[LinkedDatabase]() }
 func (a LinkedDatabaseArgs) ToOutput(ctx context.Context) pulumix.Output[LinkedDatabase] {
-	return toOutput[LinkedDatabase](ctx, a)
+	return azure.ToOutput[LinkedDatabase](ctx, a)
 }
 
 // LinkedDatabaseArray is a list of LinkedDatabaseInput.
@@ -175,7 +179,7 @@ type LinkedDatabaseArrayInput = pulumix.Input[[]LinkedDatabase]
 
 func (LinkedDatabaseArray) ElementType() reflect.Type { return reflect.TypeFor[[]LinkedDatabase]() }
 func (a LinkedDatabaseArray) ToOutput(ctx context.Context) pulumix.Output[[]LinkedDatabase] {
-	return toOutput[[]LinkedDatabase](ctx, a)
+	return azure.ToOutput[[]LinkedDatabase](ctx, a)
 }
 
 // Module is a Redis module enabled on a database.
@@ -197,7 +201,7 @@ type ModuleInput = pulumix.Input[Module]
 
 func (ModuleArgs) ElementType() reflect.Type { return reflect.TypeFor[Module]() }
 func (a ModuleArgs) ToOutput(ctx context.Context) pulumix.Output[Module] {
-	return toOutput[Module](ctx, a)
+	return azure.ToOutput[Module](ctx, a)
 }
 
 // ModuleArray is a list of ModuleInput.
@@ -208,7 +212,7 @@ type ModuleArrayInput = pulumix.Input[[]Module]
 
 func (ModuleArray) ElementType() reflect.Type { return reflect.TypeFor[[]Module]() }
 func (a ModuleArray) ToOutput(ctx context.Context) pulumix.Output[[]Module] {
-	return toOutput[[]Module](ctx, a)
+	return azure.ToOutput[[]Module](ctx, a)
 }
 
 // Persistence turns on AOF or RDB persistence of a database.
@@ -234,7 +238,7 @@ type PersistencePtrInput = pulumix.Input[Persistence]
 
 func (PersistenceArgs) ElementType() reflect.Type { return reflect.TypeFor[Persistence]() }
 func (a PersistenceArgs) ToOutput(ctx context.Context) pulumix.Output[Persistence] {
-	return toOutput[Persistence](ctx, a)
+	return azure.ToOutput[Persistence](ctx, a)
 }
 
 // AccessPolicyAssignmentPropertiesUser is the Entra principal an access policy is assigned to.
@@ -257,12 +261,5 @@ func (AccessPolicyAssignmentPropertiesUserArgs) ElementType() reflect.Type {
 	return reflect.TypeFor[AccessPolicyAssignmentPropertiesUser]()
 }
 func (a AccessPolicyAssignmentPropertiesUserArgs) ToOutput(ctx context.Context) pulumix.Output[AccessPolicyAssignmentPropertiesUser] {
-	return toOutput[AccessPolicyAssignmentPropertiesUser](ctx, a)
-}
-
-// toOutput resolves an Args value, whose fields may hold Outputs, into a typed Output of its
-// plain form.
-func toOutput[T any](ctx context.Context, args pulumi.Input) pulumix.Output[T] {
-	resolved := pulumix.MustConvertTyped[any](pulumi.ToOutputWithContext(ctx, args))
-	return pulumix.Apply(resolved, func(v any) T { return v.(T) })
+	return azure.ToOutput[AccessPolicyAssignmentPropertiesUser](ctx, a)
 }

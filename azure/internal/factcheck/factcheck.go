@@ -1,0 +1,273 @@
+// Package factcheck checks the project's azure-native bindings against the facts of
+// azure-native 3.28.0 (each binding's testdata/azure-native-3.28.0-<module>.json, read from the
+// published SDK): every bound property has the name, the Go name, the type and the optionality
+// the SDK gives it. A complete binding (redisenterprise) binds every property; a partial one
+// (network, privatedns, monitor, managedidentity) binds a subset, which must still include every
+// required input. It is used by the bindings' tests only.
+package factcheck
+
+import (
+	"encoding/json"
+	"os"
+	"reflect"
+	"slices"
+	"testing"
+	"unicode"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// Facts are the facts of one azure-native module.
+type Facts struct {
+	Version   string
+	Resources map[string]struct {
+		Token          string
+		RequiredInputs []string
+		Inputs         []Property
+		Outputs        []Property
+	}
+	Functions map[string]struct {
+		Token  string
+		Args   []Property
+		Result []Property
+	}
+	Types map[string]struct{ Properties []Property }
+	Enums map[string]struct {
+		Values []struct{ Value string }
+	}
+	// GoNames are the Go names of types that differ from the schema's (SubnetType for Subnet).
+	GoNames map[string]string
+}
+
+// Property is one property of a resource, function or type.
+type Property struct {
+	Name                 string
+	Type                 string
+	Ref                  string
+	Required             bool
+	Items                *Property
+	AdditionalProperties *Property
+}
+
+// Load reads a facts file.
+func Load(t *testing.T, path string) Facts {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f Facts
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// Completeness says whether a binding must bind every property of the facts, or may bind a
+// subset of them.
+type Completeness bool
+
+const (
+	Complete Completeness = true
+	Subset   Completeness = false
+)
+
+// Resource checks a bound resource: state holds its outputs, plainArgs the inputs the engine
+// receives, args the Input fields a user fills (one per bound input, named as the SDK names
+// them). Every required input is bound.
+func (f Facts) Resource(t *testing.T, name string, state, args, plainArgs reflect.Type, c Completeness) {
+	t.Helper()
+	fact, ok := f.Resources[name]
+	if !ok {
+		t.Fatalf("no facts for %s", name)
+	}
+	// id and urn come from CustomResourceState.
+	outputs := slices.DeleteFunc(slices.Clone(fact.Outputs), func(p Property) bool { return p.Name == "id" || p.Name == "urn" })
+	f.fields(t, state, outputs, outputElement, c)
+	f.fields(t, plainArgs, fact.Inputs, plainElement, c)
+	publicArgs(t, args, plainArgs)
+	for _, required := range fact.RequiredInputs {
+		field, ok := plainArgs.FieldByName(ExportedName(required))
+		if !ok || field.Type.Kind() == reflect.Pointer {
+			t.Errorf("%s: required input %s is not bound as a required field", name, required)
+		}
+	}
+}
+
+// Function checks a bound function: its plain args, the Output form of its args, its result.
+func (f Facts) Function(t *testing.T, name string, args, outputArgs, result reflect.Type, c Completeness) {
+	t.Helper()
+	fact, ok := f.Functions[name]
+	if !ok {
+		t.Fatalf("no facts for %s", name)
+	}
+	f.fields(t, args, fact.Args, plainElement, c)
+	f.fields(t, result, fact.Result, plainElement, c)
+	publicArgs(t, outputArgs, args)
+	for _, p := range fact.Args {
+		if _, ok := args.FieldByName(ExportedName(p.Name)); p.Required && !ok {
+			t.Errorf("%s: required argument %s is not bound", name, p.Name)
+		}
+	}
+}
+
+// elementOf gives the Go type a field carries: the field type itself for plain structs, the
+// element type of the Output for resources.
+type elementOf func(reflect.StructField) reflect.Type
+
+func plainElement(f reflect.StructField) reflect.Type { return f.Type }
+
+func outputElement(f reflect.StructField) reflect.Type {
+	out, ok := reflect.Zero(f.Type).Interface().(pulumi.Output)
+	if !ok {
+		return nil
+	}
+	return out.ElementType()
+}
+
+// fields asserts that the pulumi-tagged fields of typ are props (all of them, or a subset),
+// each with the type and the optionality the facts give, recursing into object types.
+func (f Facts) fields(t *testing.T, typ reflect.Type, props []Property, element elementOf, c Completeness) {
+	t.Helper()
+	bound := map[string]reflect.StructField{}
+	for _, field := range reflect.VisibleFields(typ) {
+		if tag := field.Tag.Get("pulumi"); tag != "" && field.IsExported() {
+			bound[tag] = field
+		}
+	}
+	for _, p := range props {
+		field, ok := bound[p.Name]
+		if !ok {
+			if c == Complete {
+				t.Errorf("%s: missing property %q", typ.Name(), p.Name)
+			}
+			continue
+		}
+		delete(bound, p.Name)
+		goType := element(field)
+		if goType == nil {
+			t.Errorf("%s.%s: not an Output", typ.Name(), field.Name)
+			continue
+		}
+		if want := ExportedName(p.Name); field.Name != want {
+			t.Errorf("%s: property %q is field %s, the SDK names it %s", typ.Name(), p.Name, field.Name, want)
+		}
+		f.typeOf(t, typ.Name()+"."+p.Name, goType, p, true, c)
+	}
+	for name := range bound {
+		t.Errorf("%s: property %q is not in the facts", typ.Name(), name)
+	}
+}
+
+func (f Facts) typeOf(t *testing.T, where string, goType reflect.Type, p Property, checkOptional bool, c Completeness) {
+	t.Helper()
+	scalarOrObject := p.Type != "array" && p.Type != "map"
+	if checkOptional && scalarOrObject {
+		if isPointer := goType.Kind() == reflect.Pointer; isPointer == p.Required {
+			t.Errorf("%s: required=%v but Go type is %v", where, p.Required, goType)
+		}
+	}
+	if goType.Kind() == reflect.Pointer {
+		goType = goType.Elem()
+	}
+	kinds := map[string]reflect.Kind{
+		"string": reflect.String, "integer": reflect.Int, "number": reflect.Float64, "boolean": reflect.Bool,
+		"array": reflect.Slice, "map": reflect.Map, "object": reflect.Struct,
+	}
+	if goType.Kind() != kinds[p.Type] {
+		t.Errorf("%s: facts say %s, Go type is %v", where, p.Type, goType)
+		return
+	}
+	switch p.Type {
+	case "array":
+		f.typeOf(t, where+"[]", goType.Elem(), *p.Items, false, c)
+	case "map":
+		if p.AdditionalProperties != nil {
+			f.typeOf(t, where+"{}", goType.Elem(), *p.AdditionalProperties, false, c)
+		}
+	case "object":
+		want := p.Ref
+		if goName, ok := f.GoNames[p.Ref]; ok {
+			want = goName
+		}
+		if goType.Name() != want {
+			t.Errorf("%s: facts say type %s, Go type is %s", where, want, goType.Name())
+			return
+		}
+		f.fields(t, goType, f.Types[p.Ref].Properties, plainElement, c)
+	}
+}
+
+// publicArgs asserts the Args struct a user fills has one Input field per field of the plain
+// args, of the same name.
+func publicArgs(t *testing.T, args, plainArgs reflect.Type) {
+	t.Helper()
+	var want, got []string
+	for i := range plainArgs.NumField() {
+		want = append(want, plainArgs.Field(i).Name)
+	}
+	for i := range args.NumField() {
+		field := args.Field(i)
+		got = append(got, field.Name)
+		if !field.Type.Implements(reflect.TypeFor[pulumi.Input]()) {
+			t.Errorf("%s.%s is %v, not an Input", args.Name(), field.Name, field.Type)
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(want, got) {
+		t.Errorf("%s fields %v, the plain args have %v", args.Name(), got, want)
+	}
+}
+
+// ExportedName is a property's Go name.
+func ExportedName(property string) string {
+	r := []rune(property)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+// Registered runs program under Pulumi's mocks and returns the plugin version each resource
+// token was registered with, and the function tokens invoked with theirs.
+func Registered(t *testing.T, program pulumi.RunFunc) (resources, functions map[string]string) {
+	t.Helper()
+	m := &recordingMocks{resources: map[string]string{}, functions: map[string]string{}}
+	if err := pulumi.RunErr(program, pulumi.WithMocks("project", "stack", m)); err != nil {
+		t.Fatal(err)
+	}
+	return m.resources, m.functions
+}
+
+type recordingMocks struct{ resources, functions map[string]string }
+
+func (m *recordingMocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	m.resources[args.TypeToken] = args.RegisterRPC.GetVersion()
+	return args.Name + "-id", args.Inputs, nil
+}
+
+func (m *recordingMocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+	m.functions[args.Token] = args.Provider
+	return resource.PropertyMap{}, nil
+}
+
+// PluginJSON checks the binding's pulumi-plugin.json names the azure-native plugin version,
+// as the official module's does.
+func PluginJSON(t *testing.T, version string) {
+	t.Helper()
+	data, err := os.ReadFile("pulumi-plugin.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plugin struct {
+		Resource bool
+		Name     string
+		Version  string
+	}
+	if err := json.Unmarshal(data, &plugin); err != nil {
+		t.Fatal(err)
+	}
+	if !plugin.Resource || plugin.Name != "azure-native" || plugin.Version != version {
+		t.Errorf("pulumi-plugin.json says %+v, want azure-native %s", plugin, version)
+	}
+}

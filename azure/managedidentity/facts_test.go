@@ -1,0 +1,28 @@
+package managedidentity
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/azure"
+	"github.com/managedredis/pulumi-azure-managed-redis/azure/internal/factcheck"
+)
+
+func TestBindingMatchesFacts(t *testing.T) {
+	f := factcheck.Load(t, "testdata/azure-native-3.28.0-managedidentity.json")
+	f.Function(t, "getUserAssignedIdentity", reflect.TypeFor[LookupUserAssignedIdentityArgs](),
+		reflect.TypeFor[LookupUserAssignedIdentityOutputArgs](), reflect.TypeFor[LookupUserAssignedIdentityResult](), factcheck.Subset)
+	_, functions := factcheck.Registered(t, func(ctx *pulumi.Context) error {
+		// Exported, so that the run waits for the invoke.
+		ctx.Export("identity", LookupUserAssignedIdentityOutput(ctx, LookupUserAssignedIdentityOutputArgs{
+			ResourceGroupName: pulumi.String("rg"), ResourceName: pulumi.String("id"),
+		}))
+		return nil
+	})
+	if _, ok := functions[f.Functions["getUserAssignedIdentity"].Token]; !ok {
+		t.Errorf("getUserAssignedIdentity not invoked: %v", functions)
+	}
+	factcheck.PluginJSON(t, azure.NativeVersion)
+}

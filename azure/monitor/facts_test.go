@@ -1,0 +1,25 @@
+package monitor
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/azure"
+	"github.com/managedredis/pulumi-azure-managed-redis/azure/internal/factcheck"
+)
+
+func TestBindingMatchesFacts(t *testing.T) {
+	f := factcheck.Load(t, "testdata/azure-native-3.28.0-monitor.json")
+	f.Resource(t, "DiagnosticSetting", reflect.TypeFor[DiagnosticSetting](), reflect.TypeFor[DiagnosticSettingArgs](),
+		reflect.TypeFor[diagnosticSettingArgs](), factcheck.Subset)
+	resources, _ := factcheck.Registered(t, func(ctx *pulumi.Context) error {
+		_, err := NewDiagnosticSetting(ctx, "logs", &DiagnosticSettingArgs{ResourceUri: pulumi.String("/x")})
+		return err
+	})
+	if v := resources[f.Resources["DiagnosticSetting"].Token]; v != azure.NativeVersion {
+		t.Errorf("DiagnosticSetting registered with plugin %q", v)
+	}
+	factcheck.PluginJSON(t, azure.NativeVersion)
+}

@@ -1,0 +1,191 @@
+"""Writes the facts the azure/ bindings are tested against (azure/<module>/testdata/
+azure-native-3.28.0-<module>.json): names, types and required flags of azure-native 3.28.0's
+resources and functions, in the notation of the project's reference facts.
+
+Facts the reference already holds are copied from it; the others are read from the published
+@pulumi/azure-native 3.28.0 npm package's type declarations (.d.ts), with this reader, which
+reproduces the reference's facts for the resources both have (see check()).
+
+    cd /tmp && npm pack @pulumi/azure-native@3.28.0 && tar -xzf pulumi-azure-native-3.28.0.tgz
+    python3 tools/facts/npm_facts.py <the reference facts JSON> /tmp/package
+"""
+import json, os, re, sys
+
+ROOT = None  # the unpacked npm package
+
+def strip_comments(s):
+    return re.sub(r"/\*.*?\*/", "", s, flags=re.S)
+
+def block(text, header):
+    i = text.index(header)
+    j = text.index("{", i)
+    depth, k = 0, j
+    while True:
+        if text[k] == "{": depth += 1
+        elif text[k] == "}":
+            depth -= 1
+            if depth == 0: return text[j+1:k]
+        k += 1
+
+def members(body):
+    out, depth, cur = [], 0, ""
+    for ch in body:
+        if ch in "{<(": depth += 1
+        if ch in "}>)": depth -= 1
+        if ch == ";" and depth == 0:
+            if cur.strip(): out.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    return out
+
+def parse_type(t, module):
+    t = " ".join(t.split())
+    optional = False
+    m = re.fullmatch(r"pulumi\.(?:Input|Output)<(.*)>", t)
+    if m: t = m.group(1).strip()
+    parts = [p.strip() for p in split_union(t)]
+    if "undefined" in parts:
+        optional = True
+        parts = [p for p in parts if p != "undefined"]
+    enum = [p for p in parts if p.startswith("enums.")]
+    parts = [p for p in parts if not p.startswith("enums.")]
+    t = " | ".join(parts)
+    spec = {}
+    if enum:
+        spec = {"type": "string", "enumToken": "azure-native:%s:%s" % tuple(enum[0].split(".")[1:3]), "acceptsAnyString": "string" in parts}
+    elif t in ("string", "boolean"):
+        spec = {"type": t}
+    elif t == "number":
+        spec = {"type": "number"}
+    elif t.endswith("[]"):
+        spec = {"type": "array", "items": parse_type(t[:-2].strip("()"), module)[0]}
+    elif t.startswith("pulumi.Input<") and t.endswith(">[]"):
+        spec = {"type": "array", "items": parse_type(t[:-2], module)[0]}
+    elif t.startswith("{"):
+        inner = re.fullmatch(r"\{\s*\[key: string\]: (.*?);?\s*\}", t).group(1)
+        spec = {"type": "map", "additionalProperties": parse_type(inner, module)[0]}
+    elif re.fullmatch(r"(inputs|outputs)\.\w+\.\w+", t):
+        kind, mod, name = t.split(".")
+        if kind == "inputs" and name.endswith("Args"): name = name[:-4]
+        spec = {"type": "object", "ref": name, "refTypeToken": "azure-native:%s:%s" % (mod, name)}
+    else:
+        raise ValueError("type %r" % t)
+    return spec, optional
+
+def split_union(t):
+    out, depth, cur = [], 0, ""
+    for ch in t:
+        if ch in "{<(": depth += 1
+        if ch in "}>)": depth -= 1
+        if ch == "|" and depth == 0:
+            out.append(cur); cur = ""
+        else:
+            cur += ch
+    out.append(cur)
+    return out
+
+def props(body, module, readonly=False):
+    result = []
+    for m in members(body):
+        if "(" in m.split(":")[0] or m.startswith("static") or m.startswith("constructor"): continue
+        mm = re.fullmatch(r"(?:readonly\s+)?(\w+)(\??):\s*(.*)", m, re.S)
+        if not mm: continue
+        name, q, t = mm.groups()
+        spec, optional = parse_type(t, module)
+        spec = {"name": name, **spec, "required": not (q or optional)}
+        result.append(spec)
+    return sorted(result, key=lambda p: p["name"])
+
+def resource(module, name, file):
+    text = strip_comments(open(f"{ROOT}/{module}/{file}.d.ts").read())
+    inputs = props(block(text, f"export interface {name}Args"), module)
+    outputs = [{"name": "id", "type": "string", "required": True}, {"name": "urn", "type": "string", "required": True}]
+    outputs += props(block(text, f"export declare class {name} "), module)
+    js = open(f"{ROOT}/{module}/{file}.js").read()
+    api = re.search(r"Uses Azure REST API version ([\d-]+\w*)", js).group(1)
+    return {"token": f"azure-native:{module}:{name}", "apiVersion": api,
+            "requiredInputs": [p["name"] for p in inputs if p["required"]], "inputs": inputs, "outputs": outputs,
+            "requiredOutputs": [p["name"] for p in outputs if p["required"]],
+            "sourceFile": f"@pulumi/azure-native@3.28.0/{module}/{file}.d.ts"}
+
+def function(module, name, file):
+    text = strip_comments(open(f"{ROOT}/{module}/{file}.d.ts").read())
+    cap = name[0].upper() + name[1:]
+    js = open(f"{ROOT}/{module}/{file}.js").read()
+    api = re.search(r"Uses Azure REST API version ([\d-]+\w*)", js).group(1)
+    return {"token": f"azure-native:{module}:{name}", "apiVersion": api,
+            "args": props(block(text, f"export interface {cap}Args"), module),
+            "result": props(block(text, f"export interface {cap}Result"), module),
+            "sourceFile": f"@pulumi/azure-native@3.28.0/{module}/{file}.d.ts"}
+
+def typ(module, name, kind):
+    text = strip_comments(open(f"{ROOT}/types/{kind}.d.ts").read())
+    ns = block(text, f"export declare namespace {module} ") if f"export declare namespace {module} " in text else block(text, f"export declare namespace {module}")
+    iname = name + "Args" if kind == "input" else name
+    return {"kind": kind, "typeToken": f"azure-native:{module}:{name}", "properties": props(block(ns, f"interface {iname} "), module)}
+
+# Go names that differ from the schema's type names: a type named like a resource of its
+# module gets the suffix Type in the Go SDK.
+GO_NAMES = {"network": {"Subnet": "SubnetType"}}
+
+# What each binding package needs: facts copied from the reference, facts read from npm.
+WANTED = {
+    "network": {
+        "reference": {"resources": ["PrivateEndpoint", "PrivateDnsZoneGroup"], "types": "all"},
+        "npm": {"functions": [("getNetworkInterface", "getNetworkInterface")],
+                "types": [("NetworkInterfaceIPConfigurationResponse", "output")]},
+    },
+    "privatedns": {
+        "npm": {"resources": [("PrivateZone", "privateZone"), ("VirtualNetworkLink", "virtualNetworkLink")],
+                "types": [("SubResource", "input"), ("SubResourceResponse", "output"), ("SystemDataResponse", "output")]},
+    },
+    "monitor": {"reference": {"resources": ["DiagnosticSetting"], "types": "all"}},
+    "managedidentity": {"reference": {"functions": ["getUserAssignedIdentity"], "types": "all"}},
+}
+
+
+def build(reference, module):
+    want = WANTED[module]
+    out = {"_source": "Written by tools/facts/npm_facts.py from the reference facts and the published "
+                      "@pulumi/azure-native 3.28.0 npm package. Do not edit by hand.",
+           "version": "3.28.0", "resources": {}, "functions": {}, "types": {}, "goNames": GO_NAMES.get(module, {})}
+    ref = reference["others"].get(module, {})
+    for kind in ("resources", "functions"):
+        for name in want.get("reference", {}).get(kind, []):
+            out[kind][name] = ref[kind][name]
+    if want.get("reference", {}).get("types") == "all":
+        out["types"].update(ref.get("types", {}))
+    npm = want.get("npm", {})
+    for name, file in npm.get("resources", []):
+        out["resources"][name] = resource(module, name, file)
+    for name, file in npm.get("functions", []):
+        out["functions"][name] = function(module, name, file)
+    for name, kind in npm.get("types", []):
+        out["types"][name] = typ(module, name, kind)
+    return out
+
+
+def check(reference):
+    """The reader gives the reference's facts where both have them."""
+    for module, name, file in [("network", "PrivateDnsZoneGroup", "privateDnsZoneGroup"),
+                               ("network", "PrivateEndpoint", "privateEndpoint"),
+                               ("monitor", "DiagnosticSetting", "diagnosticSetting")]:
+        mine, theirs = resource(module, name, file), reference["others"][module]["resources"][name]
+        norm = lambda ps: [(p["name"], p["type"], p.get("ref"), p["required"]) for p in ps]
+        for side in ("inputs", "outputs"):
+            if norm(mine[side]) != norm(theirs[side]):
+                sys.exit(f"the reader disagrees with the reference on {module}:{name} {side}")
+
+
+if __name__ == "__main__":
+    reference = json.load(open(sys.argv[1]))
+    ROOT = sys.argv[2]
+    check(reference)
+    here = os.path.dirname(os.path.abspath(__file__))
+    for module in WANTED:
+        path = os.path.join(here, "..", "..", "azure", module, "testdata", f"azure-native-3.28.0-{module}.json")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            json.dump(build(reference, module), f, indent=1, sort_keys=True)
+            f.write("\n")

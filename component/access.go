@@ -150,24 +150,14 @@ func validateAccess(a *ManagedRedisAccessArgs) error {
 	if a.KeyVaultId != nil && a.Authentication != AccessKey {
 		errs = append(errs, inputError("keyVaultId", "key vault", "applies only to authentication AccessKey"))
 	}
-	literalChecks := []struct {
-		input string
-		value pulumi.StringInput
-		check valueCheck
-	}{
-		{"clusterName", a.ClusterName, checkClusterName},
-		{"resourceGroupName", a.ResourceGroupName, checkNotEmpty},
-		{"databaseName", a.DatabaseName, checkDatabaseName},
-		{"objectId", a.ObjectId, checkObjectId},
-		{"principalType", a.PrincipalType, principalTypeCheck(a.Authentication)},
-		{"keyVaultId", a.KeyVaultId, checkKeyVaultId},
-		{"connectionName", a.ConnectionName, checkConnectionName},
-	}
-	for _, c := range literalChecks {
-		if value, ok := literal(c.value); ok {
-			errs = append(errs, c.check(c.input, value))
-		}
-	}
+	errs = append(errs, literalChecks("required",
+		literalCheck{"clusterName", a.ClusterName, false, checkClusterName},
+		literalCheck{"resourceGroupName", a.ResourceGroupName, false, checkNotEmpty},
+		literalCheck{"databaseName", a.DatabaseName, false, checkDatabaseName},
+		literalCheck{"objectId", a.ObjectId, false, checkObjectId},
+		literalCheck{"principalType", a.PrincipalType, false, principalTypeCheck(a.Authentication)},
+		literalCheck{"keyVaultId", a.KeyVaultId, false, checkKeyVaultId},
+		literalCheck{"connectionName", a.ConnectionName, false, checkConnectionName})...)
 	return errors.Join(errs...)
 }
 

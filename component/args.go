@@ -69,7 +69,8 @@ type ManagedRedisArgs struct {
 	Zones []string
 	// MinimumTlsVersion is "1.2", the default and the only version Azure still accepts.
 	MinimumTlsVersion string
-	// PublicNetworkAccess is Enabled (the default) or Disabled.
+	// PublicNetworkAccess is Enabled or Disabled: Enabled by default, Disabled by default with
+	// a PrivateEndpoint (an explicit Enabled keeps both ways open).
 	PublicNetworkAccess string
 	// Tags go on every Azure resource the component creates.
 	Tags pulumi.StringMapInput
@@ -91,6 +92,14 @@ type ManagedRedisArgs struct {
 	ConnectionName string
 	// Existing uses an existing cache instead of creating one: it is read, never modified.
 	Existing *ExistingCache
+	// PrivateEndpoint reaches the cache from a subnet, through a private endpoint and the
+	// private DNS zone privatelink.redis.azure.net (also for an existing cache).
+	PrivateEndpoint *PrivateEndpointSettings
+	// Diagnostics sends the database's connection logs and the cluster's metrics to a Log
+	// Analytics workspace.
+	Diagnostics *DiagnosticsSettings
+	// CustomerManagedKey encrypts the cache's data with a key of the user's (V20).
+	CustomerManagedKey *CustomerManagedKeySettings
 	// ProtectData protects the cluster and the database against replacement and deletion.
 	ProtectData bool
 }
@@ -151,6 +160,38 @@ type AccessPrincipal struct {
 	// PrincipalType is User, Group or ServicePrincipal (the default). Group only with
 	// AccessKey: Azure Managed Redis does not support Entra groups for data access (V22).
 	PrincipalType string
+}
+
+// PrivateEndpointSettings place a private endpoint of the cache (group redisEnterprise) in a
+// subnet, and register its address in a private DNS zone.
+type PrivateEndpointSettings struct {
+	// SubnetId is the ARM id of the subnet the endpoint takes its address from. Required.
+	SubnetId pulumi.StringInput
+	// PrivateDnsZoneId is the ARM id of an existing private DNS zone privatelink.redis.azure.net.
+	// When nil, the zone is created in the cache's resource group, with a link to the subnet's
+	// virtual network (create it once for several caches of a resource group, and give it here).
+	PrivateDnsZoneId pulumi.StringInput
+}
+
+// DiagnosticsSettings send a cache's logs and metrics to a Log Analytics workspace.
+type DiagnosticsSettings struct {
+	// WorkspaceId is the ARM id of the Log Analytics workspace. Required.
+	WorkspaceId pulumi.StringInput
+}
+
+// CustomerManagedKeySettings encrypt a cache with a key of the user's, read with a
+// user-assigned identity (V20).
+type CustomerManagedKeySettings struct {
+	// KeyUrl is the key's versioned URL, https://<vault>.vault.azure.net/keys/<name>/<version>.
+	// Required.
+	KeyUrl pulumi.StringInput
+	// UserAssignedIdentityId is the ARM id of the user-assigned identity the cache reads the key
+	// with. Required.
+	UserAssignedIdentityId pulumi.StringInput
+	// KeyVaultId is the ARM id of the key's vault (in RBAC mode): with it, the component gives
+	// the identity the Key Vault Crypto Service Encryption User role on the key before the cache
+	// is created. Without it, the identity must have get, wrapKey and unwrapKey on the key.
+	KeyVaultId pulumi.StringInput
 }
 
 // ExistingCache names an existing cache to use instead of creating one.

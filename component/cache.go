@@ -16,7 +16,8 @@ type cache struct {
 	keysEnabled pulumi.StringOutput
 }
 
-// createCache registers the cluster and its "default" database.
+// createCache registers the cluster, encrypted with the customer-managed key if any, and its
+// "default" database.
 func (b *builder) createCache(s *settings) (*cache, error) {
 	clusterName := s.clusterName
 	if s.defaultName {
@@ -25,6 +26,10 @@ func (b *builder) createCache(s *settings) (*cache, error) {
 	var protect []pulumi.ResourceOption
 	if s.protectData {
 		protect = append(protect, pulumi.Protect(true))
+	}
+	key, err := b.customerManagedKey(s)
+	if err != nil {
+		return nil, err
 	}
 
 	cluster, err := redisenterprise.NewRedisEnterprise(b.ctx, s.name, &redisenterprise.RedisEnterpriseArgs{
@@ -37,7 +42,9 @@ func (b *builder) createCache(s *settings) (*cache, error) {
 		PublicNetworkAccess: pulumi.String(s.publicNetworkAccess),
 		Tags:                s.tags,
 		Zones:               optionalStrings(s.zones),
-	}, b.child(protect...)...)
+		Identity:            key.identity,
+		Encryption:          key.key,
+	}, b.child(append(protect, pulumi.DependsOn(key.dependsOn))...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package component
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -63,16 +64,24 @@ type ManagedRedis struct {
 	// Environment is what Aspire's WithReference hands an app: ConnectionStrings__<name>,
 	// <NAME>_HOST, _PORT, _URI and, in AccessKey mode, _PASSWORD (then secret).
 	Environment pulumi.StringMapOutput
+	// PrivateEndpointId and PrivateIpAddress are the private endpoint's ARM id and its address
+	// in the subnet (with PrivateEndpoint; empty otherwise).
+	PrivateEndpointId pulumi.StringOutput
+	PrivateIpAddress  pulumi.StringOutput
 
-	accessKeys bool
+	accessKeys, privateEndpoint bool
 }
 
-// AccessKeyOutputs are the outputs, by schema name, that exist only in AccessKey mode: in
-// EntraId mode the component leaves them out (Go: empty strings).
-var AccessKeyOutputs = []string{"primaryAccessKey", "keyVaultId", "connectionStringSecretUri", "primaryAccessKeySecretUri"}
-
-// AccessKeys says whether the cache uses access keys, so that the AccessKeyOutputs carry values.
-func (r *ManagedRedis) AccessKeys() bool { return r.accessKeys }
+// Outputs that exist only with some inputs, by schema name: without them the component leaves
+// them out (Go: empty strings).
+var (
+	// AccessKeyOutputs exist in AccessKey mode only.
+	AccessKeyOutputs = []string{"primaryAccessKey", "keyVaultId", "connectionStringSecretUri", "primaryAccessKeySecretUri"}
+	// PrivateEndpointOutputs exist with a PrivateEndpoint only.
+	PrivateEndpointOutputs = []string{"privateEndpointId", "privateIpAddress"}
+	// OptionalOutputs are all of them.
+	OptionalOutputs = append(slices.Clone(AccessKeyOutputs), PrivateEndpointOutputs...)
+)
 
 // NewManagedRedis checks args, then registers the cache and everything around it, and
 // records the component's outputs.
@@ -100,7 +109,7 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 		return nil, fmt.Errorf("ManagedRedis %q: %w", name, err)
 	}
 
-	redis := &ManagedRedis{accessKeys: s.accessKeys}
+	redis := &ManagedRedis{accessKeys: s.accessKeys, privateEndpoint: s.privateEndpoint != nil}
 	if err := ctx.RegisterComponentResource(ManagedRedisType, name, redis, opts...); err != nil {
 		return nil, err
 	}
@@ -132,12 +141,25 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 		return nil, err
 	}
 
-	// 4. Connection details, once every child exists.
-	redis.setOutputs(s, c, conn, secrets, b.ready())
+	// 4. A private endpoint, diagnostics.
+	var pe *endpoint
+	if s.privateEndpoint != nil {
+		if pe, err = b.privateEndpoint(s, c); err != nil {
+			return nil, err
+		}
+	}
+	if s.workspaceId != nil {
+		if err := b.diagnostics(s, c); err != nil {
+			return nil, err
+		}
+	}
+
+	// 5. Connection details, once every child exists.
+	redis.setOutputs(s, c, conn, secrets, pe, b.ready())
 	return redis, nil
 }
 
-func (r *ManagedRedis) setOutputs(s *settings, c *cache, conn connection, secrets *vaultSecrets, ready gate) {
+func (r *ManagedRedis) setOutputs(s *settings, c *cache, conn connection, secrets *vaultSecrets, pe *endpoint, ready gate) {
 	empty := pulumi.String("").ToStringOutput()
 	r.ClusterId, r.ClusterName, r.DatabaseId = ready.string(c.clusterId), ready.string(c.clusterName), ready.string(c.databaseId)
 	r.ResourceGroupName, r.HostName = ready.string(c.resourceGroupName), ready.string(c.hostName)
@@ -154,10 +176,15 @@ func (r *ManagedRedis) setOutputs(s *settings, c *cache, conn connection, secret
 		r.ConnectionStringSecretUri = ready.string(secrets.connectionStringUri)
 		r.PrimaryAccessKeySecretUri = ready.string(secrets.primaryKeyUri)
 	}
+	r.PrivateEndpointId, r.PrivateIpAddress = empty, empty
+	if pe != nil {
+		r.PrivateEndpointId, r.PrivateIpAddress = ready.string(pe.id), ready.string(pe.privateIpAddress)
+	}
 }
 
-// Outputs is what the component records as its outputs, by schema name. Without access keys
-// the AccessKeyOutputs are left out rather than empty.
+// Outputs is what the component records as its outputs, by schema name. The optional outputs
+// that do not apply (AccessKeyOutputs without access keys, PrivateEndpointOutputs without a
+// private endpoint) are left out rather than empty.
 func (r *ManagedRedis) Outputs() pulumi.Map {
 	outputs := pulumi.Map{
 		"clusterId": r.ClusterId, "clusterName": r.ClusterName, "databaseId": r.DatabaseId,
@@ -166,10 +193,16 @@ func (r *ManagedRedis) Outputs() pulumi.Map {
 		"redisVersion": r.RedisVersion, "environment": r.Environment,
 		"primaryAccessKey": r.PrimaryAccessKey, "keyVaultId": r.KeyVaultId,
 		"connectionStringSecretUri": r.ConnectionStringSecretUri, "primaryAccessKeySecretUri": r.PrimaryAccessKeySecretUri,
+		"privateEndpointId": r.PrivateEndpointId, "privateIpAddress": r.PrivateIpAddress,
 	}
-	if !r.accessKeys {
-		for _, name := range AccessKeyOutputs {
-			delete(outputs, name)
+	for _, optional := range []struct {
+		applies bool
+		names   []string
+	}{{r.accessKeys, AccessKeyOutputs}, {r.privateEndpoint, PrivateEndpointOutputs}} {
+		if !optional.applies {
+			for _, name := range optional.names {
+				delete(outputs, name)
+			}
 		}
 	}
 	return outputs

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
 	"github.com/managedredis/pulumi-azure-managed-redis/azure/redisenterprise"
 )
 
@@ -35,10 +37,13 @@ var managedRedisRules = []rule{
 	{"V15", tls12Only},
 	{"V16", publicNetworkAccessValues},
 	{"V18", entraIdNeedsTls},
+	{"V20", customerManagedKeyIsVersionedWithAUserAssignedIdentity},
 	{"V22", noGroupsForEntraId},
 	{"modules", eachModuleOnce},
 	{"connection name", connectionNameRule},
 	{"key vault", keyVaultOnlyForAccessKeys},
+	{"private endpoint", privateEndpointInASubnet},
+	{"diagnostics", diagnosticsToAWorkspace},
 	{"existing cache", existingCacheIsReadOnly},
 	{"principals", principalsAreNamedObjectIds},
 }
@@ -48,8 +53,7 @@ var managedRedisRules = []rule{
 // "clustering policy changes only away from NoCluster", V13 (modules are create-only). The
 // component never sends a database name other than "default" (V2), a port other than 10000
 // (V14), an access policy other than "default" (V17), lists keys only with keys enabled
-// (V19) and azure-native updates databases by PUT (V21). V20 (customer-managed keys) comes
-// with that feature.
+// (V19) and azure-native updates databases by PUT (V21).
 
 // validate runs every rule and joins what they report.
 func validate(a *ManagedRedisArgs, s *settings) error {
@@ -342,6 +346,7 @@ func existingCacheIsReadOnly(a *ManagedRedisArgs, _ *settings) []error {
 		{"highAvailability", a.HighAvailability != nil}, {"location", a.Location != nil},
 		{"minimumTlsVersion", a.MinimumTlsVersion != ""}, {"protectData", a.ProtectData},
 		{"publicNetworkAccess", a.PublicNetworkAccess != ""}, {"sku", a.Sku != ""}, {"zones", a.Zones != nil},
+		{"customerManagedKey", a.CustomerManagedKey != nil},
 	}
 	for _, input := range setForCreation {
 		if input.set {
@@ -350,6 +355,77 @@ func existingCacheIsReadOnly(a *ManagedRedisArgs, _ *settings) []error {
 		}
 	}
 	return errs
+}
+
+// literalCheck is a check of an Input, run before registration when it is a literal.
+type literalCheck struct {
+	input    string
+	value    pulumi.StringInput
+	required bool // a missing one is refused by rule
+	check    valueCheck
+}
+
+// literalChecks runs checks on the Inputs given as literals; a missing required one is refused.
+func literalChecks(rule string, checks ...literalCheck) []error {
+	var errs []error
+	for _, c := range checks {
+		if c.value == nil {
+			if c.required {
+				errs = append(errs, inputError(c.input, rule, "is required"))
+			}
+			continue
+		}
+		if value, ok := literal(c.value); ok {
+			errs = append(errs, c.check(c.input, value))
+		}
+	}
+	return errs
+}
+
+func privateEndpointInASubnet(a *ManagedRedisArgs, _ *settings) []error {
+	pe := a.PrivateEndpoint
+	if pe == nil {
+		return nil
+	}
+	return literalChecks("private endpoint",
+		literalCheck{"privateEndpoint.subnetId", pe.SubnetId, true, checkSubnetId},
+		literalCheck{"privateEndpoint.privateDnsZoneId", pe.PrivateDnsZoneId, false, checkPrivateDnsZoneId})
+}
+
+func diagnosticsToAWorkspace(a *ManagedRedisArgs, _ *settings) []error {
+	if a.Diagnostics == nil {
+		return nil
+	}
+	return literalChecks("diagnostics", literalCheck{"diagnostics.workspaceId", a.Diagnostics.WorkspaceId, true, checkWorkspaceId})
+}
+
+// customerManagedKeyIsVersionedWithAUserAssignedIdentity (V20): the key URL names a version,
+// the identity is a user-assigned one, and a vault given is the key's.
+func customerManagedKeyIsVersionedWithAUserAssignedIdentity(a *ManagedRedisArgs, _ *settings) []error {
+	k := a.CustomerManagedKey
+	if k == nil {
+		return nil
+	}
+	errs := literalChecks("V20",
+		literalCheck{"customerManagedKey.keyUrl", k.KeyUrl, true, checkKeyUrl},
+		literalCheck{"customerManagedKey.userAssignedIdentityId", k.UserAssignedIdentityId, true, checkUserAssignedIdentityId},
+		literalCheck{"customerManagedKey.keyVaultId", k.KeyVaultId, false, checkKeyVaultId})
+	url, urlKnown := literal(k.KeyUrl)
+	vaultId, vaultKnown := literal(k.KeyVaultId)
+	if urlKnown && vaultKnown {
+		errs = append(errs, checkKeyInVault("customerManagedKey.keyVaultId", url, vaultId))
+	}
+	return errs
+}
+
+// checkKeyInVault refuses a vault that is not the one the key URL names.
+func checkKeyInVault(input, keyUrl, vaultId string) error {
+	key := keyUrlPattern.FindStringSubmatch(keyUrl)
+	vault := keyVaultIdPattern.FindStringSubmatch(vaultId)
+	if key != nil && vault != nil && !strings.EqualFold(key[1], vault[3]) {
+		return inputError(input, "V20", "the vault %s is not the key's: the key URL names the vault %s", vault[3], key[1])
+	}
+	return nil
 }
 
 // principalsAreNamedObjectIds: each principal has an Entra object id and a name that keys its

@@ -40,6 +40,24 @@ type settings struct {
 
 	// existing, when set, is the cache to read instead of creating one.
 	existing *existingCache
+
+	privateEndpoint    *privateEndpoint
+	workspaceId        *pulumi.StringOutput // Log Analytics workspace of the diagnostics
+	customerManagedKey *customerManagedKey
+}
+
+// privateEndpoint is the subnet of the cache's private endpoint, checked, and the given DNS zone
+// (nil: create one).
+type privateEndpoint struct {
+	subnetId pulumi.StringOutput
+	zoneId   *pulumi.StringOutput
+}
+
+// customerManagedKey is the key encrypting the cache and the identity reading it, checked, and
+// the key's vault when given (the component then grants the identity the key's role).
+type customerManagedKey struct {
+	keyUrl, identityId pulumi.StringOutput
+	keyVaultId         *pulumi.StringOutput
 }
 
 // principal is an AccessPrincipal resolved: its key names its children.
@@ -75,6 +93,10 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 	}
 	s.sku, _ = parseSku(s.skuName)
 	s.accessKeys = s.authentication == AccessKey
+	// A private endpoint closes the public way in, unless the user keeps it open explicitly.
+	if args.PrivateEndpoint != nil && args.PublicNetworkAccess == "" {
+		s.publicNetworkAccess = "Disabled"
+	}
 
 	if args.Database != nil {
 		s.database = *args.Database
@@ -102,6 +124,27 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 	if args.KeyVaultId != nil {
 		id := checked(args.KeyVaultId, "keyVaultId", checkKeyVaultId)
 		s.keyVaultId = &id
+	}
+	if pe := args.PrivateEndpoint; pe != nil {
+		s.privateEndpoint = &privateEndpoint{subnetId: checked(pe.SubnetId, "privateEndpoint.subnetId", checkSubnetId)}
+		if pe.PrivateDnsZoneId != nil {
+			zoneId := checked(pe.PrivateDnsZoneId, "privateEndpoint.privateDnsZoneId", checkPrivateDnsZoneId)
+			s.privateEndpoint.zoneId = &zoneId
+		}
+	}
+	if d := args.Diagnostics; d != nil {
+		workspaceId := checked(d.WorkspaceId, "diagnostics.workspaceId", checkWorkspaceId)
+		s.workspaceId = &workspaceId
+	}
+	if k := args.CustomerManagedKey; k != nil {
+		s.customerManagedKey = &customerManagedKey{
+			keyUrl:     checked(k.KeyUrl, "customerManagedKey.keyUrl", checkKeyUrl),
+			identityId: checked(k.UserAssignedIdentityId, "customerManagedKey.userAssignedIdentityId", checkUserAssignedIdentityId),
+		}
+		if k.KeyVaultId != nil {
+			vaultId := checked(k.KeyVaultId, "customerManagedKey.keyVaultId", checkKeyVaultId)
+			s.customerManagedKey.keyVaultId = &vaultId
+		}
 	}
 	if e := args.Existing; e != nil {
 		resourceGroupName := s.resourceGroupName

@@ -17,10 +17,19 @@ var (
 	nicknamePattern    = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)
 	// A connection name becomes secret names, app settings keys and environment variable names
 	// (<NAME>_HOST), so it starts with a letter.
-	connectionNamePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*$`)
-	principalNamePattern  = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
-	guidPattern           = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-	keyVaultIdPattern     = regexp.MustCompile(`(?i)^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\.KeyVault/vaults/([^/]+)$`)
+	connectionNamePattern   = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*$`)
+	principalNamePattern    = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
+	guidPattern             = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	keyVaultIdPattern       = regexp.MustCompile(`(?i)^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\.KeyVault/vaults/([^/]+)$`)
+	subnetIdPattern         = regexp.MustCompile(`(?i)^(/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\.Network/virtualNetworks/[^/]+)/subnets/[^/]+$`)
+	privateDnsZoneIdPattern = regexp.MustCompile(`(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\.Network/privateDnsZones/` +
+		regexp.QuoteMeta(PrivateDnsZone) + `$`)
+	workspaceIdPattern        = regexp.MustCompile(`(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\.OperationalInsights/workspaces/[^/]+$`)
+	networkInterfaceIdPattern = regexp.MustCompile(`(?i)^/subscriptions/[^/]+/resourceGroups/([^/]+)/providers/Microsoft\.Network/networkInterfaces/([^/]+)$`)
+	identityIdPattern         = regexp.MustCompile(`(?i)^/subscriptions/[^/]+/resourceGroups/([^/]+)/providers/Microsoft\.ManagedIdentity/userAssignedIdentities/([^/]+)$`)
+	// A Key Vault key's URL: https://<vault>.vault.azure.net/keys/<name>[/<version>], in any
+	// Azure cloud (vault.azure.cn, vault.usgovcloudapi.net, ...).
+	keyUrlPattern = regexp.MustCompile(`^https://([A-Za-z0-9-]{3,24})\.vault\.[a-z0-9.]+/keys/([A-Za-z0-9-]{1,127})(/[0-9A-Fa-f]{32})?/?$`)
 )
 
 const (
@@ -34,6 +43,9 @@ const (
 
 // Zones are the availability zones Azure numbers.
 var Zones = []string{"1", "2", "3"}
+
+// PrivateDnsZone is the private DNS zone of Azure Managed Redis's private endpoints.
+const PrivateDnsZone = "privatelink.redis.azure.net"
 
 // valueCheck returns an InputError for input when value breaks a rule, nil otherwise.
 type valueCheck func(input, value string) error
@@ -88,6 +100,51 @@ func checkKeyVaultId(input, value string) error {
 		return inputError(input, "key vault id",
 			"%q is not a Key Vault resource id: use /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>",
 			value)
+	}
+	return nil
+}
+
+func checkSubnetId(input, value string) error {
+	if !subnetIdPattern.MatchString(value) {
+		return inputError(input, "private endpoint", "%q is not a subnet resource id: use /subscriptions/<id>/resourceGroups/<group>/"+
+			"providers/Microsoft.Network/virtualNetworks/<network>/subnets/<subnet>", value)
+	}
+	return nil
+}
+
+func checkPrivateDnsZoneId(input, value string) error {
+	if !privateDnsZoneIdPattern.MatchString(value) {
+		return inputError(input, "private endpoint", "%q is not the resource id of a private DNS zone %s: Azure Managed Redis's "+
+			"private endpoints resolve in that zone only", value, PrivateDnsZone)
+	}
+	return nil
+}
+
+func checkWorkspaceId(input, value string) error {
+	if !workspaceIdPattern.MatchString(value) {
+		return inputError(input, "diagnostics", "%q is not a Log Analytics workspace resource id: use /subscriptions/<id>/"+
+			"resourceGroups/<group>/providers/Microsoft.OperationalInsights/workspaces/<name>", value)
+	}
+	return nil
+}
+
+func checkKeyUrl(input, value string) error {
+	m := keyUrlPattern.FindStringSubmatch(value)
+	switch {
+	case m == nil:
+		return inputError(input, "V20", "%q is not a Key Vault key URL: use https://<vault>.vault.azure.net/keys/<name>/<version>", value)
+	case m[3] == "":
+		return inputError(input, "V20", "%q has no version: a customer-managed key URL names one version of the key, "+
+			"https://<vault>.vault.azure.net/keys/<name>/<version>", value)
+	}
+	return nil
+}
+
+func checkUserAssignedIdentityId(input, value string) error {
+	if !identityIdPattern.MatchString(value) {
+		return inputError(input, "V20", "%q is not a user-assigned identity's resource id: a customer-managed key is read with a "+
+			"user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/"+
+			"userAssignedIdentities/<name>", value)
 	}
 	return nil
 }

@@ -36,23 +36,26 @@ func (ManagedRedis) Construct(ctx *pulumi.Context, name, typ string, args Manage
 // plain inputs (they shape the resources and are checked at preview); Input fields accept
 // Outputs.
 type ManagedRedisArgs struct {
-	ResourceGroupName   pulumi.StringInput    `pulumi:"resourceGroupName"`
-	Location            pulumi.StringInput    `pulumi:"location,optional"`
-	ClusterName         pulumi.StringInput    `pulumi:"clusterName,optional"`
-	Sku                 *SkuName              `pulumi:"sku,optional"`
-	HighAvailability    *bool                 `pulumi:"highAvailability,optional"`
-	Capacity            *int                  `pulumi:"capacity,optional"`
-	Zones               []string              `pulumi:"zones,optional"`
-	MinimumTlsVersion   *TlsVersion           `pulumi:"minimumTlsVersion,optional"`
-	PublicNetworkAccess *PublicNetworkAccess  `pulumi:"publicNetworkAccess,optional"`
-	Tags                pulumi.StringMapInput `pulumi:"tags,optional"`
-	Database            *DatabaseSettings     `pulumi:"database,optional"`
-	Authentication      *Authentication       `pulumi:"authentication,optional"`
-	AccessPrincipals    []AccessPrincipal     `pulumi:"accessPrincipals,optional"`
-	KeyVaultId          pulumi.StringInput    `pulumi:"keyVaultId,optional"`
-	ConnectionName      string                `pulumi:"connectionName,optional"`
-	Existing            *ExistingCache        `pulumi:"existing,optional"`
-	ProtectData         bool                  `pulumi:"protectData,optional"`
+	ResourceGroupName   pulumi.StringInput          `pulumi:"resourceGroupName"`
+	Location            pulumi.StringInput          `pulumi:"location,optional"`
+	ClusterName         pulumi.StringInput          `pulumi:"clusterName,optional"`
+	Sku                 *SkuName                    `pulumi:"sku,optional"`
+	HighAvailability    *bool                       `pulumi:"highAvailability,optional"`
+	Capacity            *int                        `pulumi:"capacity,optional"`
+	Zones               []string                    `pulumi:"zones,optional"`
+	MinimumTlsVersion   *TlsVersion                 `pulumi:"minimumTlsVersion,optional"`
+	PublicNetworkAccess *PublicNetworkAccess        `pulumi:"publicNetworkAccess,optional"`
+	Tags                pulumi.StringMapInput       `pulumi:"tags,optional"`
+	Database            *DatabaseSettings           `pulumi:"database,optional"`
+	Authentication      *Authentication             `pulumi:"authentication,optional"`
+	AccessPrincipals    []AccessPrincipal           `pulumi:"accessPrincipals,optional"`
+	KeyVaultId          pulumi.StringInput          `pulumi:"keyVaultId,optional"`
+	ConnectionName      string                      `pulumi:"connectionName,optional"`
+	Existing            *ExistingCache              `pulumi:"existing,optional"`
+	PrivateEndpoint     *PrivateEndpointSettings    `pulumi:"privateEndpoint,optional"`
+	Diagnostics         *DiagnosticsSettings        `pulumi:"diagnostics,optional"`
+	CustomerManagedKey  *CustomerManagedKeySettings `pulumi:"customerManagedKey,optional"`
+	ProtectData         bool                        `pulumi:"protectData,optional"`
 }
 
 func (a *ManagedRedisArgs) Annotate(an infer.Annotator) {
@@ -66,7 +69,8 @@ func (a *ManagedRedisArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.Capacity, "Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.")
 	an.Describe(&a.Zones, "Availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.")
 	an.Describe(&a.MinimumTlsVersion, "Minimum TLS version. Default and only value: `1.2`.")
-	an.Describe(&a.PublicNetworkAccess, "Whether the cache is reachable from public networks. Default: `Enabled`.")
+	an.Describe(&a.PublicNetworkAccess, "Whether the cache is reachable from public networks. Default: `Enabled`, or "+
+		"`Disabled` with a private endpoint (an explicit `Enabled` keeps both ways open).")
 	an.Describe(&a.Tags, "Tags for every Azure resource the component creates.")
 	an.Describe(&a.Database, "Settings of the cache's database.")
 	an.Describe(&a.Authentication, "`EntraId` (default): access keys disabled, each principal gets an access policy "+
@@ -79,7 +83,50 @@ func (a *ManagedRedisArgs) Annotate(an infer.Annotator) {
 		"secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, "+
 		"digits and hyphens, at most 108 characters. Default: the component's name.")
 	an.Describe(&a.Existing, "Use an existing cache instead of creating one: it is read, never modified or deleted.")
+	an.Describe(&a.PrivateEndpoint, "Reach the cache from a subnet through a private endpoint (also for an existing cache).")
+	an.Describe(&a.Diagnostics, "Send the database's connection logs and the cluster's metrics to a Log Analytics workspace.")
+	an.Describe(&a.CustomerManagedKey, "Encrypt the cache with a key of yours, read with a user-assigned identity.")
 	an.Describe(&a.ProtectData, "Protect the cluster and the database against replacement and deletion.")
+}
+
+// PrivateEndpointSettings place a private endpoint of the cache in a subnet.
+type PrivateEndpointSettings struct {
+	SubnetId         pulumi.StringInput `pulumi:"subnetId"`
+	PrivateDnsZoneId pulumi.StringInput `pulumi:"privateDnsZoneId,optional"`
+}
+
+func (p *PrivateEndpointSettings) Annotate(a infer.Annotator) {
+	a.Describe(p, "A private endpoint of the cache (group `redisEnterprise`) and its address in the private DNS zone "+
+		"`privatelink.redis.azure.net`.")
+	a.Describe(&p.SubnetId, "ARM id of the subnet the endpoint takes its address from.")
+	a.Describe(&p.PrivateDnsZoneId, "ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone "+
+		"is created in the cache's resource group with a link to the subnet's virtual network (create it once for "+
+		"several caches of a resource group, and give it here).")
+}
+
+// DiagnosticsSettings send a cache's logs and metrics to a Log Analytics workspace.
+type DiagnosticsSettings struct {
+	WorkspaceId pulumi.StringInput `pulumi:"workspaceId"`
+}
+
+func (d *DiagnosticsSettings) Annotate(a infer.Annotator) {
+	a.Describe(d, "Diagnostic settings: the database's `ConnectionEvents` logs and the cluster's `AllMetrics`.")
+	a.Describe(&d.WorkspaceId, "ARM id of the Log Analytics workspace.")
+}
+
+// CustomerManagedKeySettings encrypt a cache with a key of the user's.
+type CustomerManagedKeySettings struct {
+	KeyUrl                 pulumi.StringInput `pulumi:"keyUrl"`
+	UserAssignedIdentityId pulumi.StringInput `pulumi:"userAssignedIdentityId"`
+	KeyVaultId             pulumi.StringInput `pulumi:"keyVaultId,optional"`
+}
+
+func (k *CustomerManagedKeySettings) Annotate(a infer.Annotator) {
+	a.Describe(k, "A customer-managed key, read with a user-assigned identity.")
+	a.Describe(&k.KeyUrl, "The key's versioned URL, `https://<vault>.vault.azure.net/keys/<name>/<version>`.")
+	a.Describe(&k.UserAssignedIdentityId, "ARM id of the user-assigned identity the cache reads the key with.")
+	a.Describe(&k.KeyVaultId, "ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key "+
+		"Vault Crypto Service Encryption User role on the key before the cache is created.")
 }
 
 // DatabaseSettings configure the cache's database; its port is always 10000.
@@ -194,6 +241,8 @@ type ManagedRedisState struct {
 	PrimaryAccessKeySecretUri pulumi.StringPtrOutput `pulumi:"primaryAccessKeySecretUri"`
 	RedisVersion              pulumi.StringOutput    `pulumi:"redisVersion"`
 	Environment               pulumi.StringMapOutput `pulumi:"environment"`
+	PrivateEndpointId         pulumi.StringPtrOutput `pulumi:"privateEndpointId"`
+	PrivateIpAddress          pulumi.StringPtrOutput `pulumi:"privateIpAddress"`
 }
 
 func (s *ManagedRedisState) Annotate(a infer.Annotator) {
@@ -217,10 +266,12 @@ func (s *ManagedRedisState) Annotate(a infer.Annotator) {
 	a.Describe(&s.Environment, "What Aspire's WithReference hands an app, ready for App Service or Container Apps "+
 		"settings: `ConnectionStrings__<connectionName>`, `<CONNECTIONNAME>_HOST`, `_PORT`, `_URI`, and `_PASSWORD` "+
 		"in AccessKey mode, where it is secret.")
+	a.Describe(&s.PrivateEndpointId, "ARM id of the private endpoint (with privateEndpoint only).")
+	a.Describe(&s.PrivateIpAddress, "The private endpoint's address in the subnet (with privateEndpoint only).")
 }
 
 // newManagedRedisState is the library's outputs, by schema name (component.Outputs), in the
-// state's fields of the same tag. The AccessKey-only outputs the library leaves out are absent:
+// state's fields of the same tag. The optional outputs the library leaves out are absent:
 // resolved nil, undefined or None in the SDKs.
 func newManagedRedisState(r *component.ManagedRedis) *ManagedRedisState {
 	state := &ManagedRedisState{ResourceState: &r.ResourceState}
@@ -288,6 +339,17 @@ func (a ManagedRedisArgs) library() *component.ManagedRedisArgs {
 	}
 	if e := a.Existing; e != nil {
 		args.Existing = &component.ExistingCache{ClusterName: e.ClusterName, ResourceGroupName: e.ResourceGroupName}
+	}
+	if pe := a.PrivateEndpoint; pe != nil {
+		args.PrivateEndpoint = &component.PrivateEndpointSettings{SubnetId: pe.SubnetId, PrivateDnsZoneId: pe.PrivateDnsZoneId}
+	}
+	if d := a.Diagnostics; d != nil {
+		args.Diagnostics = &component.DiagnosticsSettings{WorkspaceId: d.WorkspaceId}
+	}
+	if k := a.CustomerManagedKey; k != nil {
+		args.CustomerManagedKey = &component.CustomerManagedKeySettings{
+			KeyUrl: k.KeyUrl, UserAssignedIdentityId: k.UserAssignedIdentityId, KeyVaultId: k.KeyVaultId,
+		}
 	}
 	return args
 }

@@ -25,6 +25,9 @@ var mirrors = []struct{ provider, library reflect.Type }{
 	{reflect.TypeFor[GeoReplicationSettings](), reflect.TypeFor[component.GeoReplication]()},
 	{reflect.TypeFor[AccessPrincipal](), reflect.TypeFor[component.AccessPrincipal]()},
 	{reflect.TypeFor[ExistingCache](), reflect.TypeFor[component.ExistingCache]()},
+	{reflect.TypeFor[PrivateEndpointSettings](), reflect.TypeFor[component.PrivateEndpointSettings]()},
+	{reflect.TypeFor[DiagnosticsSettings](), reflect.TypeFor[component.DiagnosticsSettings]()},
+	{reflect.TypeFor[CustomerManagedKeySettings](), reflect.TypeFor[component.CustomerManagedKeySettings]()},
 	{reflect.TypeFor[ManagedRedisAccessArgs](), reflect.TypeFor[component.ManagedRedisAccessArgs]()},
 }
 
@@ -144,9 +147,9 @@ func TestStateMirrorsTheLibrarysOutputs(t *testing.T) {
 		if name, ok := state.Field(i).Tag.Lookup("pulumi"); ok && !state.Field(i).Anonymous {
 			fields = append(fields, name)
 			optional := state.Field(i).Type == reflect.TypeFor[pulumi.StringPtrOutput]()
-			if optional != slices.Contains(component.AccessKeyOutputs, name) {
-				t.Errorf("output %s: optional %v, but the library says AccessKey-only %v", name, optional,
-					slices.Contains(component.AccessKeyOutputs, name))
+			if optional != slices.Contains(component.OptionalOutputs, name) {
+				t.Errorf("output %s: optional %v, but the library says optional %v", name, optional,
+					slices.Contains(component.OptionalOutputs, name))
 			}
 		}
 	}
@@ -154,7 +157,7 @@ func TestStateMirrorsTheLibrarysOutputs(t *testing.T) {
 	for name := range (&component.ManagedRedis{}).Outputs() {
 		keys = append(keys, name)
 	}
-	keys = append(keys, component.AccessKeyOutputs...)
+	keys = append(keys, component.OptionalOutputs...)
 	slices.Sort(fields)
 	slices.Sort(keys)
 	if !slices.Equal(fields, slices.Compact(keys)) {

@@ -21,14 +21,17 @@ import (
 
 // inputsByToken are the Go types behind the schema's resources and object types.
 var inputsByToken = map[string]reflect.Type{
-	Name + ":index:ManagedRedis":           reflect.TypeFor[ManagedRedisArgs](),
-	Name + ":index:ManagedRedisAccess":     reflect.TypeFor[ManagedRedisAccessArgs](),
-	Name + ":index:DatabaseSettings":       reflect.TypeFor[DatabaseSettings](),
-	Name + ":index:DatabaseModule":         reflect.TypeFor[DatabaseModule](),
-	Name + ":index:PersistenceSettings":    reflect.TypeFor[PersistenceSettings](),
-	Name + ":index:GeoReplicationSettings": reflect.TypeFor[GeoReplicationSettings](),
-	Name + ":index:AccessPrincipal":        reflect.TypeFor[AccessPrincipal](),
-	Name + ":index:ExistingCache":          reflect.TypeFor[ExistingCache](),
+	Name + ":index:ManagedRedis":               reflect.TypeFor[ManagedRedisArgs](),
+	Name + ":index:ManagedRedisAccess":         reflect.TypeFor[ManagedRedisAccessArgs](),
+	Name + ":index:DatabaseSettings":           reflect.TypeFor[DatabaseSettings](),
+	Name + ":index:DatabaseModule":             reflect.TypeFor[DatabaseModule](),
+	Name + ":index:PersistenceSettings":        reflect.TypeFor[PersistenceSettings](),
+	Name + ":index:GeoReplicationSettings":     reflect.TypeFor[GeoReplicationSettings](),
+	Name + ":index:AccessPrincipal":            reflect.TypeFor[AccessPrincipal](),
+	Name + ":index:ExistingCache":              reflect.TypeFor[ExistingCache](),
+	Name + ":index:PrivateEndpointSettings":    reflect.TypeFor[PrivateEndpointSettings](),
+	Name + ":index:DiagnosticsSettings":        reflect.TypeFor[DiagnosticsSettings](),
+	Name + ":index:CustomerManagedKeySettings": reflect.TypeFor[CustomerManagedKeySettings](),
 }
 
 // completeSchema wraps the provider's GetSchema with what infer leaves out: plain markers
@@ -104,11 +107,11 @@ func describeEnums(spec *schema.PackageSpec) {
 	}
 }
 
-// markOptionalOutputs drops from ManagedRedis's "required" outputs the ones that exist only in
-// AccessKey mode, as the library decides (component.AccessKeyOutputs).
+// markOptionalOutputs drops from ManagedRedis's "required" outputs the ones that exist only
+// with some inputs, as the library decides (component.OptionalOutputs).
 func markOptionalOutputs(spec *schema.PackageSpec) {
 	token := Name + ":index:ManagedRedis"
 	r := spec.Resources[token]
-	r.Required = slices.DeleteFunc(r.Required, func(name string) bool { return slices.Contains(component.AccessKeyOutputs, name) })
+	r.Required = slices.DeleteFunc(r.Required, func(name string) bool { return slices.Contains(component.OptionalOutputs, name) })
 	spec.Resources[token] = r
 }

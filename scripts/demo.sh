@@ -25,7 +25,10 @@ pulumi plugin install resource azure-managed-redis "$version" --file "$root/bin/
 pulumi plugin install resource azure-native 3.28.0 --file "$root/.cache/fake/pulumi-resource-azure-native"
 pulumi stack init demo --secrets-provider passphrase --non-interactive
 pulumi config set resourceGroupName demo-rg
-pulumi config set keyVaultId /subscriptions/00000000-0000-0000-0000-00000000aaaa/resourceGroups/shared/providers/Microsoft.KeyVault/vaults/shared-kv
+subscription=/subscriptions/00000000-0000-0000-0000-00000000aaaa
+pulumi config set keyVaultId $subscription/resourceGroups/shared/providers/Microsoft.KeyVault/vaults/shared-kv
+pulumi config set subnetId $subscription/resourceGroups/network/providers/Microsoft.Network/virtualNetworks/apps/subnets/apps
+pulumi config set workspaceId $subscription/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/logs
 pulumi up --yes --non-interactive
 echo
 echo "== Outputs (secrets hidden; pulumi stack output --show-secrets reveals them) =="

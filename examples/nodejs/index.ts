@@ -19,11 +19,14 @@ const app = new UserAssignedIdentity("app", { resourceGroupName });
 // Entra ID (the default): access keys off, the identity gets an access policy assignment. A
 // principal taken from another resource needs a name: it keys the principal's resources, so
 // reordering the list changes nothing, and removing or adding one touches only that one.
+// Private: reachable from the app's subnet only; logs and metrics go to a workspace.
 const cache = new redis.ManagedRedis("cache", {
     resourceGroupName,
     sku: redis.SkuName.Balanced_B1,
     database: { evictionPolicy: redis.EvictionPolicy.AllKeysLRU },
     accessPrincipals: [{ name: "app", objectId: app.principalId }],
+    privateEndpoint: { subnetId: config.require("subnetId") },
+    diagnostics: { workspaceId: config.require("workspaceId") },
     tags: { app: "example", owner: pulumi.getStack() },
 });
 
@@ -36,5 +39,6 @@ const sessions = new redis.ManagedRedis("sessions", {
 });
 
 export const hostName = cache.hostName;
+export const privateIpAddress = cache.privateIpAddress;
 export const appSettings = cache.environment;
 export const sessionsSecretUri = sessions.connectionStringSecretUri;

@@ -30,12 +30,15 @@ app = UserAssignedIdentity("app", resource_group_name)
 # Entra ID (the default): access keys off, the identity gets an access policy assignment. A
 # principal taken from another resource needs a name: it keys the principal's resources, so
 # reordering the list changes nothing, and removing or adding one touches only that one.
+# Private: reachable from the app's subnet only; logs and metrics go to a workspace.
 cache = redis.ManagedRedis(
     "cache",
     resource_group_name=resource_group_name,
     sku=redis.SkuName.BALANCED_B1,
     database=redis.DatabaseSettingsArgs(eviction_policy=redis.EvictionPolicy.ALL_KEYS_LRU),
     access_principals=[redis.AccessPrincipalArgs(name="app", object_id=app.principalId)],
+    private_endpoint=redis.PrivateEndpointSettingsArgs(subnet_id=config.require("subnetId")),
+    diagnostics=redis.DiagnosticsSettingsArgs(workspace_id=config.require("workspaceId")),
     tags={"app": "example"},
 )
 
@@ -49,5 +52,6 @@ sessions = redis.ManagedRedis(
 )
 
 pulumi.export("hostName", cache.host_name)
+pulumi.export("privateIpAddress", cache.private_ip_address)
 pulumi.export("appSettings", cache.environment)
 pulumi.export("sessionsSecretUri", sessions.connection_string_secret_uri)

@@ -42,11 +42,18 @@ const (
 	SecretType          = "azure-native:keyvault:Secret"
 	RoleAssignmentType  = "azure-native:authorization:RoleAssignment"
 	IdentityType        = "azure-native:managedidentity:UserAssignedIdentity"
+	PrivateEndpointType = "azure-native:network:PrivateEndpoint"
+	ZoneGroupType       = "azure-native:network:PrivateDnsZoneGroup"
+	PrivateZoneType     = "azure-native:privatedns:PrivateZone"
+	NetworkLinkType     = "azure-native:privatedns:VirtualNetworkLink"
+	DiagnosticType      = "azure-native:monitor:DiagnosticSetting"
 	GetClientConfig     = "azure-native:authorization:getClientConfig"
 	GetRedisEnterprise  = "azure-native:redisenterprise:getRedisEnterprise"
 	GetDatabase         = "azure-native:redisenterprise:getDatabase"
 	ListDatabaseKeys    = "azure-native:redisenterprise:listDatabaseKeys"
 	GetVault            = "azure-native:keyvault:getVault"
+	GetNetworkInterface = "azure-native:network:getNetworkInterface"
+	GetIdentity         = "azure-native:managedidentity:getUserAssignedIdentity"
 	resourceGroupPrefix = "/subscriptions/" + Subscription + "/resourceGroups/"
 )
 
@@ -185,12 +192,68 @@ var Types = map[string]Type{
 				"updatedOn": "2026-11-25T00:00:00Z", "systemData": map[string]any{}}
 		},
 	},
+	PrivateEndpointType: {
+		NameInput:  "privateEndpointName",
+		CreateOnly: []string{"privateEndpointName", "resourceGroupName", "location", "subnet", "privateLinkServiceConnections"},
+		ID: func(in map[string]any) string {
+			return PrivateEndpointId(Str(in, "resourceGroupName"), Str(in, "privateEndpointName"))
+		},
+		Outputs: func(id string, in map[string]any) map[string]any {
+			// customDnsConfigs stays empty when a DNS zone group serves the endpoint.
+			return map[string]any{"name": Str(in, "privateEndpointName"), "location": orDefault(Str(in, "location"), DefaultLocation),
+				"etag": "W/\"1\"", "provisioningState": "Succeeded", "type": "Microsoft.Network/privateEndpoints",
+				"customDnsConfigs": []any{}, "networkInterfaces": []any{map[string]any{"id": networkInterfaceOf(id)}}}
+		},
+	},
+	ZoneGroupType: {
+		NameInput:  "privateDnsZoneGroupName",
+		CreateOnly: []string{"privateDnsZoneGroupName", "privateEndpointName", "resourceGroupName"},
+		ID: func(in map[string]any) string {
+			return PrivateEndpointId(Str(in, "resourceGroupName"), Str(in, "privateEndpointName")) + "/privateDnsZoneGroups/" +
+				Str(in, "privateDnsZoneGroupName")
+		},
+		Outputs: func(id string, in map[string]any) map[string]any {
+			return map[string]any{"name": Str(in, "privateDnsZoneGroupName"), "etag": "W/\"1\"", "provisioningState": "Succeeded"}
+		},
+	},
+	PrivateZoneType: {
+		NameInput:  "privateZoneName",
+		CreateOnly: []string{"privateZoneName", "resourceGroupName"},
+		ID: func(in map[string]any) string {
+			return ResourceGroupId(Str(in, "resourceGroupName")) + "/providers/Microsoft.Network/privateDnsZones/" + Str(in, "privateZoneName")
+		},
+		Outputs: func(id string, in map[string]any) map[string]any {
+			return map[string]any{"name": Str(in, "privateZoneName"), "location": "global", "provisioningState": "Succeeded",
+				"type": "Microsoft.Network/privateDnsZones", "internalId": GuidOf(id)}
+		},
+	},
+	NetworkLinkType: {
+		NameInput:  "virtualNetworkLinkName",
+		CreateOnly: []string{"virtualNetworkLinkName", "privateZoneName", "resourceGroupName", "virtualNetwork"},
+		ID: func(in map[string]any) string {
+			return ResourceGroupId(Str(in, "resourceGroupName")) + "/providers/Microsoft.Network/privateDnsZones/" +
+				Str(in, "privateZoneName") + "/virtualNetworkLinks/" + Str(in, "virtualNetworkLinkName")
+		},
+		Outputs: func(id string, in map[string]any) map[string]any {
+			return map[string]any{"name": Str(in, "virtualNetworkLinkName"), "location": "global", "provisioningState": "Succeeded",
+				"virtualNetworkLinkState": "Completed", "type": "Microsoft.Network/privateDnsZones/virtualNetworkLinks"}
+		},
+	},
+	DiagnosticType: {
+		NameInput:  "name",
+		CreateOnly: []string{"name", "resourceUri"},
+		ID: func(in map[string]any) string {
+			return Str(in, "resourceUri") + "/providers/Microsoft.Insights/diagnosticSettings/" + Str(in, "name")
+		},
+		Outputs: func(id string, in map[string]any) map[string]any {
+			return map[string]any{"name": Str(in, "name"), "type": "Microsoft.Insights/diagnosticSettings", "systemData": map[string]any{}}
+		},
+	},
 	IdentityType: {
 		NameInput:  "resourceName",
 		CreateOnly: []string{"resourceName", "resourceGroupName", "location"},
 		ID: func(in map[string]any) string {
-			return ResourceGroupId(Str(in, "resourceGroupName")) + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/" +
-				Str(in, "resourceName")
+			return IdentityId(Str(in, "resourceGroupName"), Str(in, "resourceName"))
 		},
 		Outputs: func(id string, in map[string]any) map[string]any {
 			return map[string]any{"name": Str(in, "resourceName"), "location": orDefault(Str(in, "location"), DefaultLocation),
@@ -198,6 +261,30 @@ var Types = map[string]Type{
 				"type": "Microsoft.ManagedIdentity/userAssignedIdentities"}
 		},
 	},
+}
+
+// PrivateEndpointId is the ARM id of a private endpoint.
+func PrivateEndpointId(resourceGroupName, name string) string {
+	return ResourceGroupId(resourceGroupName) + "/providers/Microsoft.Network/privateEndpoints/" + name
+}
+
+// IdentityId is the ARM id of a user-assigned identity.
+func IdentityId(resourceGroupName, name string) string {
+	return ResourceGroupId(resourceGroupName) + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/" + name
+}
+
+// networkInterfaceOf is the network interface Azure gives a private endpoint, as
+// "<endpoint>.nic.<guid>" in the endpoint's resource group; PrivateIpAddress its address.
+func networkInterfaceOf(endpointId string) string {
+	rg := endpointId[:strings.Index(endpointId, "/providers/")]
+	name := endpointId[strings.LastIndex(endpointId, "/")+1:]
+	return rg + "/providers/Microsoft.Network/networkInterfaces/" + name + ".nic." + GuidOf(endpointId, "nic")
+}
+
+// PrivateIpAddress is the address the fake gives the private endpoint with the ARM id.
+func PrivateIpAddress(endpointId string) string {
+	sum := sha256.Sum256([]byte(strings.ToLower(endpointId)))
+	return fmt.Sprintf("10.0.%d.%d", sum[0], 4+sum[1]%250)
 }
 
 // PrincipalIdOf is the object id Entra gives the managed identity with the ARM id.
@@ -260,6 +347,18 @@ func Invoke(resources Resources, token string, args map[string]any) (result map[
 		return map[string]any{"primaryKey": PrimaryKey(id), "secondaryKey": PrimaryKey(id + "/2")}, ""
 	case GetVault:
 		return read(VaultId(rg, Str(args, "vaultName")))
+	case GetIdentity:
+		return read(IdentityId(rg, Str(args, "resourceName")))
+	case GetNetworkInterface:
+		// A private endpoint's network interface, which Azure makes with the endpoint.
+		nic := Str(args, "networkInterfaceName")
+		endpoint, _, ok := strings.Cut(nic, ".nic.")
+		pe, failure := read(PrivateEndpointId(rg, endpoint))
+		if !ok || failure != "" || networkInterfaceOf(Str(pe, "id")) != ResourceGroupId(rg)+"/providers/Microsoft.Network/networkInterfaces/"+nic {
+			return nil, fmt.Sprintf("(ResourceNotFound) the network interface %s was not found", nic)
+		}
+		return map[string]any{"id": networkInterfaceOf(Str(pe, "id")), "name": nic, "azureApiVersion": "2024-05-01",
+			"ipConfigurations": []any{map[string]any{"name": "privateEndpointIpConfig", "privateIPAddress": PrivateIpAddress(Str(pe, "id"))}}}, ""
 	}
 	return nil, fmt.Sprintf("the fake azure-native does not implement %s", token)
 }

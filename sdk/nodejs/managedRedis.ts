@@ -74,6 +74,14 @@ export class ManagedRedis extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly primaryAccessKeySecretUri: pulumi.Output<string | undefined>;
     /**
+     * ARM id of the private endpoint (with privateEndpoint only).
+     */
+    declare public /*out*/ readonly privateEndpointId: pulumi.Output<string | undefined>;
+    /**
+     * The private endpoint's address in the subnet (with privateEndpoint only).
+     */
+    declare public /*out*/ readonly privateIpAddress: pulumi.Output<string | undefined>;
+    /**
      * Redis version, as Azure reports it.
      */
     declare public /*out*/ readonly redisVersion: pulumi.Output<string>;
@@ -105,12 +113,15 @@ export class ManagedRedis extends pulumi.ComponentResource {
             resourceInputs["capacity"] = args?.capacity;
             resourceInputs["clusterName"] = args?.clusterName;
             resourceInputs["connectionName"] = args?.connectionName;
+            resourceInputs["customerManagedKey"] = args?.customerManagedKey;
             resourceInputs["database"] = args?.database;
+            resourceInputs["diagnostics"] = args?.diagnostics;
             resourceInputs["existing"] = args?.existing;
             resourceInputs["highAvailability"] = args?.highAvailability;
             resourceInputs["keyVaultId"] = args?.keyVaultId;
             resourceInputs["location"] = args?.location;
             resourceInputs["minimumTlsVersion"] = args?.minimumTlsVersion;
+            resourceInputs["privateEndpoint"] = args?.privateEndpoint;
             resourceInputs["protectData"] = args?.protectData;
             resourceInputs["publicNetworkAccess"] = args?.publicNetworkAccess;
             resourceInputs["resourceGroupName"] = args?.resourceGroupName;
@@ -126,6 +137,8 @@ export class ManagedRedis extends pulumi.ComponentResource {
             resourceInputs["port"] = undefined /*out*/;
             resourceInputs["primaryAccessKey"] = undefined /*out*/;
             resourceInputs["primaryAccessKeySecretUri"] = undefined /*out*/;
+            resourceInputs["privateEndpointId"] = undefined /*out*/;
+            resourceInputs["privateIpAddress"] = undefined /*out*/;
             resourceInputs["redisVersion"] = undefined /*out*/;
             resourceInputs["uri"] = undefined /*out*/;
         } else {
@@ -141,6 +154,8 @@ export class ManagedRedis extends pulumi.ComponentResource {
             resourceInputs["port"] = undefined /*out*/;
             resourceInputs["primaryAccessKey"] = undefined /*out*/;
             resourceInputs["primaryAccessKeySecretUri"] = undefined /*out*/;
+            resourceInputs["privateEndpointId"] = undefined /*out*/;
+            resourceInputs["privateIpAddress"] = undefined /*out*/;
             resourceInputs["redisVersion"] = undefined /*out*/;
             resourceInputs["resourceGroupName"] = undefined /*out*/;
             resourceInputs["uri"] = undefined /*out*/;
@@ -177,9 +192,17 @@ export interface ManagedRedisArgs {
      */
     connectionName?: string;
     /**
+     * Encrypt the cache with a key of yours, read with a user-assigned identity.
+     */
+    customerManagedKey?: inputs.CustomerManagedKeySettingsArgs;
+    /**
      * Settings of the cache's database.
      */
     database?: inputs.DatabaseSettingsArgs;
+    /**
+     * Send the database's connection logs and the cluster's metrics to a Log Analytics workspace.
+     */
+    diagnostics?: inputs.DiagnosticsSettingsArgs;
     /**
      * Use an existing cache instead of creating one: it is read, never modified or deleted.
      */
@@ -201,11 +224,15 @@ export interface ManagedRedisArgs {
      */
     minimumTlsVersion?: enums.TlsVersion;
     /**
+     * Reach the cache from a subnet through a private endpoint (also for an existing cache).
+     */
+    privateEndpoint?: inputs.PrivateEndpointSettingsArgs;
+    /**
      * Protect the cluster and the database against replacement and deletion.
      */
     protectData?: boolean;
     /**
-     * Whether the cache is reachable from public networks. Default: `Enabled`.
+     * Whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a private endpoint (an explicit `Enabled` keeps both ways open).
      */
     publicNetworkAccess?: enums.PublicNetworkAccess;
     /**

@@ -23,7 +23,7 @@ func (golang) name() string { return "go" }
 // program is the spec as a Go program using the library.
 func program(s spec) pulumi.RunFunc {
 	return func(ctx *pulumi.Context) error {
-		principalIds := map[string]pulumi.StringOutput{}
+		principalIds, identityIds := map[string]pulumi.StringOutput{}, map[string]pulumi.StringOutput{}
 		for _, name := range s.Identities {
 			var identity userAssignedIdentity
 			err := ctx.RegisterResource("azure-native:managedidentity:UserAssignedIdentity", name,
@@ -31,7 +31,7 @@ func program(s spec) pulumi.RunFunc {
 			if err != nil {
 				return err
 			}
-			principalIds[name] = identity.PrincipalId
+			principalIds[name], identityIds[name] = identity.PrincipalId, identity.ID().ToStringOutput()
 		}
 		args := &component.ManagedRedisArgs{
 			ResourceGroupName: pulumi.String(s.ResourceGroupName),
@@ -58,6 +58,19 @@ func program(s spec) pulumi.RunFunc {
 		}
 		if s.ExistingClusterName != "" {
 			args.Existing = &component.ExistingCache{ClusterName: pulumi.String(s.ExistingClusterName)}
+		}
+		if s.SubnetId != "" {
+			args.PrivateEndpoint = &component.PrivateEndpointSettings{SubnetId: pulumi.String(s.SubnetId)}
+			if s.PrivateDnsZoneId != "" {
+				args.PrivateEndpoint.PrivateDnsZoneId = pulumi.String(s.PrivateDnsZoneId)
+			}
+		}
+		if s.WorkspaceId != "" {
+			args.Diagnostics = &component.DiagnosticsSettings{WorkspaceId: pulumi.String(s.WorkspaceId)}
+		}
+		if s.KeyUrl != "" {
+			args.CustomerManagedKey = &component.CustomerManagedKeySettings{KeyUrl: pulumi.String(s.KeyUrl),
+				UserAssignedIdentityId: identityIds[s.KeyIdentity], KeyVaultId: pulumi.String(s.KeyVaultId)}
 		}
 		cache, err := component.NewManagedRedis(ctx, "cache", args)
 		if err != nil {

@@ -91,6 +91,17 @@ type spec struct {
 	// Accesses are ManagedRedisAccess components, one per identity named, named after it and
 	// built from the cache's outputs (EntraId mode).
 	Accesses []string `json:"accesses,omitempty"`
+	// SubnetId gives the cache a private endpoint in that subnet, in PrivateDnsZoneId's zone
+	// (empty: a new zone).
+	SubnetId         string `json:"subnetId,omitempty"`
+	PrivateDnsZoneId string `json:"privateDnsZoneId,omitempty"`
+	// WorkspaceId sends diagnostics to that Log Analytics workspace.
+	WorkspaceId string `json:"workspaceId,omitempty"`
+	// KeyUrl encrypts the cache with that key, read with the identity KeyIdentity (of
+	// Identities, by its id: an Output), granted the key's role in the vault KeyVaultId.
+	KeyUrl      string `json:"keyUrl,omitempty"`
+	KeyIdentity string `json:"keyIdentity,omitempty"`
+	KeyVaultId  string `json:"keyVaultId,omitempty"`
 }
 
 // principal is an entry of accessPrincipals: a literal object id, or an identity's principalId.

@@ -41,6 +41,9 @@ func TestExistingCacheIsNeverWritten(t *testing.T)                { forEachLangu
 func TestRefusedInputFailsPreviewBeforeAnyAzureCall(t *testing.T) { forEachLanguage(t, refusedInputs) }
 func TestTwoStandaloneAccessesToOneCache(t *testing.T)            { forEachLanguage(t, twoAccesses) }
 func TestDefaultNamesDifferAcrossResourceGroups(t *testing.T)     { forEachLanguage(t, twoResourceGroups) }
+func TestPrivateEndpointDiagnosticsAndCustomerManagedKey(t *testing.T) {
+	forEachLanguage(t, privateMonitoredEncrypted)
+}
 
 // stack is one language's stack in one world.
 type stack struct {
@@ -98,7 +101,7 @@ func lifecycle(t *testing.T, l language) {
 	withoutWorker := entra
 	withoutWorker.Principals = []principal{api, jobs}
 	removed := s.mustRun("up", withoutWorker)
-	expectOnly(t, "removing worker", removed, map[string][]string{"delete": {"cache-access-worker"}})
+	expectOnly(t, "removing worker", removed, map[string][]string{"delete": {"AccessPolicyAssignment:cache-access-worker"}})
 
 	// Adding a principal creates only its assignment; tags and the eviction policy update the
 	// cluster and the database in place.
@@ -108,8 +111,8 @@ func lifecycle(t *testing.T, l language) {
 	changed.EvictionPolicy = "AllKeysLRU"
 	update := s.mustRun("up", changed)
 	expectOnly(t, "adding a principal", update, map[string][]string{
-		"create": {"cache-access-" + principalC},
-		"update": {"cache", "cache"}, // the cluster's tags, the database's eviction policy
+		"create": {"AccessPolicyAssignment:cache-access-" + principalC},
+		"update": {"Database:cache", "RedisEnterprise:cache"}, // the cluster's tags, the database's eviction policy
 	})
 
 	// EntraId -> AccessKey updates the database in place and creates the vault, the secrets
@@ -171,19 +174,86 @@ func (s *stack) expectNoKeyInPlainText(databaseId string) {
 	}
 }
 
+const (
+	subnetId    = "/subscriptions/" + fakearm.Subscription + "/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/cache"
+	workspaceId = "/subscriptions/" + fakearm.Subscription + "/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/logs"
+	keyVaultId  = "/subscriptions/" + fakearm.Subscription + "/resourceGroups/keys/providers/Microsoft.KeyVault/vaults/keys-kv"
+	keyUrl      = "https://keys-kv.vault.azure.net/keys/cache-key/0123456789abcdef0123456789abcdef"
+)
+
+// A private, monitored cache with a customer-managed key: each feature added to a plain cache,
+// then removed, updates the cluster in place and creates or deletes only its own resources.
+func privateMonitoredEncrypted(t *testing.T, l language) {
+	s := newStack(t, l, newWorld(t), "dev")
+	plain := spec{ResourceGroupName: "rg", Identities: []string{"api", "key"}, Principals: []principal{identity("api")}}
+	s.mustRun("up", plain)
+
+	private := plain
+	private.SubnetId = subnetId
+	added := s.mustRun("up", private)
+	expectOnly(t, "adding a private endpoint", added, map[string][]string{
+		"create": {"PrivateEndpoint:cache", "PrivateZone:cache", "VirtualNetworkLink:cache", "PrivateDnsZoneGroup:cache"},
+		"update": {"RedisEnterprise:cache"}, // public network access Disabled
+	})
+	endpointId, _ := added.Outputs["privateEndpointId"].Value.(string)
+	if got := added.Outputs["privateIpAddress"].Value; endpointId == "" || got != fakearm.PrivateIpAddress(endpointId) {
+		t.Errorf("privateEndpointId %q, privateIpAddress %v", endpointId, got)
+	}
+
+	monitored := private
+	monitored.WorkspaceId = workspaceId
+	expectOnly(t, "adding diagnostics", s.mustRun("up", monitored), map[string][]string{
+		"create": {"DiagnosticSetting:cache-logs", "DiagnosticSetting:cache-metrics"},
+	})
+
+	encrypted := monitored
+	encrypted.KeyUrl, encrypted.KeyIdentity, encrypted.KeyVaultId = keyUrl, "key", keyVaultId
+	expectOnly(t, "adding a customer-managed key", s.mustRun("up", encrypted), map[string][]string{
+		"create": {"RoleAssignment:cache-key"},
+		"update": {"RedisEnterprise:cache"},
+	})
+	expectNoChanges(t, "second up", s.mustRun("up", encrypted))
+
+	withoutEndpoint := encrypted
+	withoutEndpoint.SubnetId = ""
+	expectOnly(t, "removing the private endpoint", s.mustRun("up", withoutEndpoint), map[string][]string{
+		"delete": {"PrivateEndpoint:cache", "PrivateZone:cache", "VirtualNetworkLink:cache", "PrivateDnsZoneGroup:cache"},
+		"update": {"RedisEnterprise:cache"},
+	})
+	withoutDiagnostics := withoutEndpoint
+	withoutDiagnostics.WorkspaceId = ""
+	expectOnly(t, "removing diagnostics", s.mustRun("up", withoutDiagnostics), map[string][]string{
+		"delete": {"DiagnosticSetting:cache-logs", "DiagnosticSetting:cache-metrics"},
+	})
+	expectOnly(t, "removing the customer-managed key", s.mustRun("up", plain), map[string][]string{
+		"delete": {"RoleAssignment:cache-key"},
+		"update": {"RedisEnterprise:cache"},
+	})
+
+	s.mustRun("up", encrypted)
+	s.mustRun("destroy", encrypted)
+	if left, _ := s.w.azure.All(); len(left) > 0 {
+		t.Errorf("destroy left %d resources, first %s", len(left), left[0].ID)
+	}
+}
+
 func existingCache(t *testing.T, l language) {
 	s := newStack(t, l, newWorld(t), "dev")
 	if err := s.w.azure.Seed(fakearm.ExistingCache("rg", "legacy-cache", "eastus", "Enabled")...); err != nil {
 		t.Fatal(err)
 	}
+	// With a private endpoint too: the endpoint is new, the cache is not written.
 	sp := spec{ResourceGroupName: "rg", ExistingClusterName: "legacy-cache", Authentication: "AccessKey",
-		Principals: []principal{{ObjectId: principalA}}}
+		Principals: []principal{{ObjectId: principalA}}, SubnetId: subnetId}
 	up := s.mustRun("up", sp)
 	if got := up.Outputs["hostName"].Value; got != "legacy-cache.eastus.redis.azure.net" {
 		t.Errorf("hostName %v", got)
 	}
 	if got := up.Outputs["connectionString"]; !got.Secret || !strings.Contains(got.Value.(string), ",password=") {
 		t.Errorf("connectionString %+v, want a secret with the password", got)
+	}
+	if got := up.Outputs["privateEndpointId"].Value; got != fakearm.PrivateEndpointId("rg", "legacy-cache-pe") {
+		t.Errorf("privateEndpointId %v", got)
 	}
 	s.mustRun("destroy", sp)
 	if writes := s.w.azure.Lines("writes"); len(writes) > 0 {
@@ -315,13 +385,14 @@ func expectNoChanges(t *testing.T, what string, r response) {
 }
 
 // expectOnly fails unless the operation's steps on Azure resources other than "same" are
-// exactly want: by operation, the names of the resources (URN names, in any order).
+// exactly want: by operation, "<Type>:<URN name>" of the resources (in any order).
 func expectOnly(t *testing.T, what string, r response, want map[string][]string) {
 	t.Helper()
 	got := map[string][]string{}
 	for _, st := range r.Steps {
 		if st.Op != "same" && strings.HasPrefix(st.Type, "azure-native:") {
-			got[st.Op] = append(got[st.Op], st.URN[strings.LastIndex(st.URN, "::")+2:])
+			typ := st.Type[strings.LastIndex(st.Type, ":")+1:]
+			got[st.Op] = append(got[st.Op], typ+":"+st.URN[strings.LastIndex(st.URN, "::")+2:])
 		}
 	}
 	for op := range got {

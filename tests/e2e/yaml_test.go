@@ -37,6 +37,8 @@ func TestYamlExampleWithPlainPulumiUp(t *testing.T) {
 	w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
 	w.cli(dir, "config", "set", "resourceGroupName", "rg")
 	w.cli(dir, "config", "set", "keyVaultId", vault)
+	w.cli(dir, "config", "set", "subnetId", subnetId)
+	w.cli(dir, "config", "set", "workspaceId", workspaceId)
 
 	w.cli(dir, "up", "--yes", "--skip-preview")
 	var outputs map[string]any
@@ -56,6 +58,12 @@ func TestYamlExampleWithPlainPulumiUp(t *testing.T) {
 	}
 	if assignments := resourcesOfType(t, w, assignmentType); assignments != 2 {
 		t.Errorf("%d access policy assignments for the two identities, want 2", assignments)
+	}
+	if ip, _ := outputs["privateIpAddress"].(string); !strings.HasPrefix(ip, "10.") {
+		t.Errorf("privateIpAddress %q", ip)
+	}
+	if n := resourcesOfType(t, w, fakearm.DiagnosticType); n != 2 {
+		t.Errorf("%d diagnostic settings, want 2", n)
 	}
 
 	// A second up changes nothing.

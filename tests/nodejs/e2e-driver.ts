@@ -24,6 +24,12 @@ interface Spec {
     existingClusterName?: string;
     geoReplicationGroup?: string;
     accesses?: string[];
+    subnetId?: string;
+    privateDnsZoneId?: string;
+    workspaceId?: string;
+    keyUrl?: string;
+    keyIdentity?: string;
+    keyVaultId?: string;
 }
 
 // azure-native's user-assigned identity, declared by its token (the program needs only its
@@ -39,14 +45,17 @@ class UserAssignedIdentity extends pulumi.CustomResource {
 const outputNames = [
     "clusterId", "clusterName", "databaseId", "resourceGroupName", "hostName", "port", "authentication",
     "connectionString", "uri", "primaryAccessKey", "keyVaultId", "connectionStringSecretUri",
-    "primaryAccessKeySecretUri", "redisVersion", "environment",
+    "primaryAccessKeySecretUri", "redisVersion", "environment", "privateEndpointId", "privateIpAddress",
 ] as const;
 
 function program(spec: Spec) {
     return async () => {
         const principalIds: Record<string, pulumi.Output<string>> = {};
+        const identityIds: Record<string, pulumi.Output<string>> = {};
         for (const name of spec.identities ?? []) {
-            principalIds[name] = new UserAssignedIdentity(name, { resourceGroupName: spec.resourceGroupName }).principalId;
+            const identity = new UserAssignedIdentity(name, { resourceGroupName: spec.resourceGroupName });
+            principalIds[name] = identity.principalId;
+            identityIds[name] = identity.id;
         }
         const database: redis.types.input.DatabaseSettingsArgs = {};
         if (spec.evictionPolicy) {
@@ -67,6 +76,11 @@ function program(spec: Spec) {
                 principalType: p.type as redis.PrincipalType | undefined,
             })),
             existing: spec.existingClusterName ? { clusterName: spec.existingClusterName } : undefined,
+            privateEndpoint: spec.subnetId ? { subnetId: spec.subnetId, privateDnsZoneId: spec.privateDnsZoneId } : undefined,
+            diagnostics: spec.workspaceId ? { workspaceId: spec.workspaceId } : undefined,
+            customerManagedKey: spec.keyUrl
+                ? { keyUrl: spec.keyUrl, userAssignedIdentityId: identityIds[spec.keyIdentity!], keyVaultId: spec.keyVaultId }
+                : undefined,
         });
         for (const name of spec.accesses ?? []) {
             new redis.ManagedRedisAccess(name, {

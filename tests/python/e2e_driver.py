@@ -26,6 +26,8 @@ OUTPUTS = {
     "primaryAccessKeySecretUri": "primary_access_key_secret_uri",
     "redisVersion": "redis_version",
     "environment": "environment",
+    "privateEndpointId": "private_endpoint_id",
+    "privateIpAddress": "private_ip_address",
 }
 
 
@@ -46,10 +48,8 @@ class UserAssignedIdentity(pulumi.CustomResource):
 
 def program(spec):
     def run():
-        principal_ids = {
-            name: UserAssignedIdentity(name, spec["resourceGroupName"]).principalId
-            for name in spec.get("identities") or []
-        }
+        identities = {name: UserAssignedIdentity(name, spec["resourceGroupName"]) for name in spec.get("identities") or []}
+        principal_ids = {name: identity.principalId for name, identity in identities.items()}
         database = None
         if spec.get("evictionPolicy") or spec.get("geoReplicationGroup"):
             database = redis.DatabaseSettingsArgs(eviction_policy=spec.get("evictionPolicy"))
@@ -76,6 +76,19 @@ def program(spec):
                 for p in spec.get("principals") or []
             ],
             existing=existing,
+            private_endpoint=redis.PrivateEndpointSettingsArgs(
+                subnet_id=spec["subnetId"], private_dns_zone_id=spec.get("privateDnsZoneId")
+            )
+            if spec.get("subnetId")
+            else None,
+            diagnostics=redis.DiagnosticsSettingsArgs(workspace_id=spec["workspaceId"]) if spec.get("workspaceId") else None,
+            customer_managed_key=redis.CustomerManagedKeySettingsArgs(
+                key_url=spec["keyUrl"],
+                user_assigned_identity_id=identities[spec["keyIdentity"]].id,
+                key_vault_id=spec.get("keyVaultId"),
+            )
+            if spec.get("keyUrl")
+            else None,
         )
         for name, attribute in OUTPUTS.items():
             pulumi.export(name, getattr(cache, attribute))

@@ -172,7 +172,14 @@ def test_python_example_runs_with_mocks():
     import runpy
 
     vault_id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv"
-    pulumi.runtime.set_all_config({"project:resourceGroupName": "rg", "project:keyVaultId": vault_id})
+    pulumi.runtime.set_all_config(
+        {
+            "project:resourceGroupName": "rg",
+            "project:keyVaultId": vault_id,
+            "project:subnetId": "/subscriptions/s/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/v/subnets/apps",
+            "project:workspaceId": "/subscriptions/s/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/logs",
+        }
+    )
     example = pathlib.Path(__file__).parents[2] / "examples" / "python" / "__main__.py"
     program = runpy.run_path(str(example))
 
@@ -182,6 +189,8 @@ def test_python_example_runs_with_mocks():
         assert ("azure-native:managedidentity:UserAssignedIdentity", "app") in types
         sessions = registration("sessions")
         assert sessions["inputs"]["keyVaultId"] == vault_id
+        example_cache = [r for r in registrations if r["name"] == "cache"][-1]  # the example's, the last
+        assert example_cache["inputs"]["privateEndpoint"]["subnetId"].endswith("/subnets/apps")
         assert sessions["inputs"]["authentication"] == "AccessKey"
 
     return pulumi.Output.all(*(program[name].urn for name in ("app", "cache", "sessions"))).apply(verify)

@@ -40,6 +40,10 @@ type ManagedRedis struct {
 	PrimaryAccessKey pulumi.StringPtrOutput `pulumi:"primaryAccessKey"`
 	// URI of the primary access key secret (AccessKey mode only).
 	PrimaryAccessKeySecretUri pulumi.StringPtrOutput `pulumi:"primaryAccessKeySecretUri"`
+	// ARM id of the private endpoint (with privateEndpoint only).
+	PrivateEndpointId pulumi.StringPtrOutput `pulumi:"privateEndpointId"`
+	// The private endpoint's address in the subnet (with privateEndpoint only).
+	PrivateIpAddress pulumi.StringPtrOutput `pulumi:"privateIpAddress"`
 	// Redis version, as Azure reports it.
 	RedisVersion pulumi.StringOutput `pulumi:"redisVersion"`
 	// Resource group of the cluster.
@@ -82,8 +86,12 @@ type managedRedisArgs struct {
 	ClusterName *string `pulumi:"clusterName"`
 	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
 	ConnectionName *string `pulumi:"connectionName"`
+	// Encrypt the cache with a key of yours, read with a user-assigned identity.
+	CustomerManagedKey *CustomerManagedKeySettings `pulumi:"customerManagedKey"`
 	// Settings of the cache's database.
 	Database *DatabaseSettings `pulumi:"database"`
+	// Send the database's connection logs and the cluster's metrics to a Log Analytics workspace.
+	Diagnostics *DiagnosticsSettings `pulumi:"diagnostics"`
 	// Use an existing cache instead of creating one: it is read, never modified or deleted.
 	Existing *ExistingCache `pulumi:"existing"`
 	// Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
@@ -94,9 +102,11 @@ type managedRedisArgs struct {
 	Location *string `pulumi:"location"`
 	// Minimum TLS version. Default and only value: `1.2`.
 	MinimumTlsVersion *TlsVersion `pulumi:"minimumTlsVersion"`
+	// Reach the cache from a subnet through a private endpoint (also for an existing cache).
+	PrivateEndpoint *PrivateEndpointSettings `pulumi:"privateEndpoint"`
 	// Protect the cluster and the database against replacement and deletion.
 	ProtectData *bool `pulumi:"protectData"`
-	// Whether the cache is reachable from public networks. Default: `Enabled`.
+	// Whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a private endpoint (an explicit `Enabled` keeps both ways open).
 	PublicNetworkAccess *PublicNetworkAccess `pulumi:"publicNetworkAccess"`
 	// Resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
 	ResourceGroupName string `pulumi:"resourceGroupName"`
@@ -120,8 +130,12 @@ type ManagedRedisArgs struct {
 	ClusterName pulumi.StringPtrInput
 	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
 	ConnectionName *string
+	// Encrypt the cache with a key of yours, read with a user-assigned identity.
+	CustomerManagedKey *CustomerManagedKeySettingsArgs
 	// Settings of the cache's database.
 	Database *DatabaseSettingsArgs
+	// Send the database's connection logs and the cluster's metrics to a Log Analytics workspace.
+	Diagnostics *DiagnosticsSettingsArgs
 	// Use an existing cache instead of creating one: it is read, never modified or deleted.
 	Existing *ExistingCacheArgs
 	// Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
@@ -132,9 +146,11 @@ type ManagedRedisArgs struct {
 	Location pulumi.StringPtrInput
 	// Minimum TLS version. Default and only value: `1.2`.
 	MinimumTlsVersion *TlsVersion
+	// Reach the cache from a subnet through a private endpoint (also for an existing cache).
+	PrivateEndpoint *PrivateEndpointSettingsArgs
 	// Protect the cluster and the database against replacement and deletion.
 	ProtectData *bool
-	// Whether the cache is reachable from public networks. Default: `Enabled`.
+	// Whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a private endpoint (an explicit `Enabled` keeps both ways open).
 	PublicNetworkAccess *PublicNetworkAccess
 	// Resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
 	ResourceGroupName pulumi.StringInput
@@ -291,6 +307,16 @@ func (o ManagedRedisOutput) PrimaryAccessKey() pulumi.StringPtrOutput {
 // URI of the primary access key secret (AccessKey mode only).
 func (o ManagedRedisOutput) PrimaryAccessKeySecretUri() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringPtrOutput { return v.PrimaryAccessKeySecretUri }).(pulumi.StringPtrOutput)
+}
+
+// ARM id of the private endpoint (with privateEndpoint only).
+func (o ManagedRedisOutput) PrivateEndpointId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ManagedRedis) pulumi.StringPtrOutput { return v.PrivateEndpointId }).(pulumi.StringPtrOutput)
+}
+
+// The private endpoint's address in the subnet (with privateEndpoint only).
+func (o ManagedRedisOutput) PrivateIpAddress() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ManagedRedis) pulumi.StringPtrOutput { return v.PrivateIpAddress }).(pulumi.StringPtrOutput)
 }
 
 // Redis version, as Azure reports it.

@@ -131,6 +131,184 @@ func (o AccessPrincipalArrayOutput) Index(i pulumi.IntInput) AccessPrincipalOutp
 	}).(AccessPrincipalOutput)
 }
 
+// A customer-managed key, read with a user-assigned identity.
+type CustomerManagedKeySettings struct {
+	// The key's versioned URL, `https://<vault>.vault.azure.net/keys/<name>/<version>`.
+	KeyUrl string `pulumi:"keyUrl"`
+	// ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+	KeyVaultId *string `pulumi:"keyVaultId"`
+	// ARM id of the user-assigned identity the cache reads the key with.
+	UserAssignedIdentityId string `pulumi:"userAssignedIdentityId"`
+}
+
+// CustomerManagedKeySettingsInput is an input type that accepts CustomerManagedKeySettingsArgs and CustomerManagedKeySettingsOutput values.
+// You can construct a concrete instance of `CustomerManagedKeySettingsInput` via:
+//
+//	CustomerManagedKeySettingsArgs{...}
+type CustomerManagedKeySettingsInput interface {
+	pulumi.Input
+
+	ToCustomerManagedKeySettingsOutput() CustomerManagedKeySettingsOutput
+	ToCustomerManagedKeySettingsOutputWithContext(context.Context) CustomerManagedKeySettingsOutput
+}
+
+// A customer-managed key, read with a user-assigned identity.
+type CustomerManagedKeySettingsArgs struct {
+	// The key's versioned URL, `https://<vault>.vault.azure.net/keys/<name>/<version>`.
+	KeyUrl pulumi.StringInput `pulumi:"keyUrl"`
+	// ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+	KeyVaultId pulumi.StringPtrInput `pulumi:"keyVaultId"`
+	// ARM id of the user-assigned identity the cache reads the key with.
+	UserAssignedIdentityId pulumi.StringInput `pulumi:"userAssignedIdentityId"`
+}
+
+func (CustomerManagedKeySettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*CustomerManagedKeySettings)(nil)).Elem()
+}
+
+func (i CustomerManagedKeySettingsArgs) ToCustomerManagedKeySettingsOutput() CustomerManagedKeySettingsOutput {
+	return i.ToCustomerManagedKeySettingsOutputWithContext(context.Background())
+}
+
+func (i CustomerManagedKeySettingsArgs) ToCustomerManagedKeySettingsOutputWithContext(ctx context.Context) CustomerManagedKeySettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(CustomerManagedKeySettingsOutput)
+}
+
+func (i CustomerManagedKeySettingsArgs) ToCustomerManagedKeySettingsPtrOutput() CustomerManagedKeySettingsPtrOutput {
+	return i.ToCustomerManagedKeySettingsPtrOutputWithContext(context.Background())
+}
+
+func (i CustomerManagedKeySettingsArgs) ToCustomerManagedKeySettingsPtrOutputWithContext(ctx context.Context) CustomerManagedKeySettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(CustomerManagedKeySettingsOutput).ToCustomerManagedKeySettingsPtrOutputWithContext(ctx)
+}
+
+// CustomerManagedKeySettingsPtrInput is an input type that accepts CustomerManagedKeySettingsArgs, CustomerManagedKeySettingsPtr and CustomerManagedKeySettingsPtrOutput values.
+// You can construct a concrete instance of `CustomerManagedKeySettingsPtrInput` via:
+//
+//	        CustomerManagedKeySettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type CustomerManagedKeySettingsPtrInput interface {
+	pulumi.Input
+
+	ToCustomerManagedKeySettingsPtrOutput() CustomerManagedKeySettingsPtrOutput
+	ToCustomerManagedKeySettingsPtrOutputWithContext(context.Context) CustomerManagedKeySettingsPtrOutput
+}
+
+type customerManagedKeySettingsPtrType CustomerManagedKeySettingsArgs
+
+func CustomerManagedKeySettingsPtr(v *CustomerManagedKeySettingsArgs) CustomerManagedKeySettingsPtrInput {
+	return (*customerManagedKeySettingsPtrType)(v)
+}
+
+func (*customerManagedKeySettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**CustomerManagedKeySettings)(nil)).Elem()
+}
+
+func (i *customerManagedKeySettingsPtrType) ToCustomerManagedKeySettingsPtrOutput() CustomerManagedKeySettingsPtrOutput {
+	return i.ToCustomerManagedKeySettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *customerManagedKeySettingsPtrType) ToCustomerManagedKeySettingsPtrOutputWithContext(ctx context.Context) CustomerManagedKeySettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(CustomerManagedKeySettingsPtrOutput)
+}
+
+// A customer-managed key, read with a user-assigned identity.
+type CustomerManagedKeySettingsOutput struct{ *pulumi.OutputState }
+
+func (CustomerManagedKeySettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*CustomerManagedKeySettings)(nil)).Elem()
+}
+
+func (o CustomerManagedKeySettingsOutput) ToCustomerManagedKeySettingsOutput() CustomerManagedKeySettingsOutput {
+	return o
+}
+
+func (o CustomerManagedKeySettingsOutput) ToCustomerManagedKeySettingsOutputWithContext(ctx context.Context) CustomerManagedKeySettingsOutput {
+	return o
+}
+
+func (o CustomerManagedKeySettingsOutput) ToCustomerManagedKeySettingsPtrOutput() CustomerManagedKeySettingsPtrOutput {
+	return o.ToCustomerManagedKeySettingsPtrOutputWithContext(context.Background())
+}
+
+func (o CustomerManagedKeySettingsOutput) ToCustomerManagedKeySettingsPtrOutputWithContext(ctx context.Context) CustomerManagedKeySettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v CustomerManagedKeySettings) *CustomerManagedKeySettings {
+		return &v
+	}).(CustomerManagedKeySettingsPtrOutput)
+}
+
+// The key's versioned URL, `https://<vault>.vault.azure.net/keys/<name>/<version>`.
+func (o CustomerManagedKeySettingsOutput) KeyUrl() pulumi.StringOutput {
+	return o.ApplyT(func(v CustomerManagedKeySettings) string { return v.KeyUrl }).(pulumi.StringOutput)
+}
+
+// ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+func (o CustomerManagedKeySettingsOutput) KeyVaultId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v CustomerManagedKeySettings) *string { return v.KeyVaultId }).(pulumi.StringPtrOutput)
+}
+
+// ARM id of the user-assigned identity the cache reads the key with.
+func (o CustomerManagedKeySettingsOutput) UserAssignedIdentityId() pulumi.StringOutput {
+	return o.ApplyT(func(v CustomerManagedKeySettings) string { return v.UserAssignedIdentityId }).(pulumi.StringOutput)
+}
+
+type CustomerManagedKeySettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (CustomerManagedKeySettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**CustomerManagedKeySettings)(nil)).Elem()
+}
+
+func (o CustomerManagedKeySettingsPtrOutput) ToCustomerManagedKeySettingsPtrOutput() CustomerManagedKeySettingsPtrOutput {
+	return o
+}
+
+func (o CustomerManagedKeySettingsPtrOutput) ToCustomerManagedKeySettingsPtrOutputWithContext(ctx context.Context) CustomerManagedKeySettingsPtrOutput {
+	return o
+}
+
+func (o CustomerManagedKeySettingsPtrOutput) Elem() CustomerManagedKeySettingsOutput {
+	return o.ApplyT(func(v *CustomerManagedKeySettings) CustomerManagedKeySettings {
+		if v != nil {
+			return *v
+		}
+		var ret CustomerManagedKeySettings
+		return ret
+	}).(CustomerManagedKeySettingsOutput)
+}
+
+// The key's versioned URL, `https://<vault>.vault.azure.net/keys/<name>/<version>`.
+func (o CustomerManagedKeySettingsPtrOutput) KeyUrl() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *CustomerManagedKeySettings) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.KeyUrl
+	}).(pulumi.StringPtrOutput)
+}
+
+// ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+func (o CustomerManagedKeySettingsPtrOutput) KeyVaultId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *CustomerManagedKeySettings) *string {
+		if v == nil {
+			return nil
+		}
+		return v.KeyVaultId
+	}).(pulumi.StringPtrOutput)
+}
+
+// ARM id of the user-assigned identity the cache reads the key with.
+func (o CustomerManagedKeySettingsPtrOutput) UserAssignedIdentityId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *CustomerManagedKeySettings) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.UserAssignedIdentityId
+	}).(pulumi.StringPtrOutput)
+}
+
 // A Redis module to enable on the database.
 type DatabaseModule struct {
 	// The module's configuration options, e.g. `ERROR_RATE 0.01`.
@@ -492,6 +670,146 @@ func (o DatabaseSettingsPtrOutput) Persistence() PersistenceSettingsPtrOutput {
 		}
 		return v.Persistence
 	}).(PersistenceSettingsPtrOutput)
+}
+
+// Diagnostic settings: the database's `ConnectionEvents` logs and the cluster's `AllMetrics`.
+type DiagnosticsSettings struct {
+	// ARM id of the Log Analytics workspace.
+	WorkspaceId string `pulumi:"workspaceId"`
+}
+
+// DiagnosticsSettingsInput is an input type that accepts DiagnosticsSettingsArgs and DiagnosticsSettingsOutput values.
+// You can construct a concrete instance of `DiagnosticsSettingsInput` via:
+//
+//	DiagnosticsSettingsArgs{...}
+type DiagnosticsSettingsInput interface {
+	pulumi.Input
+
+	ToDiagnosticsSettingsOutput() DiagnosticsSettingsOutput
+	ToDiagnosticsSettingsOutputWithContext(context.Context) DiagnosticsSettingsOutput
+}
+
+// Diagnostic settings: the database's `ConnectionEvents` logs and the cluster's `AllMetrics`.
+type DiagnosticsSettingsArgs struct {
+	// ARM id of the Log Analytics workspace.
+	WorkspaceId pulumi.StringInput `pulumi:"workspaceId"`
+}
+
+func (DiagnosticsSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DiagnosticsSettings)(nil)).Elem()
+}
+
+func (i DiagnosticsSettingsArgs) ToDiagnosticsSettingsOutput() DiagnosticsSettingsOutput {
+	return i.ToDiagnosticsSettingsOutputWithContext(context.Background())
+}
+
+func (i DiagnosticsSettingsArgs) ToDiagnosticsSettingsOutputWithContext(ctx context.Context) DiagnosticsSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DiagnosticsSettingsOutput)
+}
+
+func (i DiagnosticsSettingsArgs) ToDiagnosticsSettingsPtrOutput() DiagnosticsSettingsPtrOutput {
+	return i.ToDiagnosticsSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i DiagnosticsSettingsArgs) ToDiagnosticsSettingsPtrOutputWithContext(ctx context.Context) DiagnosticsSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DiagnosticsSettingsOutput).ToDiagnosticsSettingsPtrOutputWithContext(ctx)
+}
+
+// DiagnosticsSettingsPtrInput is an input type that accepts DiagnosticsSettingsArgs, DiagnosticsSettingsPtr and DiagnosticsSettingsPtrOutput values.
+// You can construct a concrete instance of `DiagnosticsSettingsPtrInput` via:
+//
+//	        DiagnosticsSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type DiagnosticsSettingsPtrInput interface {
+	pulumi.Input
+
+	ToDiagnosticsSettingsPtrOutput() DiagnosticsSettingsPtrOutput
+	ToDiagnosticsSettingsPtrOutputWithContext(context.Context) DiagnosticsSettingsPtrOutput
+}
+
+type diagnosticsSettingsPtrType DiagnosticsSettingsArgs
+
+func DiagnosticsSettingsPtr(v *DiagnosticsSettingsArgs) DiagnosticsSettingsPtrInput {
+	return (*diagnosticsSettingsPtrType)(v)
+}
+
+func (*diagnosticsSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DiagnosticsSettings)(nil)).Elem()
+}
+
+func (i *diagnosticsSettingsPtrType) ToDiagnosticsSettingsPtrOutput() DiagnosticsSettingsPtrOutput {
+	return i.ToDiagnosticsSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *diagnosticsSettingsPtrType) ToDiagnosticsSettingsPtrOutputWithContext(ctx context.Context) DiagnosticsSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DiagnosticsSettingsPtrOutput)
+}
+
+// Diagnostic settings: the database's `ConnectionEvents` logs and the cluster's `AllMetrics`.
+type DiagnosticsSettingsOutput struct{ *pulumi.OutputState }
+
+func (DiagnosticsSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DiagnosticsSettings)(nil)).Elem()
+}
+
+func (o DiagnosticsSettingsOutput) ToDiagnosticsSettingsOutput() DiagnosticsSettingsOutput {
+	return o
+}
+
+func (o DiagnosticsSettingsOutput) ToDiagnosticsSettingsOutputWithContext(ctx context.Context) DiagnosticsSettingsOutput {
+	return o
+}
+
+func (o DiagnosticsSettingsOutput) ToDiagnosticsSettingsPtrOutput() DiagnosticsSettingsPtrOutput {
+	return o.ToDiagnosticsSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o DiagnosticsSettingsOutput) ToDiagnosticsSettingsPtrOutputWithContext(ctx context.Context) DiagnosticsSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DiagnosticsSettings) *DiagnosticsSettings {
+		return &v
+	}).(DiagnosticsSettingsPtrOutput)
+}
+
+// ARM id of the Log Analytics workspace.
+func (o DiagnosticsSettingsOutput) WorkspaceId() pulumi.StringOutput {
+	return o.ApplyT(func(v DiagnosticsSettings) string { return v.WorkspaceId }).(pulumi.StringOutput)
+}
+
+type DiagnosticsSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (DiagnosticsSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DiagnosticsSettings)(nil)).Elem()
+}
+
+func (o DiagnosticsSettingsPtrOutput) ToDiagnosticsSettingsPtrOutput() DiagnosticsSettingsPtrOutput {
+	return o
+}
+
+func (o DiagnosticsSettingsPtrOutput) ToDiagnosticsSettingsPtrOutputWithContext(ctx context.Context) DiagnosticsSettingsPtrOutput {
+	return o
+}
+
+func (o DiagnosticsSettingsPtrOutput) Elem() DiagnosticsSettingsOutput {
+	return o.ApplyT(func(v *DiagnosticsSettings) DiagnosticsSettings {
+		if v != nil {
+			return *v
+		}
+		var ret DiagnosticsSettings
+		return ret
+	}).(DiagnosticsSettingsOutput)
+}
+
+// ARM id of the Log Analytics workspace.
+func (o DiagnosticsSettingsPtrOutput) WorkspaceId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DiagnosticsSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.WorkspaceId
+	}).(pulumi.StringPtrOutput)
 }
 
 // An existing cache to use instead of creating one.
@@ -971,29 +1289,200 @@ func (o PersistenceSettingsPtrOutput) RdbFrequency() RdbFrequencyPtrOutput {
 	}).(RdbFrequencyPtrOutput)
 }
 
+// A private endpoint of the cache (group `redisEnterprise`) and its address in the private DNS zone `privatelink.redis.azure.net`.
+type PrivateEndpointSettings struct {
+	// ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+	PrivateDnsZoneId *string `pulumi:"privateDnsZoneId"`
+	// ARM id of the subnet the endpoint takes its address from.
+	SubnetId string `pulumi:"subnetId"`
+}
+
+// PrivateEndpointSettingsInput is an input type that accepts PrivateEndpointSettingsArgs and PrivateEndpointSettingsOutput values.
+// You can construct a concrete instance of `PrivateEndpointSettingsInput` via:
+//
+//	PrivateEndpointSettingsArgs{...}
+type PrivateEndpointSettingsInput interface {
+	pulumi.Input
+
+	ToPrivateEndpointSettingsOutput() PrivateEndpointSettingsOutput
+	ToPrivateEndpointSettingsOutputWithContext(context.Context) PrivateEndpointSettingsOutput
+}
+
+// A private endpoint of the cache (group `redisEnterprise`) and its address in the private DNS zone `privatelink.redis.azure.net`.
+type PrivateEndpointSettingsArgs struct {
+	// ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+	PrivateDnsZoneId pulumi.StringPtrInput `pulumi:"privateDnsZoneId"`
+	// ARM id of the subnet the endpoint takes its address from.
+	SubnetId pulumi.StringInput `pulumi:"subnetId"`
+}
+
+func (PrivateEndpointSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrivateEndpointSettings)(nil)).Elem()
+}
+
+func (i PrivateEndpointSettingsArgs) ToPrivateEndpointSettingsOutput() PrivateEndpointSettingsOutput {
+	return i.ToPrivateEndpointSettingsOutputWithContext(context.Background())
+}
+
+func (i PrivateEndpointSettingsArgs) ToPrivateEndpointSettingsOutputWithContext(ctx context.Context) PrivateEndpointSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PrivateEndpointSettingsOutput)
+}
+
+func (i PrivateEndpointSettingsArgs) ToPrivateEndpointSettingsPtrOutput() PrivateEndpointSettingsPtrOutput {
+	return i.ToPrivateEndpointSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i PrivateEndpointSettingsArgs) ToPrivateEndpointSettingsPtrOutputWithContext(ctx context.Context) PrivateEndpointSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PrivateEndpointSettingsOutput).ToPrivateEndpointSettingsPtrOutputWithContext(ctx)
+}
+
+// PrivateEndpointSettingsPtrInput is an input type that accepts PrivateEndpointSettingsArgs, PrivateEndpointSettingsPtr and PrivateEndpointSettingsPtrOutput values.
+// You can construct a concrete instance of `PrivateEndpointSettingsPtrInput` via:
+//
+//	        PrivateEndpointSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type PrivateEndpointSettingsPtrInput interface {
+	pulumi.Input
+
+	ToPrivateEndpointSettingsPtrOutput() PrivateEndpointSettingsPtrOutput
+	ToPrivateEndpointSettingsPtrOutputWithContext(context.Context) PrivateEndpointSettingsPtrOutput
+}
+
+type privateEndpointSettingsPtrType PrivateEndpointSettingsArgs
+
+func PrivateEndpointSettingsPtr(v *PrivateEndpointSettingsArgs) PrivateEndpointSettingsPtrInput {
+	return (*privateEndpointSettingsPtrType)(v)
+}
+
+func (*privateEndpointSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PrivateEndpointSettings)(nil)).Elem()
+}
+
+func (i *privateEndpointSettingsPtrType) ToPrivateEndpointSettingsPtrOutput() PrivateEndpointSettingsPtrOutput {
+	return i.ToPrivateEndpointSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *privateEndpointSettingsPtrType) ToPrivateEndpointSettingsPtrOutputWithContext(ctx context.Context) PrivateEndpointSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PrivateEndpointSettingsPtrOutput)
+}
+
+// A private endpoint of the cache (group `redisEnterprise`) and its address in the private DNS zone `privatelink.redis.azure.net`.
+type PrivateEndpointSettingsOutput struct{ *pulumi.OutputState }
+
+func (PrivateEndpointSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrivateEndpointSettings)(nil)).Elem()
+}
+
+func (o PrivateEndpointSettingsOutput) ToPrivateEndpointSettingsOutput() PrivateEndpointSettingsOutput {
+	return o
+}
+
+func (o PrivateEndpointSettingsOutput) ToPrivateEndpointSettingsOutputWithContext(ctx context.Context) PrivateEndpointSettingsOutput {
+	return o
+}
+
+func (o PrivateEndpointSettingsOutput) ToPrivateEndpointSettingsPtrOutput() PrivateEndpointSettingsPtrOutput {
+	return o.ToPrivateEndpointSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o PrivateEndpointSettingsOutput) ToPrivateEndpointSettingsPtrOutputWithContext(ctx context.Context) PrivateEndpointSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PrivateEndpointSettings) *PrivateEndpointSettings {
+		return &v
+	}).(PrivateEndpointSettingsPtrOutput)
+}
+
+// ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+func (o PrivateEndpointSettingsOutput) PrivateDnsZoneId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateEndpointSettings) *string { return v.PrivateDnsZoneId }).(pulumi.StringPtrOutput)
+}
+
+// ARM id of the subnet the endpoint takes its address from.
+func (o PrivateEndpointSettingsOutput) SubnetId() pulumi.StringOutput {
+	return o.ApplyT(func(v PrivateEndpointSettings) string { return v.SubnetId }).(pulumi.StringOutput)
+}
+
+type PrivateEndpointSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (PrivateEndpointSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PrivateEndpointSettings)(nil)).Elem()
+}
+
+func (o PrivateEndpointSettingsPtrOutput) ToPrivateEndpointSettingsPtrOutput() PrivateEndpointSettingsPtrOutput {
+	return o
+}
+
+func (o PrivateEndpointSettingsPtrOutput) ToPrivateEndpointSettingsPtrOutputWithContext(ctx context.Context) PrivateEndpointSettingsPtrOutput {
+	return o
+}
+
+func (o PrivateEndpointSettingsPtrOutput) Elem() PrivateEndpointSettingsOutput {
+	return o.ApplyT(func(v *PrivateEndpointSettings) PrivateEndpointSettings {
+		if v != nil {
+			return *v
+		}
+		var ret PrivateEndpointSettings
+		return ret
+	}).(PrivateEndpointSettingsOutput)
+}
+
+// ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+func (o PrivateEndpointSettingsPtrOutput) PrivateDnsZoneId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PrivateEndpointSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return v.PrivateDnsZoneId
+	}).(pulumi.StringPtrOutput)
+}
+
+// ARM id of the subnet the endpoint takes its address from.
+func (o PrivateEndpointSettingsPtrOutput) SubnetId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PrivateEndpointSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.SubnetId
+	}).(pulumi.StringPtrOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessPrincipalInput)(nil)).Elem(), AccessPrincipalArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessPrincipalArrayInput)(nil)).Elem(), AccessPrincipalArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedKeySettingsInput)(nil)).Elem(), CustomerManagedKeySettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedKeySettingsPtrInput)(nil)).Elem(), CustomerManagedKeySettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabaseModuleInput)(nil)).Elem(), DatabaseModuleArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabaseModuleArrayInput)(nil)).Elem(), DatabaseModuleArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabaseSettingsInput)(nil)).Elem(), DatabaseSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabaseSettingsPtrInput)(nil)).Elem(), DatabaseSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DiagnosticsSettingsInput)(nil)).Elem(), DiagnosticsSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DiagnosticsSettingsPtrInput)(nil)).Elem(), DiagnosticsSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExistingCacheInput)(nil)).Elem(), ExistingCacheArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExistingCachePtrInput)(nil)).Elem(), ExistingCacheArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GeoReplicationSettingsInput)(nil)).Elem(), GeoReplicationSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GeoReplicationSettingsPtrInput)(nil)).Elem(), GeoReplicationSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PersistenceSettingsInput)(nil)).Elem(), PersistenceSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PersistenceSettingsPtrInput)(nil)).Elem(), PersistenceSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PrivateEndpointSettingsInput)(nil)).Elem(), PrivateEndpointSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PrivateEndpointSettingsPtrInput)(nil)).Elem(), PrivateEndpointSettingsArgs{})
 	pulumi.RegisterOutputType(AccessPrincipalOutput{})
 	pulumi.RegisterOutputType(AccessPrincipalArrayOutput{})
+	pulumi.RegisterOutputType(CustomerManagedKeySettingsOutput{})
+	pulumi.RegisterOutputType(CustomerManagedKeySettingsPtrOutput{})
 	pulumi.RegisterOutputType(DatabaseModuleOutput{})
 	pulumi.RegisterOutputType(DatabaseModuleArrayOutput{})
 	pulumi.RegisterOutputType(DatabaseSettingsOutput{})
 	pulumi.RegisterOutputType(DatabaseSettingsPtrOutput{})
+	pulumi.RegisterOutputType(DiagnosticsSettingsOutput{})
+	pulumi.RegisterOutputType(DiagnosticsSettingsPtrOutput{})
 	pulumi.RegisterOutputType(ExistingCacheOutput{})
 	pulumi.RegisterOutputType(ExistingCachePtrOutput{})
 	pulumi.RegisterOutputType(GeoReplicationSettingsOutput{})
 	pulumi.RegisterOutputType(GeoReplicationSettingsPtrOutput{})
 	pulumi.RegisterOutputType(PersistenceSettingsOutput{})
 	pulumi.RegisterOutputType(PersistenceSettingsPtrOutput{})
+	pulumi.RegisterOutputType(PrivateEndpointSettingsOutput{})
+	pulumi.RegisterOutputType(PrivateEndpointSettingsPtrOutput{})
 }

@@ -25,6 +25,24 @@ export interface AccessPrincipalArgs {
 }
 
 /**
+ * A customer-managed key, read with a user-assigned identity.
+ */
+export interface CustomerManagedKeySettingsArgs {
+    /**
+     * The key's versioned URL, `https://<vault>.vault.azure.net/keys/<name>/<version>`.
+     */
+    keyUrl: pulumi.Input<string>;
+    /**
+     * ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+     */
+    keyVaultId?: pulumi.Input<string | undefined>;
+    /**
+     * ARM id of the user-assigned identity the cache reads the key with.
+     */
+    userAssignedIdentityId: pulumi.Input<string>;
+}
+
+/**
  * A Redis module to enable on the database.
  */
 export interface DatabaseModuleArgs {
@@ -73,6 +91,16 @@ export interface DatabaseSettingsArgs {
 }
 
 /**
+ * Diagnostic settings: the database's `ConnectionEvents` logs and the cluster's `AllMetrics`.
+ */
+export interface DiagnosticsSettingsArgs {
+    /**
+     * ARM id of the Log Analytics workspace.
+     */
+    workspaceId: pulumi.Input<string>;
+}
+
+/**
  * An existing cache to use instead of creating one.
  */
 export interface ExistingCacheArgs {
@@ -112,4 +140,18 @@ export interface PersistenceSettingsArgs {
      * Snapshot persistence, every 1, 6 or 12 hours.
      */
     rdbFrequency?: enums.RdbFrequency;
+}
+
+/**
+ * A private endpoint of the cache (group `redisEnterprise`) and its address in the private DNS zone `privatelink.redis.azure.net`.
+ */
+export interface PrivateEndpointSettingsArgs {
+    /**
+     * ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+     */
+    privateDnsZoneId?: pulumi.Input<string | undefined>;
+    /**
+     * ARM id of the subnet the endpoint takes its address from.
+     */
+    subnetId: pulumi.Input<string>;
 }

@@ -18,16 +18,22 @@ from ._enums import *
 __all__ = [
     'AccessPrincipalArgs',
     'AccessPrincipalArgsDict',
+    'CustomerManagedKeySettingsArgs',
+    'CustomerManagedKeySettingsArgsDict',
     'DatabaseModuleArgs',
     'DatabaseModuleArgsDict',
     'DatabaseSettingsArgs',
     'DatabaseSettingsArgsDict',
+    'DiagnosticsSettingsArgs',
+    'DiagnosticsSettingsArgsDict',
     'ExistingCacheArgs',
     'ExistingCacheArgsDict',
     'GeoReplicationSettingsArgs',
     'GeoReplicationSettingsArgsDict',
     'PersistenceSettingsArgs',
     'PersistenceSettingsArgsDict',
+    'PrivateEndpointSettingsArgs',
+    'PrivateEndpointSettingsArgsDict',
 ]
 
 class AccessPrincipalArgsDict(TypedDict):
@@ -101,6 +107,78 @@ class AccessPrincipalArgs:
     @principal_type.setter
     def principal_type(self, value: Optional['PrincipalType']):
         pulumi.set(self, "principal_type", value)
+
+
+class CustomerManagedKeySettingsArgsDict(TypedDict):
+    """
+    A customer-managed key, read with a user-assigned identity.
+    """
+    key_url: pulumi.Input[_builtins.str]
+    """
+    The key's versioned URL, `https://<vault>.vault.azure.net/keys/<name>/<version>`.
+    """
+    user_assigned_identity_id: pulumi.Input[_builtins.str]
+    """
+    ARM id of the user-assigned identity the cache reads the key with.
+    """
+    key_vault_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+    """
+
+@pulumi.input_type
+class CustomerManagedKeySettingsArgs:
+    def __init__(__self__, *,
+                 key_url: pulumi.Input[_builtins.str],
+                 user_assigned_identity_id: pulumi.Input[_builtins.str],
+                 key_vault_id: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A customer-managed key, read with a user-assigned identity.
+
+        :param pulumi.Input[_builtins.str] key_url: The key's versioned URL, `https://<vault>.vault.azure.net/keys/<name>/<version>`.
+        :param pulumi.Input[_builtins.str] user_assigned_identity_id: ARM id of the user-assigned identity the cache reads the key with.
+        :param pulumi.Input[_builtins.str] key_vault_id: ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+        """
+        pulumi.set(__self__, "key_url", key_url)
+        pulumi.set(__self__, "user_assigned_identity_id", user_assigned_identity_id)
+        if key_vault_id is not None:
+            pulumi.set(__self__, "key_vault_id", key_vault_id)
+
+    @_builtins.property
+    @pulumi.getter(name="keyUrl")
+    def key_url(self) -> pulumi.Input[_builtins.str]:
+        """
+        The key's versioned URL, `https://<vault>.vault.azure.net/keys/<name>/<version>`.
+        """
+        return pulumi.get(self, "key_url")
+
+    @key_url.setter
+    def key_url(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "key_url", value)
+
+    @_builtins.property
+    @pulumi.getter(name="userAssignedIdentityId")
+    def user_assigned_identity_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        ARM id of the user-assigned identity the cache reads the key with.
+        """
+        return pulumi.get(self, "user_assigned_identity_id")
+
+    @user_assigned_identity_id.setter
+    def user_assigned_identity_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "user_assigned_identity_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keyVaultId")
+    def key_vault_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+        """
+        return pulumi.get(self, "key_vault_id")
+
+    @key_vault_id.setter
+    def key_vault_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "key_vault_id", value)
 
 
 class DatabaseModuleArgsDict(TypedDict):
@@ -310,6 +388,39 @@ class DatabaseSettingsArgs:
         pulumi.set(self, "persistence", value)
 
 
+class DiagnosticsSettingsArgsDict(TypedDict):
+    """
+    Diagnostic settings: the database's `ConnectionEvents` logs and the cluster's `AllMetrics`.
+    """
+    workspace_id: pulumi.Input[_builtins.str]
+    """
+    ARM id of the Log Analytics workspace.
+    """
+
+@pulumi.input_type
+class DiagnosticsSettingsArgs:
+    def __init__(__self__, *,
+                 workspace_id: pulumi.Input[_builtins.str]):
+        """
+        Diagnostic settings: the database's `ConnectionEvents` logs and the cluster's `AllMetrics`.
+
+        :param pulumi.Input[_builtins.str] workspace_id: ARM id of the Log Analytics workspace.
+        """
+        pulumi.set(__self__, "workspace_id", workspace_id)
+
+    @_builtins.property
+    @pulumi.getter(name="workspaceId")
+    def workspace_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        ARM id of the Log Analytics workspace.
+        """
+        return pulumi.get(self, "workspace_id")
+
+    @workspace_id.setter
+    def workspace_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "workspace_id", value)
+
+
 class ExistingCacheArgsDict(TypedDict):
     """
     An existing cache to use instead of creating one.
@@ -467,5 +578,58 @@ class PersistenceSettingsArgs:
     @rdb_frequency.setter
     def rdb_frequency(self, value: Optional['RdbFrequency']):
         pulumi.set(self, "rdb_frequency", value)
+
+
+class PrivateEndpointSettingsArgsDict(TypedDict):
+    """
+    A private endpoint of the cache (group `redisEnterprise`) and its address in the private DNS zone `privatelink.redis.azure.net`.
+    """
+    subnet_id: pulumi.Input[_builtins.str]
+    """
+    ARM id of the subnet the endpoint takes its address from.
+    """
+    private_dns_zone_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+    """
+
+@pulumi.input_type
+class PrivateEndpointSettingsArgs:
+    def __init__(__self__, *,
+                 subnet_id: pulumi.Input[_builtins.str],
+                 private_dns_zone_id: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A private endpoint of the cache (group `redisEnterprise`) and its address in the private DNS zone `privatelink.redis.azure.net`.
+
+        :param pulumi.Input[_builtins.str] subnet_id: ARM id of the subnet the endpoint takes its address from.
+        :param pulumi.Input[_builtins.str] private_dns_zone_id: ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+        """
+        pulumi.set(__self__, "subnet_id", subnet_id)
+        if private_dns_zone_id is not None:
+            pulumi.set(__self__, "private_dns_zone_id", private_dns_zone_id)
+
+    @_builtins.property
+    @pulumi.getter(name="subnetId")
+    def subnet_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        ARM id of the subnet the endpoint takes its address from.
+        """
+        return pulumi.get(self, "subnet_id")
+
+    @subnet_id.setter
+    def subnet_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "subnet_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="privateDnsZoneId")
+    def private_dns_zone_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+        """
+        return pulumi.get(self, "private_dns_zone_id")
+
+    @private_dns_zone_id.setter
+    def private_dns_zone_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "private_dns_zone_id", value)
 
 

@@ -27,12 +27,15 @@ class ManagedRedisArgs:
                  capacity: Optional[_builtins.int] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  connection_name: Optional[_builtins.str] = None,
+                 customer_managed_key: Optional['CustomerManagedKeySettingsArgs'] = None,
                  database: Optional['DatabaseSettingsArgs'] = None,
+                 diagnostics: Optional['DiagnosticsSettingsArgs'] = None,
                  existing: Optional['ExistingCacheArgs'] = None,
                  high_availability: Optional[_builtins.bool] = None,
                  key_vault_id: pulumi.Input[Optional[_builtins.str]] = None,
                  location: pulumi.Input[Optional[_builtins.str]] = None,
                  minimum_tls_version: Optional['TlsVersion'] = None,
+                 private_endpoint: Optional['PrivateEndpointSettingsArgs'] = None,
                  protect_data: Optional[_builtins.bool] = None,
                  public_network_access: Optional['PublicNetworkAccess'] = None,
                  sku: Optional['SkuName'] = None,
@@ -47,14 +50,17 @@ class ManagedRedisArgs:
         :param _builtins.int capacity: Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
         :param pulumi.Input[_builtins.str] cluster_name: Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
         :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
+        :param 'CustomerManagedKeySettingsArgs' customer_managed_key: Encrypt the cache with a key of yours, read with a user-assigned identity.
         :param 'DatabaseSettingsArgs' database: Settings of the cache's database.
+        :param 'DiagnosticsSettingsArgs' diagnostics: Send the database's connection logs and the cluster's metrics to a Log Analytics workspace.
         :param 'ExistingCacheArgs' existing: Use an existing cache instead of creating one: it is read, never modified or deleted.
         :param _builtins.bool high_availability: Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
         :param pulumi.Input[_builtins.str] key_vault_id: ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
         :param pulumi.Input[_builtins.str] location: Azure region. Default (also when empty): the resource group's.
         :param 'TlsVersion' minimum_tls_version: Minimum TLS version. Default and only value: `1.2`.
+        :param 'PrivateEndpointSettingsArgs' private_endpoint: Reach the cache from a subnet through a private endpoint (also for an existing cache).
         :param _builtins.bool protect_data: Protect the cluster and the database against replacement and deletion.
-        :param 'PublicNetworkAccess' public_network_access: Whether the cache is reachable from public networks. Default: `Enabled`.
+        :param 'PublicNetworkAccess' public_network_access: Whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a private endpoint (an explicit `Enabled` keeps both ways open).
         :param 'SkuName' sku: Size and tier. Default: `Balanced_B0`.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every Azure resource the component creates.
         :param Sequence[_builtins.str] zones: Availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
@@ -70,8 +76,12 @@ class ManagedRedisArgs:
             pulumi.set(__self__, "cluster_name", cluster_name)
         if connection_name is not None:
             pulumi.set(__self__, "connection_name", connection_name)
+        if customer_managed_key is not None:
+            pulumi.set(__self__, "customer_managed_key", customer_managed_key)
         if database is not None:
             pulumi.set(__self__, "database", database)
+        if diagnostics is not None:
+            pulumi.set(__self__, "diagnostics", diagnostics)
         if existing is not None:
             pulumi.set(__self__, "existing", existing)
         if high_availability is not None:
@@ -82,6 +92,8 @@ class ManagedRedisArgs:
             pulumi.set(__self__, "location", location)
         if minimum_tls_version is not None:
             pulumi.set(__self__, "minimum_tls_version", minimum_tls_version)
+        if private_endpoint is not None:
+            pulumi.set(__self__, "private_endpoint", private_endpoint)
         if protect_data is not None:
             pulumi.set(__self__, "protect_data", protect_data)
         if public_network_access is not None:
@@ -166,6 +178,18 @@ class ManagedRedisArgs:
         pulumi.set(self, "connection_name", value)
 
     @_builtins.property
+    @pulumi.getter(name="customerManagedKey")
+    def customer_managed_key(self) -> Optional['CustomerManagedKeySettingsArgs']:
+        """
+        Encrypt the cache with a key of yours, read with a user-assigned identity.
+        """
+        return pulumi.get(self, "customer_managed_key")
+
+    @customer_managed_key.setter
+    def customer_managed_key(self, value: Optional['CustomerManagedKeySettingsArgs']):
+        pulumi.set(self, "customer_managed_key", value)
+
+    @_builtins.property
     @pulumi.getter
     def database(self) -> Optional['DatabaseSettingsArgs']:
         """
@@ -176,6 +200,18 @@ class ManagedRedisArgs:
     @database.setter
     def database(self, value: Optional['DatabaseSettingsArgs']):
         pulumi.set(self, "database", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def diagnostics(self) -> Optional['DiagnosticsSettingsArgs']:
+        """
+        Send the database's connection logs and the cluster's metrics to a Log Analytics workspace.
+        """
+        return pulumi.get(self, "diagnostics")
+
+    @diagnostics.setter
+    def diagnostics(self, value: Optional['DiagnosticsSettingsArgs']):
+        pulumi.set(self, "diagnostics", value)
 
     @_builtins.property
     @pulumi.getter
@@ -238,6 +274,18 @@ class ManagedRedisArgs:
         pulumi.set(self, "minimum_tls_version", value)
 
     @_builtins.property
+    @pulumi.getter(name="privateEndpoint")
+    def private_endpoint(self) -> Optional['PrivateEndpointSettingsArgs']:
+        """
+        Reach the cache from a subnet through a private endpoint (also for an existing cache).
+        """
+        return pulumi.get(self, "private_endpoint")
+
+    @private_endpoint.setter
+    def private_endpoint(self, value: Optional['PrivateEndpointSettingsArgs']):
+        pulumi.set(self, "private_endpoint", value)
+
+    @_builtins.property
     @pulumi.getter(name="protectData")
     def protect_data(self) -> Optional[_builtins.bool]:
         """
@@ -253,7 +301,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="publicNetworkAccess")
     def public_network_access(self) -> Optional['PublicNetworkAccess']:
         """
-        Whether the cache is reachable from public networks. Default: `Enabled`.
+        Whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a private endpoint (an explicit `Enabled` keeps both ways open).
         """
         return pulumi.get(self, "public_network_access")
 
@@ -309,12 +357,15 @@ class ManagedRedis(pulumi.ComponentResource):
                  capacity: Optional[_builtins.int] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  connection_name: Optional[_builtins.str] = None,
+                 customer_managed_key: Optional[Union['CustomerManagedKeySettingsArgs', 'CustomerManagedKeySettingsArgsDict']] = None,
                  database: Optional[Union['DatabaseSettingsArgs', 'DatabaseSettingsArgsDict']] = None,
+                 diagnostics: Optional[Union['DiagnosticsSettingsArgs', 'DiagnosticsSettingsArgsDict']] = None,
                  existing: Optional[Union['ExistingCacheArgs', 'ExistingCacheArgsDict']] = None,
                  high_availability: Optional[_builtins.bool] = None,
                  key_vault_id: pulumi.Input[Optional[_builtins.str]] = None,
                  location: pulumi.Input[Optional[_builtins.str]] = None,
                  minimum_tls_version: Optional['TlsVersion'] = None,
+                 private_endpoint: Optional[Union['PrivateEndpointSettingsArgs', 'PrivateEndpointSettingsArgsDict']] = None,
                  protect_data: Optional[_builtins.bool] = None,
                  public_network_access: Optional['PublicNetworkAccess'] = None,
                  resource_group_name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -332,14 +383,17 @@ class ManagedRedis(pulumi.ComponentResource):
         :param _builtins.int capacity: Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
         :param pulumi.Input[_builtins.str] cluster_name: Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
         :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
+        :param Union['CustomerManagedKeySettingsArgs', 'CustomerManagedKeySettingsArgsDict'] customer_managed_key: Encrypt the cache with a key of yours, read with a user-assigned identity.
         :param Union['DatabaseSettingsArgs', 'DatabaseSettingsArgsDict'] database: Settings of the cache's database.
+        :param Union['DiagnosticsSettingsArgs', 'DiagnosticsSettingsArgsDict'] diagnostics: Send the database's connection logs and the cluster's metrics to a Log Analytics workspace.
         :param Union['ExistingCacheArgs', 'ExistingCacheArgsDict'] existing: Use an existing cache instead of creating one: it is read, never modified or deleted.
         :param _builtins.bool high_availability: Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
         :param pulumi.Input[_builtins.str] key_vault_id: ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
         :param pulumi.Input[_builtins.str] location: Azure region. Default (also when empty): the resource group's.
         :param 'TlsVersion' minimum_tls_version: Minimum TLS version. Default and only value: `1.2`.
+        :param Union['PrivateEndpointSettingsArgs', 'PrivateEndpointSettingsArgsDict'] private_endpoint: Reach the cache from a subnet through a private endpoint (also for an existing cache).
         :param _builtins.bool protect_data: Protect the cluster and the database against replacement and deletion.
-        :param 'PublicNetworkAccess' public_network_access: Whether the cache is reachable from public networks. Default: `Enabled`.
+        :param 'PublicNetworkAccess' public_network_access: Whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a private endpoint (an explicit `Enabled` keeps both ways open).
         :param pulumi.Input[_builtins.str] resource_group_name: Resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
         :param 'SkuName' sku: Size and tier. Default: `Balanced_B0`.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every Azure resource the component creates.
@@ -374,12 +428,15 @@ class ManagedRedis(pulumi.ComponentResource):
                  capacity: Optional[_builtins.int] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  connection_name: Optional[_builtins.str] = None,
+                 customer_managed_key: Optional[Union['CustomerManagedKeySettingsArgs', 'CustomerManagedKeySettingsArgsDict']] = None,
                  database: Optional[Union['DatabaseSettingsArgs', 'DatabaseSettingsArgsDict']] = None,
+                 diagnostics: Optional[Union['DiagnosticsSettingsArgs', 'DiagnosticsSettingsArgsDict']] = None,
                  existing: Optional[Union['ExistingCacheArgs', 'ExistingCacheArgsDict']] = None,
                  high_availability: Optional[_builtins.bool] = None,
                  key_vault_id: pulumi.Input[Optional[_builtins.str]] = None,
                  location: pulumi.Input[Optional[_builtins.str]] = None,
                  minimum_tls_version: Optional['TlsVersion'] = None,
+                 private_endpoint: Optional[Union['PrivateEndpointSettingsArgs', 'PrivateEndpointSettingsArgsDict']] = None,
                  protect_data: Optional[_builtins.bool] = None,
                  public_network_access: Optional['PublicNetworkAccess'] = None,
                  resource_group_name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -402,12 +459,15 @@ class ManagedRedis(pulumi.ComponentResource):
             __props__.__dict__["capacity"] = capacity
             __props__.__dict__["cluster_name"] = cluster_name
             __props__.__dict__["connection_name"] = connection_name
+            __props__.__dict__["customer_managed_key"] = customer_managed_key
             __props__.__dict__["database"] = database
+            __props__.__dict__["diagnostics"] = diagnostics
             __props__.__dict__["existing"] = existing
             __props__.__dict__["high_availability"] = high_availability
             __props__.__dict__["key_vault_id"] = key_vault_id
             __props__.__dict__["location"] = location
             __props__.__dict__["minimum_tls_version"] = minimum_tls_version
+            __props__.__dict__["private_endpoint"] = private_endpoint
             __props__.__dict__["protect_data"] = protect_data
             __props__.__dict__["public_network_access"] = public_network_access
             if resource_group_name is None and not opts.urn:
@@ -425,6 +485,8 @@ class ManagedRedis(pulumi.ComponentResource):
             __props__.__dict__["port"] = None
             __props__.__dict__["primary_access_key"] = None
             __props__.__dict__["primary_access_key_secret_uri"] = None
+            __props__.__dict__["private_endpoint_id"] = None
+            __props__.__dict__["private_ip_address"] = None
             __props__.__dict__["redis_version"] = None
             __props__.__dict__["uri"] = None
         secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["primaryAccessKey"])
@@ -531,6 +593,22 @@ class ManagedRedis(pulumi.ComponentResource):
         URI of the primary access key secret (AccessKey mode only).
         """
         return pulumi.get(self, "primary_access_key_secret_uri")
+
+    @_builtins.property
+    @pulumi.getter(name="privateEndpointId")
+    def private_endpoint_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        ARM id of the private endpoint (with privateEndpoint only).
+        """
+        return pulumi.get(self, "private_endpoint_id")
+
+    @_builtins.property
+    @pulumi.getter(name="privateIpAddress")
+    def private_ip_address(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The private endpoint's address in the subnet (with privateEndpoint only).
+        """
+        return pulumi.get(self, "private_ip_address")
 
     @_builtins.property
     @pulumi.getter(name="redisVersion")

@@ -1,0 +1,125 @@
+package component
+
+import (
+	"fmt"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/azure/network"
+	"github.com/managedredis/pulumi-azure-managed-redis/azure/privatedns"
+)
+
+// A private endpoint of the cache, as Aspire's subnet.AddPrivateEndpoint(cache) and the Bicep
+// verified module make it: the endpoint in the subnet (group redisEnterprise), its DNS zone
+// group in the zone privatelink.redis.azure.net, and, unless a zone is given, that zone with a
+// link to the subnet's virtual network. The cache itself is not written, so an existing cache
+// gets one too.
+
+// privateEndpointGroup is the private link group of Azure Managed Redis.
+const privateEndpointGroup = "redisEnterprise"
+
+// endpoint is a private endpoint made: its id and its private IP address.
+type endpoint struct{ id, privateIpAddress pulumi.StringOutput }
+
+func (b *builder) privateEndpoint(s *settings, c *cache) (*endpoint, error) {
+	pe := s.privateEndpoint
+	name := pulumi.Sprintf("%s-pe", c.clusterName)
+	created, err := network.NewPrivateEndpoint(b.ctx, s.name, &network.PrivateEndpointArgs{
+		PrivateEndpointName: name,
+		ResourceGroupName:   s.resourceGroupName,
+		Location:            s.location,
+		Subnet:              network.SubnetTypeArgs{Id: pe.subnetId},
+		PrivateLinkServiceConnections: network.PrivateLinkServiceConnectionArray{network.PrivateLinkServiceConnectionArgs{
+			Name:                 name,
+			PrivateLinkServiceId: c.clusterId,
+			GroupIds:             pulumi.StringArray{pulumi.String(privateEndpointGroup)},
+		}},
+		Tags: s.tags,
+	}, b.child()...)
+	if err != nil {
+		return nil, err
+	}
+	b.registered(created)
+
+	zoneId, err := b.privateDnsZone(s, c)
+	if err != nil {
+		return nil, err
+	}
+	group, err := network.NewPrivateDnsZoneGroup(b.ctx, s.name, &network.PrivateDnsZoneGroupArgs{
+		PrivateEndpointName:     created.Name,
+		ResourceGroupName:       s.resourceGroupName,
+		PrivateDnsZoneGroupName: pulumi.String("default"),
+		PrivateDnsZoneConfigs: network.PrivateDnsZoneConfigArray{network.PrivateDnsZoneConfigArgs{
+			Name: pulumi.String("privatelink-redis-azure-net"), PrivateDnsZoneId: zoneId,
+		}},
+	}, b.child(pulumi.DeleteBeforeReplace(true))...)
+	if err != nil {
+		return nil, err
+	}
+	b.registered(group)
+	return &endpoint{id: created.ID().ToStringOutput(), privateIpAddress: b.privateIpAddress(created)}, nil
+}
+
+// privateDnsZone is the zone given, or a new zone privatelink.redis.azure.net in the cache's
+// resource group, linked to the subnet's virtual network.
+func (b *builder) privateDnsZone(s *settings, c *cache) (pulumi.StringOutput, error) {
+	pe := s.privateEndpoint
+	if pe.zoneId != nil {
+		return *pe.zoneId, nil
+	}
+	zone, err := privatedns.NewPrivateZone(b.ctx, s.name, &privatedns.PrivateZoneArgs{
+		PrivateZoneName:   pulumi.String(PrivateDnsZone),
+		ResourceGroupName: s.resourceGroupName,
+		Location:          pulumi.String("global"),
+		Tags:              s.tags,
+	}, b.child(pulumi.DeleteBeforeReplace(true))...)
+	if err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	virtualNetworkId := pe.subnetId.ApplyT(func(subnet string) string {
+		return subnetIdPattern.FindStringSubmatch(subnet)[1]
+	}).(pulumi.StringOutput)
+	link, err := privatedns.NewVirtualNetworkLink(b.ctx, s.name, &privatedns.VirtualNetworkLinkArgs{
+		PrivateZoneName:        zone.Name,
+		ResourceGroupName:      s.resourceGroupName,
+		VirtualNetworkLinkName: pulumi.Sprintf("%s-link", c.clusterName),
+		Location:               pulumi.String("global"),
+		RegistrationEnabled:    pulumi.Bool(false),
+		VirtualNetwork:         privatedns.SubResourceArgs{Id: virtualNetworkId},
+		Tags:                   s.tags,
+	}, b.child(pulumi.DeleteBeforeReplace(true))...)
+	if err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	b.registered(zone, link)
+	return zone.ID().ToStringOutput(), nil
+}
+
+// privateIpAddress is the endpoint's address, read from its network interface: the dependable
+// source, as customDnsConfigs may be empty when a DNS zone group serves the endpoint.
+func (b *builder) privateIpAddress(pe *network.PrivateEndpoint) pulumi.StringOutput {
+	nic := pe.NetworkInterfaces.ApplyT(func(nics []network.NetworkInterfaceResponse) (any, error) {
+		if len(nics) == 0 || nics[0].Id == nil {
+			return nil, fmt.Errorf("the private endpoint has no network interface")
+		}
+		m := networkInterfaceIdPattern.FindStringSubmatch(*nics[0].Id)
+		if m == nil {
+			return nil, fmt.Errorf("the private endpoint's network interface %q is not a network interface id", *nics[0].Id)
+		}
+		return m, nil
+	}).(pulumi.AnyOutput)
+	part := func(i int) pulumi.StringOutput {
+		return nic.ApplyT(func(m any) string { return m.([]string)[i] }).(pulumi.StringOutput)
+	}
+	read := network.LookupNetworkInterfaceOutput(b.ctx, network.LookupNetworkInterfaceOutputArgs{
+		ResourceGroupName: part(1), NetworkInterfaceName: part(2),
+	}, b.invoke()...)
+	return read.ApplyT(func(r network.LookupNetworkInterfaceResult) string {
+		for _, ip := range r.IpConfigurations {
+			if ip.PrivateIPAddress != nil {
+				return *ip.PrivateIPAddress
+			}
+		}
+		return ""
+	}).(pulumi.StringOutput)
+}

@@ -50,3 +50,20 @@ func InvokeOutput[O pulumi.Output](ctx *pulumi.Context, token string, args pulum
 func Field[R any](o pulumi.Output, get func(R) string) pulumi.StringOutput {
 	return o.ApplyT(func(result R) string { return get(result) }).(pulumi.StringOutput)
 }
+
+// Register registers a resource as the generated SDK's constructors do: it refuses a missing
+// required argument, then registers the resource under token, on the plugin NativeVersion.
+func Register[R any, P interface {
+	*R
+	pulumi.Resource
+}](ctx *pulumi.Context, token, name string, args pulumi.Input, required map[string]any, opts []pulumi.ResourceOption,
+) (*R, error) {
+	if err := RequireArgs(required); err != nil {
+		return nil, err
+	}
+	var resource R
+	if err := ctx.RegisterResource(token, name, args, P(&resource), ResourceOptions(opts...)...); err != nil {
+		return nil, err
+	}
+	return &resource, nil
+}

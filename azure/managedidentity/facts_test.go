@@ -14,15 +14,13 @@ func TestBindingMatchesFacts(t *testing.T) {
 	f := factcheck.Load(t, "testdata/azure-native-3.28.0-managedidentity.json")
 	f.Function(t, "getUserAssignedIdentity", reflect.TypeFor[LookupUserAssignedIdentityArgs](),
 		reflect.TypeFor[LookupUserAssignedIdentityOutputArgs](), reflect.TypeFor[LookupUserAssignedIdentityResult](), factcheck.Subset)
-	_, functions := factcheck.Registered(t, func(ctx *pulumi.Context) error {
+	f.Tokens(t, azure.NativeVersion, func(ctx *pulumi.Context) error {
 		// Exported, so that the run waits for the invoke.
 		ctx.Export("identity", LookupUserAssignedIdentityOutput(ctx, LookupUserAssignedIdentityOutputArgs{
 			ResourceGroupName: pulumi.String("rg"), ResourceName: pulumi.String("id"),
 		}))
 		return nil
-	})
-	if _, ok := functions[f.Functions["getUserAssignedIdentity"].Token]; !ok {
-		t.Errorf("getUserAssignedIdentity not invoked: %v", functions)
-	}
+	}, nil, []string{"getUserAssignedIdentity"})
+
 	factcheck.PluginJSON(t, azure.NativeVersion)
 }

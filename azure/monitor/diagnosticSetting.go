@@ -55,16 +55,8 @@ func NewDiagnosticSetting(ctx *pulumi.Context, name string, args *DiagnosticSett
 	if args == nil {
 		return nil, errors.New("missing one or more required arguments")
 	}
-	if err := azure.RequireArgs(map[string]any{"ResourceUri": args.ResourceUri}); err != nil {
-		return nil, err
-	}
-	var resource DiagnosticSetting
-	err := ctx.RegisterResource("azure-native:monitor:DiagnosticSetting", name, args, &resource,
-		azure.ResourceOptions(opts...)...)
-	if err != nil {
-		return nil, err
-	}
-	return &resource, nil
+	return azure.Register[DiagnosticSetting](ctx, "azure-native:monitor:DiagnosticSetting", name, args,
+		map[string]any{"ResourceUri": args.ResourceUri}, opts)
 }
 
 // DiagnosticsLogSettings turns on a category of logs.

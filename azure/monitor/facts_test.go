@@ -14,12 +14,10 @@ func TestBindingMatchesFacts(t *testing.T) {
 	f := factcheck.Load(t, "testdata/azure-native-3.28.0-monitor.json")
 	f.Resource(t, "DiagnosticSetting", reflect.TypeFor[DiagnosticSetting](), reflect.TypeFor[DiagnosticSettingArgs](),
 		reflect.TypeFor[diagnosticSettingArgs](), factcheck.Subset)
-	resources, _ := factcheck.Registered(t, func(ctx *pulumi.Context) error {
+	f.Tokens(t, azure.NativeVersion, func(ctx *pulumi.Context) error {
 		_, err := NewDiagnosticSetting(ctx, "logs", &DiagnosticSettingArgs{ResourceUri: pulumi.String("/x")})
 		return err
-	})
-	if v := resources[f.Resources["DiagnosticSetting"].Token]; v != azure.NativeVersion {
-		t.Errorf("DiagnosticSetting registered with plugin %q", v)
-	}
+	}, []string{"DiagnosticSetting"}, nil)
+
 	factcheck.PluginJSON(t, azure.NativeVersion)
 }

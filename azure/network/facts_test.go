@@ -19,7 +19,7 @@ func TestBindingMatchesFacts(t *testing.T) {
 	f.Function(t, "getNetworkInterface", reflect.TypeFor[LookupNetworkInterfaceArgs](),
 		reflect.TypeFor[LookupNetworkInterfaceOutputArgs](), reflect.TypeFor[LookupNetworkInterfaceResult](), factcheck.Subset)
 
-	resources, functions := factcheck.Registered(t, func(ctx *pulumi.Context) error {
+	f.Tokens(t, azure.NativeVersion, func(ctx *pulumi.Context) error {
 		if _, err := NewPrivateEndpoint(ctx, "pe", &PrivateEndpointArgs{ResourceGroupName: pulumi.String("rg")}); err != nil {
 			return err
 		}
@@ -33,15 +33,8 @@ func TestBindingMatchesFacts(t *testing.T) {
 			NetworkInterfaceName: pulumi.String("nic"), ResourceGroupName: pulumi.String("rg"),
 		}))
 		return nil
-	})
-	for _, name := range []string{"PrivateEndpoint", "PrivateDnsZoneGroup"} {
-		if v := resources[f.Resources[name].Token]; v != azure.NativeVersion {
-			t.Errorf("%s registered with plugin %q", name, v)
-		}
-	}
-	if _, ok := functions[f.Functions["getNetworkInterface"].Token]; !ok {
-		t.Errorf("getNetworkInterface not invoked: %v", functions)
-	}
+	}, []string{"PrivateEndpoint", "PrivateDnsZoneGroup"}, []string{"getNetworkInterface"})
+
 	factcheck.PluginJSON(t, azure.NativeVersion)
 }
 

@@ -47,19 +47,10 @@ func NewPrivateDnsZoneGroup(ctx *pulumi.Context, name string, args *PrivateDnsZo
 	if args == nil {
 		return nil, errors.New("missing one or more required arguments")
 	}
-	if err := azure.RequireArgs(map[string]any{
+	return azure.Register[PrivateDnsZoneGroup](ctx, "azure-native:network:PrivateDnsZoneGroup", name, args, map[string]any{
 		"PrivateEndpointName": args.PrivateEndpointName,
 		"ResourceGroupName":   args.ResourceGroupName,
-	}); err != nil {
-		return nil, err
-	}
-	var resource PrivateDnsZoneGroup
-	err := ctx.RegisterResource("azure-native:network:PrivateDnsZoneGroup", name, args, &resource,
-		azure.ResourceOptions(opts...)...)
-	if err != nil {
-		return nil, err
-	}
-	return &resource, nil
+	}, opts)
 }
 
 // PrivateDnsZoneConfig names a private DNS zone of the group.

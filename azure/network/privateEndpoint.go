@@ -53,20 +53,12 @@ func NewPrivateEndpoint(ctx *pulumi.Context, name string, args *PrivateEndpointA
 	if args == nil {
 		return nil, errors.New("missing one or more required arguments")
 	}
-	if err := azure.RequireArgs(map[string]any{"ResourceGroupName": args.ResourceGroupName}); err != nil {
-		return nil, err
-	}
 	withDefaults := *args
 	if args.Subnet != nil {
 		withDefaults.Subnet = pulumix.Apply(args.Subnet.ToOutput(ctx.Context()), SubnetType.Defaults)
 	}
-	var resource PrivateEndpoint
-	err := ctx.RegisterResource("azure-native:network:PrivateEndpoint", name, withDefaults, &resource,
-		azure.ResourceOptions(opts...)...)
-	if err != nil {
-		return nil, err
-	}
-	return &resource, nil
+	return azure.Register[PrivateEndpoint](ctx, "azure-native:network:PrivateEndpoint", name, withDefaults,
+		map[string]any{"ResourceGroupName": args.ResourceGroupName}, opts)
 }
 
 // SubnetType is the subnet of a private endpoint, by id (Subnet in the schema; Go adds Type

@@ -17,7 +17,7 @@ func TestBindingMatchesFacts(t *testing.T) {
 	f.Resource(t, "VirtualNetworkLink", reflect.TypeFor[VirtualNetworkLink](), reflect.TypeFor[VirtualNetworkLinkArgs](),
 		reflect.TypeFor[virtualNetworkLinkArgs](), factcheck.Subset)
 
-	resources, _ := factcheck.Registered(t, func(ctx *pulumi.Context) error {
+	f.Tokens(t, azure.NativeVersion, func(ctx *pulumi.Context) error {
 		if _, err := NewPrivateZone(ctx, "zone", &PrivateZoneArgs{ResourceGroupName: pulumi.String("rg")}); err != nil {
 			return err
 		}
@@ -25,11 +25,7 @@ func TestBindingMatchesFacts(t *testing.T) {
 			PrivateZoneName: pulumi.String("zone"), ResourceGroupName: pulumi.String("rg"),
 		})
 		return err
-	})
-	for _, name := range []string{"PrivateZone", "VirtualNetworkLink"} {
-		if v := resources[f.Resources[name].Token]; v != azure.NativeVersion {
-			t.Errorf("%s registered with plugin %q", name, v)
-		}
-	}
+	}, []string{"PrivateZone", "VirtualNetworkLink"}, nil)
+
 	factcheck.PluginJSON(t, azure.NativeVersion)
 }

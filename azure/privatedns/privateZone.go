@@ -45,13 +45,6 @@ func NewPrivateZone(ctx *pulumi.Context, name string, args *PrivateZoneArgs, opt
 	if args == nil {
 		return nil, errors.New("missing one or more required arguments")
 	}
-	if err := azure.RequireArgs(map[string]any{"ResourceGroupName": args.ResourceGroupName}); err != nil {
-		return nil, err
-	}
-	var resource PrivateZone
-	err := ctx.RegisterResource("azure-native:privatedns:PrivateZone", name, args, &resource, azure.ResourceOptions(opts...)...)
-	if err != nil {
-		return nil, err
-	}
-	return &resource, nil
+	return azure.Register[PrivateZone](ctx, "azure-native:privatedns:PrivateZone", name, args,
+		map[string]any{"ResourceGroupName": args.ResourceGroupName}, opts)
 }

@@ -58,18 +58,9 @@ func NewVirtualNetworkLink(ctx *pulumi.Context, name string, args *VirtualNetwor
 	if args == nil {
 		return nil, errors.New("missing one or more required arguments")
 	}
-	if err := azure.RequireArgs(map[string]any{
+	return azure.Register[VirtualNetworkLink](ctx, "azure-native:privatedns:VirtualNetworkLink", name, args, map[string]any{
 		"PrivateZoneName": args.PrivateZoneName, "ResourceGroupName": args.ResourceGroupName,
-	}); err != nil {
-		return nil, err
-	}
-	var resource VirtualNetworkLink
-	err := ctx.RegisterResource("azure-native:privatedns:VirtualNetworkLink", name, args, &resource,
-		azure.ResourceOptions(opts...)...)
-	if err != nil {
-		return nil, err
-	}
-	return &resource, nil
+	}, opts)
 }
 
 // SubResource is a reference to another resource, by id.

@@ -54,20 +54,11 @@ func NewAccessPolicyAssignment(ctx *pulumi.Context, name string, args *AccessPol
 	if args == nil {
 		return nil, errors.New("missing one or more required arguments")
 	}
-	if err := azure.RequireArgs(map[string]any{
+	return azure.Register[AccessPolicyAssignment](ctx, "azure-native:redisenterprise:AccessPolicyAssignment", name, args, map[string]any{
 		"AccessPolicyName":  args.AccessPolicyName,
 		"ClusterName":       args.ClusterName,
 		"DatabaseName":      args.DatabaseName,
 		"ResourceGroupName": args.ResourceGroupName,
 		"User":              args.User,
-	}); err != nil {
-		return nil, err
-	}
-	var resource AccessPolicyAssignment
-	err := ctx.RegisterResource("azure-native:redisenterprise:AccessPolicyAssignment", name, args, &resource,
-		azure.ResourceOptions(opts...)...)
-	if err != nil {
-		return nil, err
-	}
-	return &resource, nil
+	}, opts)
 }

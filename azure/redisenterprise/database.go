@@ -77,17 +77,8 @@ func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs,
 	if args == nil {
 		return nil, errors.New("missing one or more required arguments")
 	}
-	if err := azure.RequireArgs(map[string]any{
+	return azure.Register[Database](ctx, "azure-native:redisenterprise:Database", name, args, map[string]any{
 		"ClusterName":       args.ClusterName,
 		"ResourceGroupName": args.ResourceGroupName,
-	}); err != nil {
-		return nil, err
-	}
-	var resource Database
-	err := ctx.RegisterResource("azure-native:redisenterprise:Database", name, args, &resource,
-		azure.ResourceOptions(opts...)...)
-	if err != nil {
-		return nil, err
-	}
-	return &resource, nil
+	}, opts)
 }

@@ -78,18 +78,9 @@ func NewRedisEnterprise(ctx *pulumi.Context, name string, args *RedisEnterpriseA
 	if args == nil {
 		return nil, errors.New("missing one or more required arguments")
 	}
-	if err := azure.RequireArgs(map[string]any{
+	return azure.Register[RedisEnterprise](ctx, "azure-native:redisenterprise:RedisEnterprise", name, args, map[string]any{
 		"PublicNetworkAccess": args.PublicNetworkAccess,
 		"ResourceGroupName":   args.ResourceGroupName,
 		"Sku":                 args.Sku,
-	}); err != nil {
-		return nil, err
-	}
-	var resource RedisEnterprise
-	err := ctx.RegisterResource("azure-native:redisenterprise:RedisEnterprise", name, args, &resource,
-		azure.ResourceOptions(opts...)...)
-	if err != nil {
-		return nil, err
-	}
-	return &resource, nil
+	}, opts)
 }

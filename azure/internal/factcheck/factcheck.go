@@ -271,3 +271,21 @@ func PluginJSON(t *testing.T, version string) {
 		t.Errorf("pulumi-plugin.json says %+v, want azure-native %s", plugin, version)
 	}
 }
+
+// Tokens runs program under mocks and checks that each named resource was registered under the
+// facts' token on the plugin version, and each named function invoked under its token. A
+// program exports the Outputs of functions it calls, so that the run waits for them.
+func (f Facts) Tokens(t *testing.T, version string, program pulumi.RunFunc, resources, functions []string) {
+	t.Helper()
+	registered, invoked := Registered(t, program)
+	for _, name := range resources {
+		if v, ok := registered[f.Resources[name].Token]; !ok || v != version {
+			t.Errorf("%s: token %s registered=%v on plugin %q, want %s", name, f.Resources[name].Token, ok, v, version)
+		}
+	}
+	for _, name := range functions {
+		if _, ok := invoked[f.Functions[name].Token]; !ok {
+			t.Errorf("%s: token %s not invoked (got %v)", name, f.Functions[name].Token, invoked)
+		}
+	}
+}

@@ -8,9 +8,12 @@
 // why); builder.go (what every child and invoke inherits, and the gate outputs pass once every
 // child exists); cache.go (cluster and database, created or read); vault.go and secrets.go
 // (access keys in Key Vault); grant.go (what one principal gets); queue.go (assignments one at
-// a time); connection.go (what apps are handed); naming.go (stable derived names); skus.go.
+// a time); private_endpoint.go, diagnostics.go and encryption.go (a private endpoint, diagnostic
+// settings, a customer-managed key); connection.go (what apps are handed); naming.go (stable
+// derived names); skus.go.
 //
-// It depends on the Pulumi Go SDK, the project's redisenterprise binding and the official
-// azure-native v2 keyvault and authorization modules, all pinned to the azure-native 3.28.0
-// plugin; never on the provider framework.
+// It depends on the Pulumi Go SDK, the project's azure-native bindings (redisenterprise,
+// network, privatedns, monitor, managedidentity) and the official azure-native v2 keyvault and
+// authorization modules, all pinned to the azure-native 3.28.0 plugin; never on the provider
+// framework.
 package component

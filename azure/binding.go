@@ -67,3 +67,11 @@ func Register[R any, P interface {
 	}
 	return &resource, nil
 }
+
+// Array is the Input form of a list of T: each element an Input of T (a T's Args, or an Output).
+type Array[T any] []pulumix.Input[T]
+
+func (Array[T]) ElementType() reflect.Type { return reflect.TypeFor[[]T]() }
+func (a Array[T]) ToOutput(ctx context.Context) pulumix.Output[[]T] {
+	return ToOutput[[]T](ctx, a)
+}

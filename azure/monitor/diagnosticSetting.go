@@ -82,17 +82,10 @@ func (a DiagnosticsLogSettingsArgs) ToOutput(ctx context.Context) pulumix.Output
 }
 
 // DiagnosticsLogSettingsArray is a list of DiagnosticsLogSettingsInput.
-type DiagnosticsLogSettingsArray []DiagnosticsLogSettingsInput
+type DiagnosticsLogSettingsArray = azure.Array[DiagnosticsLogSettings]
 
 // DiagnosticsLogSettingsArrayInput is satisfied by DiagnosticsLogSettingsArray.
 type DiagnosticsLogSettingsArrayInput = pulumix.Input[[]DiagnosticsLogSettings]
-
-func (DiagnosticsLogSettingsArray) ElementType() reflect.Type {
-	return reflect.TypeFor[[]DiagnosticsLogSettings]()
-}
-func (a DiagnosticsLogSettingsArray) ToOutput(ctx context.Context) pulumix.Output[[]DiagnosticsLogSettings] {
-	return azure.ToOutput[[]DiagnosticsLogSettings](ctx, a)
-}
 
 // DiagnosticsMetricSettings turns on a category of metrics.
 type DiagnosticsMetricSettings struct {
@@ -117,14 +110,7 @@ func (a DiagnosticsMetricSettingsArgs) ToOutput(ctx context.Context) pulumix.Out
 }
 
 // DiagnosticsMetricSettingsArray is a list of DiagnosticsMetricSettingsInput.
-type DiagnosticsMetricSettingsArray []DiagnosticsMetricSettingsInput
+type DiagnosticsMetricSettingsArray = azure.Array[DiagnosticsMetricSettings]
 
 // DiagnosticsMetricSettingsArrayInput is satisfied by DiagnosticsMetricSettingsArray.
 type DiagnosticsMetricSettingsArrayInput = pulumix.Input[[]DiagnosticsMetricSettings]
-
-func (DiagnosticsMetricSettingsArray) ElementType() reflect.Type {
-	return reflect.TypeFor[[]DiagnosticsMetricSettings]()
-}
-func (a DiagnosticsMetricSettingsArray) ToOutput(ctx context.Context) pulumix.Output[[]DiagnosticsMetricSettings] {
-	return azure.ToOutput[[]DiagnosticsMetricSettings](ctx, a)
-}

@@ -76,14 +76,7 @@ func (a PrivateDnsZoneConfigArgs) ToOutput(ctx context.Context) pulumix.Output[P
 }
 
 // PrivateDnsZoneConfigArray is a list of PrivateDnsZoneConfigInput.
-type PrivateDnsZoneConfigArray []PrivateDnsZoneConfigInput
+type PrivateDnsZoneConfigArray = azure.Array[PrivateDnsZoneConfig]
 
 // PrivateDnsZoneConfigArrayInput is satisfied by PrivateDnsZoneConfigArray.
 type PrivateDnsZoneConfigArrayInput = pulumix.Input[[]PrivateDnsZoneConfig]
-
-func (PrivateDnsZoneConfigArray) ElementType() reflect.Type {
-	return reflect.TypeFor[[]PrivateDnsZoneConfig]()
-}
-func (a PrivateDnsZoneConfigArray) ToOutput(ctx context.Context) pulumix.Output[[]PrivateDnsZoneConfig] {
-	return azure.ToOutput[[]PrivateDnsZoneConfig](ctx, a)
-}

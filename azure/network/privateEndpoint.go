@@ -124,17 +124,10 @@ func (a PrivateLinkServiceConnectionArgs) ToOutput(ctx context.Context) pulumix.
 }
 
 // PrivateLinkServiceConnectionArray is a list of PrivateLinkServiceConnectionInput.
-type PrivateLinkServiceConnectionArray []PrivateLinkServiceConnectionInput
+type PrivateLinkServiceConnectionArray = azure.Array[PrivateLinkServiceConnection]
 
 // PrivateLinkServiceConnectionArrayInput is satisfied by PrivateLinkServiceConnectionArray.
 type PrivateLinkServiceConnectionArrayInput = pulumix.Input[[]PrivateLinkServiceConnection]
-
-func (PrivateLinkServiceConnectionArray) ElementType() reflect.Type {
-	return reflect.TypeFor[[]PrivateLinkServiceConnection]()
-}
-func (a PrivateLinkServiceConnectionArray) ToOutput(ctx context.Context) pulumix.Output[[]PrivateLinkServiceConnection] {
-	return azure.ToOutput[[]PrivateLinkServiceConnection](ctx, a)
-}
 
 // NetworkInterfaceResponse is a network interface of an endpoint, by id.
 type NetworkInterfaceResponse struct {

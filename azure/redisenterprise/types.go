@@ -172,15 +172,10 @@ func (a LinkedDatabaseArgs) ToOutput(ctx context.Context) pulumix.Output[LinkedD
 }
 
 // LinkedDatabaseArray is a list of LinkedDatabaseInput.
-type LinkedDatabaseArray []LinkedDatabaseInput
+type LinkedDatabaseArray = azure.Array[LinkedDatabase]
 
 // LinkedDatabaseArrayInput is satisfied by LinkedDatabaseArray.
 type LinkedDatabaseArrayInput = pulumix.Input[[]LinkedDatabase]
-
-func (LinkedDatabaseArray) ElementType() reflect.Type { return reflect.TypeFor[[]LinkedDatabase]() }
-func (a LinkedDatabaseArray) ToOutput(ctx context.Context) pulumix.Output[[]LinkedDatabase] {
-	return azure.ToOutput[[]LinkedDatabase](ctx, a)
-}
 
 // Module is a Redis module enabled on a database.
 type Module struct {
@@ -205,15 +200,10 @@ func (a ModuleArgs) ToOutput(ctx context.Context) pulumix.Output[Module] {
 }
 
 // ModuleArray is a list of ModuleInput.
-type ModuleArray []ModuleInput
+type ModuleArray = azure.Array[Module]
 
 // ModuleArrayInput is satisfied by ModuleArray.
 type ModuleArrayInput = pulumix.Input[[]Module]
-
-func (ModuleArray) ElementType() reflect.Type { return reflect.TypeFor[[]Module]() }
-func (a ModuleArray) ToOutput(ctx context.Context) pulumix.Output[[]Module] {
-	return azure.ToOutput[[]Module](ctx, a)
-}
 
 // Persistence turns on AOF or RDB persistence of a database.
 type Persistence struct {

@@ -221,8 +221,8 @@ func (e *ExistingCache) Annotate(a infer.Annotator) {
 // ManagedRedisState are the component's outputs. It shares the library component's
 // registration (the embedded ResourceState), so no second resource exists. Output tags carry
 // no ",optional": the SDK would take it for part of the name when it sends the outputs; the
-// library's AccessKeyOutputs, Ptr outputs here, are made optional in the schema instead (see
-// completeSchema).
+// outputs that exist only with some inputs (component.OptionalOutputs), Ptr outputs here, are
+// made optional in the schema instead (see markOptionalOutputs).
 type ManagedRedisState struct {
 	*pulumi.ResourceState
 

@@ -66,12 +66,7 @@ func run(cachesFlag, latency string, latencyCaches int) error {
 	if err != nil {
 		return err
 	}
-	// The Automation API finds the CLI and the plugins through the process's environment.
-	for _, kv := range engine.Env {
-		if k, v, ok := strings.Cut(kv, "="); ok {
-			os.Setenv(k, v)
-		}
-	}
+	engine.UseInThisProcess()
 	b := &bench{engine: engine, dir: tmp}
 	fmt.Printf("pulumi up of N Entra ID caches with 2 principals each, fake Azure without latency, file backend\n")
 	fmt.Printf("machine: %s/%s, %d CPUs\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU())

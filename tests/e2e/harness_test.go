@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/tests/fakeazure"
 	"github.com/managedredis/pulumi-azure-managed-redis/tests/harness"
 )
 
@@ -45,19 +44,14 @@ func setUp(m *testing.M) (int, error) {
 		return 0, err
 	}
 	repo, env = engine.Repo, engine.Env
-	for _, kv := range env {
-		if k, v, ok := strings.Cut(kv, "="); ok {
-			os.Setenv(k, v)
-		}
-	}
+	engine.UseInThisProcess()
 	return m.Run(), nil
 }
 
 // world is one test's private Azure and Pulumi backend.
 type world struct {
 	*harness.World
-	t     *testing.T
-	azure *fakeazure.Store
+	t *testing.T
 }
 
 func newWorld(t *testing.T) *world {
@@ -66,12 +60,10 @@ func newWorld(t *testing.T) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &world{World: w, t: t, azure: w.Store}
+	return &world{World: w, t: t}
 }
 
 // environment is what a Pulumi run of this world needs on top of the process environment.
-func (w *world) environment() map[string]string { return w.Environment() }
-
 // spec is the program every language builds: user-assigned identities, one ManagedRedis named
 // "cache" exporting every output, and standalone ManagedRedisAccess components built from its
 // outputs. The drivers of the other languages read it as JSON.
@@ -183,7 +175,7 @@ func (d driver) run(t *testing.T, req request) response {
 // cli runs the Pulumi CLI in dir with this world's backend and returns its standard output.
 func (w *world) cli(dir string, args ...string) string {
 	w.t.Helper()
-	out, err := engine.Run(dir, w.environment(), args...)
+	out, err := engine.Run(dir, w.Environment(), args...)
 	if err != nil {
 		w.t.Fatal(err)
 	}

@@ -57,7 +57,7 @@ type stack struct {
 func (s *stack) run(operation string, sp spec) response {
 	s.t.Helper()
 	return s.l.run(s.t, request{Operation: operation, Project: "e2e-" + s.l.name(), Stack: s.name,
-		WorkDir: s.workDir, Env: s.w.environment(), Spec: sp})
+		WorkDir: s.workDir, Env: s.w.Environment(), Spec: sp})
 }
 
 // mustRun fails the test when the operation fails.
@@ -137,7 +137,7 @@ func lifecycle(t *testing.T, l language) {
 	if n := len(stepsOf(back, "create", assignmentType)); n != 3 {
 		t.Errorf("back to Entra ID: %d assignments created, want 3", n)
 	}
-	if deleted, _ := s.w.azure.SoftDeleted(); len(deleted) != 3 {
+	if deleted, _ := s.w.Store.SoftDeleted(); len(deleted) != 3 {
 		t.Errorf("back to Entra ID: %d soft-deleted vaults and secrets, want 3", len(deleted))
 	}
 	s.mustRun("up", keyed)
@@ -147,7 +147,7 @@ func lifecycle(t *testing.T, l language) {
 
 	// destroy leaves nothing the stack created; up again recovers the vault and secrets.
 	s.mustRun("destroy", keyed)
-	if left, _ := s.w.azure.All(); len(left) > 0 {
+	if left, _ := s.w.Store.All(); len(left) > 0 {
 		t.Errorf("destroy left %d resources, first %s", len(left), left[0].ID)
 	}
 	again := s.mustRun("up", keyed)
@@ -232,14 +232,14 @@ func privateMonitoredEncrypted(t *testing.T, l language) {
 
 	s.mustRun("up", encrypted)
 	s.mustRun("destroy", encrypted)
-	if left, _ := s.w.azure.All(); len(left) > 0 {
+	if left, _ := s.w.Store.All(); len(left) > 0 {
 		t.Errorf("destroy left %d resources, first %s", len(left), left[0].ID)
 	}
 }
 
 func existingCache(t *testing.T, l language) {
 	s := newStack(t, l, newWorld(t), "dev")
-	if err := s.w.azure.Seed(fakearm.ExistingCache("rg", "legacy-cache", "eastus", "Enabled")...); err != nil {
+	if err := s.w.Store.Seed(fakearm.ExistingCache("rg", "legacy-cache", "eastus", "Enabled")...); err != nil {
 		t.Fatal(err)
 	}
 	// With a private endpoint too: the endpoint is new, the cache is not written.
@@ -256,10 +256,10 @@ func existingCache(t *testing.T, l language) {
 		t.Errorf("privateEndpointId %v", got)
 	}
 	s.mustRun("destroy", sp)
-	if writes := s.w.azure.Lines("writes"); len(writes) > 0 {
+	if writes := s.w.Store.Lines("writes"); len(writes) > 0 {
 		t.Errorf("the existing cache was written to: %v", writes)
 	}
-	left, _ := s.w.azure.All()
+	left, _ := s.w.Store.All()
 	if len(left) != 2 {
 		t.Errorf("%d resources after destroy, want the 2 pre-existing ones", len(left))
 	}
@@ -285,7 +285,7 @@ func refusedInputs(t *testing.T, l language) {
 			t.Errorf("%s: preview error %q does not name %s and rule %s", tt.name, resp.Error, tt.input, tt.rule)
 		}
 	}
-	for _, call := range w.azure.Lines("calls") {
+	for _, call := range w.Store.Lines("calls") {
 		if !strings.Contains(call, identityType) {
 			t.Errorf("the fake Azure was called for the refused cache: %s", call)
 		}
@@ -428,7 +428,7 @@ func neverReplaced(t *testing.T, r response) {
 // a name that exists.
 func conflictsIn(w *world) []string {
 	var conflicts []string
-	for _, line := range w.azure.Lines("calls") {
+	for _, line := range w.Store.Lines("calls") {
 		if strings.HasPrefix(line, "Conflict") {
 			conflicts = append(conflicts, line)
 		}
@@ -438,7 +438,7 @@ func conflictsIn(w *world) []string {
 
 func recoveries(w *world) int {
 	n := 0
-	for _, line := range w.azure.Lines("calls") {
+	for _, line := range w.Store.Lines("calls") {
 		if strings.HasPrefix(line, "Recover ") {
 			n++
 		}

@@ -30,7 +30,7 @@ func TestYamlExampleWithPlainPulumiUp(t *testing.T) {
 	w := newWorld(t)
 	dir := yamlProject(t, "examples/yaml/Pulumi.yaml")
 	given := fakearm.ExistingVault("shared", "shared-kv", true)
-	if err := w.azure.Seed(given...); err != nil {
+	if err := w.Store.Seed(given...); err != nil {
 		t.Fatal(err)
 	}
 	vault := given[0].ID
@@ -70,14 +70,14 @@ func TestYamlExampleWithPlainPulumiUp(t *testing.T) {
 	w.cli(dir, "up", "--yes", "--skip-preview", "--expect-no-changes")
 
 	w.cli(dir, "destroy", "--yes", "--skip-preview")
-	if left, _ := w.azure.All(); len(left) != 1 || left[0].ID != vault {
+	if left, _ := w.Store.All(); len(left) != 1 || left[0].ID != vault {
 		t.Errorf("destroy left %v, want only the given vault", left)
 	}
 }
 
 func resourcesOfType(t *testing.T, w *world, typ string) int {
 	t.Helper()
-	all, err := w.azure.All()
+	all, err := w.Store.All()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -121,6 +121,16 @@ func (e *Engine) Run(dir string, env map[string]string, args ...string) (string,
 	return string(out), nil
 }
 
+// UseInThisProcess puts the engine's environment into this process's, for the
+// Automation API, which finds the CLI and the plugins through it.
+func (e *Engine) UseInThisProcess() {
+	for _, kv := range e.Env {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			os.Setenv(k, v)
+		}
+	}
+}
+
 // pairs is env as KEY=value pairs.
 func pairs(env map[string]string) []string {
 	var out []string

@@ -27,24 +27,28 @@ def block(text, header):
             if depth == 0: return text[j+1:k]
         k += 1
 
-def members(body):
+def split_top(text, sep):
+    """text cut at each sep outside brackets."""
     out, depth, cur = [], 0, ""
-    for ch in body:
+    for ch in text:
         if ch in "{<(": depth += 1
         if ch in "}>)": depth -= 1
-        if ch == ";" and depth == 0:
-            if cur.strip(): out.append(cur.strip())
-            cur = ""
+        if ch == sep and depth == 0:
+            out.append(cur); cur = ""
         else:
             cur += ch
+    out.append(cur)
     return out
+
+def members(body):
+    return [m.strip() for m in split_top(body, ";") if m.strip()]
 
 def parse_type(t, module):
     t = " ".join(t.split())
     optional = False
     m = re.fullmatch(r"pulumi\.(?:Input|Output)<(.*)>", t)
     if m: t = m.group(1).strip()
-    parts = [p.strip() for p in split_union(t)]
+    parts = [p.strip() for p in split_top(t, "|")]
     if "undefined" in parts:
         optional = True
         parts = [p for p in parts if p != "undefined"]
@@ -73,18 +77,6 @@ def parse_type(t, module):
         raise ValueError("type %r" % t)
     return spec, optional
 
-def split_union(t):
-    out, depth, cur = [], 0, ""
-    for ch in t:
-        if ch in "{<(": depth += 1
-        if ch in "}>)": depth -= 1
-        if ch == "|" and depth == 0:
-            out.append(cur); cur = ""
-        else:
-            cur += ch
-    out.append(cur)
-    return out
-
 def props(body, module, readonly=False):
     result = []
     for m in members(body):
@@ -97,14 +89,17 @@ def props(body, module, readonly=False):
         result.append(spec)
     return sorted(result, key=lambda p: p["name"])
 
+def api_version(module, file):
+    """The ARM API version the npm package's module file says it uses."""
+    js = open(f"{ROOT}/{module}/{file}.js").read()
+    return re.search(r"Uses Azure REST API version ([\d-]+\w*)", js).group(1)
+
 def resource(module, name, file):
     text = strip_comments(open(f"{ROOT}/{module}/{file}.d.ts").read())
     inputs = props(block(text, f"export interface {name}Args"), module)
     outputs = [{"name": "id", "type": "string", "required": True}, {"name": "urn", "type": "string", "required": True}]
     outputs += props(block(text, f"export declare class {name} "), module)
-    js = open(f"{ROOT}/{module}/{file}.js").read()
-    api = re.search(r"Uses Azure REST API version ([\d-]+\w*)", js).group(1)
-    return {"token": f"azure-native:{module}:{name}", "apiVersion": api,
+    return {"token": f"azure-native:{module}:{name}", "apiVersion": api_version(module, file),
             "requiredInputs": [p["name"] for p in inputs if p["required"]], "inputs": inputs, "outputs": outputs,
             "requiredOutputs": [p["name"] for p in outputs if p["required"]],
             "sourceFile": f"@pulumi/azure-native@3.28.0/{module}/{file}.d.ts"}
@@ -112,9 +107,7 @@ def resource(module, name, file):
 def function(module, name, file):
     text = strip_comments(open(f"{ROOT}/{module}/{file}.d.ts").read())
     cap = name[0].upper() + name[1:]
-    js = open(f"{ROOT}/{module}/{file}.js").read()
-    api = re.search(r"Uses Azure REST API version ([\d-]+\w*)", js).group(1)
-    return {"token": f"azure-native:{module}:{name}", "apiVersion": api,
+    return {"token": f"azure-native:{module}:{name}", "apiVersion": api_version(module, file),
             "args": props(block(text, f"export interface {cap}Args"), module),
             "result": props(block(text, f"export interface {cap}Result"), module),
             "sourceFile": f"@pulumi/azure-native@3.28.0/{module}/{file}.d.ts"}

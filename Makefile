@@ -24,7 +24,7 @@ TEST_VERSION := 1.2.3-alpha.1
 
 GO_PACKAGES = $$(go list ./... | grep -v -e /tests/e2e -e /tests/artifacts)
 
-.PHONY: help demo bench build provider fake cli schema sdk check_generated dist test test_go test_client test_nodejs test_python test_e2e test_artifacts lint
+.PHONY: help demo bench bench-client build provider fake cli schema sdk check_generated dist test test_go test_client test_nodejs test_python test_e2e test_artifacts lint
 
 help: ## List the targets.
 	@grep -E '^[a-z_%/-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -34,6 +34,10 @@ demo: cli provider fake ## Run examples/yaml with `pulumi up` against a fake Azu
 
 bench: cli ## Cost of the component against the same resources by hand, on the fake Azure: prints ratios.
 	go run ./tests/bench -caches 10,100
+
+bench-client: ## Cost of the Go client against plain go-redis on a local redis-server: prints ratios.
+	@command -v redis-server >/dev/null || { echo "redis-server is missing: run scripts/install-redis.sh"; exit 1; }
+	cd client && CLIENT_BENCH=1 go test -count=1 -run '^TestRoundTripCost$$' -v . | grep -v -e '^=== ' -e '^--- ' -e '^PASS' -e '^ok'
 
 build: provider ## Compile everything: library, binding, provider, Go SDK and Go example.
 	go build ./...

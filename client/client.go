@@ -3,85 +3,142 @@ package client
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
 	"strings"
+	"time"
 
-	"github.com/redis/go-redis/extra/redisotel/v9"
 	"github.com/redis/go-redis/v9"
 )
 
 // New connects to the cache an app knows as connectionName, as Aspire's
-// AddRedisClient(connectionName) does: it reads the settings (WithConnectionString, else the
-// environment the component hands apps, see config.go), authenticates with the settings'
-// password or, with WithAzureAuthentication, with Entra ID tokens, and returns a cluster-aware
-// client for a clustered cache (the component's default OSSCluster policy) or a
-// single-endpoint one otherwise, detected at connect time unless Settings.Clustering says.
-// Commands are traced and measured with OpenTelemetry unless the settings turn that off.
+// AddRedisClient(connectionName) does: it reads the settings (see the package documentation for
+// where from, in which order), authenticates with the settings' password or, with
+// WithAzureAuthentication, with Entra ID tokens, and returns a cluster-aware client for a
+// clustered cache (the component's default OSSCluster policy) or a single-endpoint one
+// otherwise, as the cache answers at connect time unless Settings.Clustering says.
 //
-// The caller closes the client.
+// New returns by ctx's deadline. It fails when a setting is wrong (an error naming it, never a
+// password or token). When the cache cannot be reached, or the credential gives no token, it
+// fails only with abortConnect=true (the default, except for Azure Managed Redis hosts, as
+// StackExchange.Redis has it): with abortConnect=false it returns a client that reaches the
+// cache once it answers. Either way the commands honour their context.
+//
+// The caller closes the client; that also stops every background token refresh.
 func New(ctx context.Context, connectionName string, opts ...Option) (redis.UniversalClient, error) {
-	o := collect(opts)
-	e, err := lookup(connectionName, o, os.LookupEnv)
+	return open(ctx, connectionName, collect(opts), readEnvironment(os.Environ()))
+}
+
+func open(ctx context.Context, connectionName string, o options, env environment) (redis.UniversalClient, error) {
+	conn, settings, err := configure(connectionName, o, env)
 	if err != nil {
 		return nil, err
 	}
-	universal, err := redisOptions(e, o)
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("client: %s: "+format, append([]any{connectionName}, args...)...)
+	}
+	u, entra, err := redisOptions(conn, o, settings)
 	if err != nil {
-		return nil, fmt.Errorf("client: %s: %w", connectionName, err)
+		return nil, fail("%s: %w", conn.source, err)
 	}
-	c, err := connect(ctx, universal, o.settings.Clustering)
+	if settings.ConfigureOptions != nil {
+		settings.ConfigureOptions(u)
+		if u.StreamingCredentialsProvider != entra {
+			entra = nil // the app brought its own credentials
+		}
+	}
+	abortConnect := abortOnConnectFail(conn, settings)
+	if entra != nil {
+		if _, err := entra.token(ctx); err != nil && (abortConnect || ctx.Err() != nil) {
+			return nil, fail("%w", err)
+		}
+	}
+	c, err := connect(ctx, u, conn, settings.Clustering, abortConnect)
 	if err != nil {
-		return nil, fmt.Errorf("client: %s: connecting to %s (settings from %s): %w", connectionName, e.addrs[0], e.source, err)
+		return nil, fail("%w", err)
 	}
-	if err := instrument(c, o.settings); err != nil {
-		c.Close()
-		return nil, fmt.Errorf("client: %s: OpenTelemetry: %w", connectionName, err)
+	if entra != nil {
+		c.AddHook(entra.hook())
 	}
-	healthChecks.set(c, !o.settings.DisableHealthChecks)
+	instrument(c, settings)
+	healthChecks.set(c, !settings.DisableHealthChecks)
 	return c, nil
 }
 
-// redisOptions turns the settings into go-redis options.
-func redisOptions(e *endpoint, o options) (*redis.UniversalOptions, error) {
-	s := o.settings
-	u := &redis.UniversalOptions{
-		Addrs:        e.addrs,
-		Username:     e.username,
-		Password:     e.password,
-		DB:           e.db,
-		ClientName:   e.clientName,
-		DialTimeout:  first(s.DialTimeout, e.dialTimeout),
-		ReadTimeout:  first(s.ReadTimeout, e.syncTimeout),
-		WriteTimeout: first(s.WriteTimeout, e.syncTimeout),
-		PoolSize:     s.PoolSize,
+// isAzureHost says whether host is one of Settings.AzureHostSuffixes, whatever its case.
+func isAzureHost(host string, s Settings) bool {
+	host = strings.ToLower(host)
+	return slices.ContainsFunc(s.AzureHostSuffixes, func(suffix string) bool { return strings.HasSuffix(host, strings.ToLower(suffix)) })
+}
+
+// abortOnConnectFail is StackExchange.Redis's abortConnect: as the settings say, else false for
+// Azure hosts (its Azure Managed Redis defaults) and true otherwise.
+func abortOnConnectFail(c *connection, s Settings) bool {
+	if c.abortConnect != nil {
+		return *c.abortConnect
 	}
-	host := e.host()
-	azure := slices.ContainsFunc(s.AzureHostSuffixes, func(suffix string) bool { return strings.HasSuffix(host, suffix) })
+	return !isAzureHost(c.host(), s)
+}
+
+// redisOptions turns the settings into go-redis options, and the Entra ID credentials when the
+// client authenticates with Entra ID.
+func redisOptions(c *connection, o options, s Settings) (*redis.UniversalOptions, *entraCredentials, error) {
+	u := &redis.UniversalOptions{
+		Addrs:        c.addrs,
+		Username:     c.username,
+		Password:     c.password,
+		DB:           c.db,
+		ClientName:   c.clientName,
+		Protocol:     c.protocol,
+		MasterName:   c.serviceName,
+		DialTimeout:  first(s.DialTimeout, c.dialTimeout),
+		ReadTimeout:  first(s.ReadTimeout, max(c.syncTimeout, c.asyncTimeout)),
+		WriteTimeout: first(s.WriteTimeout, max(c.syncTimeout, c.asyncTimeout)),
+		PoolSize:     s.PoolSize,
+		// Every command returns by its context's deadline, also while reading a reply.
+		ContextTimeoutEnabled: true,
+		DisableIdentity:       c.disableIdentity,
+	}
+	if c.connectRetry != nil {
+		u.DialerRetries = *c.connectRetry + 1 // go-redis counts attempts, StackExchange.Redis retries
+	}
+	host := c.host()
+	azure := isAzureHost(host, s)
 	// TLS as the settings say; when they do not, on for Azure hosts and with a TLS config.
-	if on := e.tls; (on != nil && *on) || (on == nil && (azure || o.tlsConfig != nil)) {
+	if on := c.tls; (on != nil && *on) || (on == nil && (azure || o.tlsConfig != nil)) {
 		u.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12}
 		if o.tlsConfig != nil {
 			u.TLSConfig = o.tlsConfig.Clone()
 		}
+		if c.tlsMinVersion != 0 {
+			u.TLSConfig.MinVersion, u.TLSConfig.MaxVersion = c.tlsMinVersion, c.tlsMaxVersion
+		}
 		if u.TLSConfig.ServerName == "" {
-			u.TLSConfig.ServerName = first(e.tlsServerName, host)
+			u.TLSConfig.ServerName = first(c.tlsServerName, host)
 		}
 	}
 	// Entra ID for Azure hosts without a password; a password means an access-key cache.
-	if o.entra && azure && e.password == "" {
-		credentials, err := entraCredentials(o.credential)
-		if err != nil {
-			return nil, err
-		}
-		u.StreamingCredentialsProvider = credentials
+	if !o.entra || !azure || c.password != "" {
+		return u, nil, nil
 	}
-	return u, nil
+	if u.TLSConfig == nil {
+		return nil, nil, errors.New("ssl=false: Entra ID authenticates over TLS only")
+	}
+	entra, err := newEntraCredentials(o.credential)
+	if err != nil {
+		return nil, nil, err
+	}
+	u.StreamingCredentialsProvider = entra
+	return u, entra, nil
 }
 
-// connect makes the client clustering asks for; DetectClustering asks the server first.
-func connect(ctx context.Context, u *redis.UniversalOptions, clustering Clustering) (redis.UniversalClient, error) {
+// connect makes the client clustering asks for; DetectClustering asks the endpoints first.
+func connect(ctx context.Context, u *redis.UniversalOptions, c *connection, clustering Clustering, abortConnect bool) (redis.UniversalClient, error) {
+	if u.MasterName != "" {
+		return redis.NewFailoverClient(u.Failover()), nil // a Sentinel service names the primary
+	}
 	switch clustering {
 	case Cluster:
 		return redis.NewClusterClient(u.Cluster()), nil
@@ -91,49 +148,124 @@ func connect(ctx context.Context, u *redis.UniversalOptions, clustering Clusteri
 	default:
 		return nil, fmt.Errorf("Settings.Clustering %q: expected DetectClustering, Cluster or SingleEndpoint", clustering)
 	}
-	single := redis.NewClient(u.Simple())
-	info, err := single.Info(ctx, "cluster").Result()
+	found, err := detect(ctx, u)
+	switch {
+	case err == nil && found.cluster:
+		return redis.NewClusterClient(u.Cluster()), nil
+	case err == nil:
+		single := u.Simple()
+		single.Addr = found.addr
+		return redis.NewClient(single), nil
+	case abortConnect || ctx.Err() != nil:
+		return nil, fmt.Errorf("connecting (settings from %s): %w", c.source, err)
+	}
+	// Unreachable for now: a client that learns the cache's shape once it answers.
+	cluster := u.Cluster()
+	cluster.ClusterSlots = slotsOf(u)
+	return redis.NewClusterClient(cluster), nil
+}
+
+// endpointAnswer is what one endpoint says of the cache.
+type endpointAnswer struct {
+	addr             string
+	cluster, primary bool
+}
+
+// detect asks every endpoint at once whether the cache is a Redis Cluster (INFO cluster) and
+// which is a primary (INFO replication). The first endpoint, in the order given, of a cluster
+// wins; else the first primary; else the first that answers.
+func detect(ctx context.Context, u *redis.UniversalOptions) (endpointAnswer, error) {
+	ctx, cancel := context.WithTimeout(ctx, first(u.DialTimeout, 5*time.Second)+first(u.ReadTimeout, 3*time.Second))
+	defer cancel()
+	answers := make([]endpointAnswer, len(u.Addrs))
+	errs := make([]error, len(u.Addrs))
+	done := make(chan int, len(u.Addrs))
+	for i, addr := range u.Addrs {
+		go func() {
+			answers[i], errs[i] = ask(ctx, u, addr)
+			done <- i
+		}()
+	}
+	for range u.Addrs {
+		<-done
+	}
+	var best *endpointAnswer
+	for i := range answers {
+		a := &answers[i]
+		switch {
+		case errs[i] != nil:
+		case a.cluster:
+			return *a, nil
+		case best == nil || (a.primary && !best.primary):
+			best = a
+		}
+	}
+	if best != nil {
+		return *best, nil
+	}
+	for i, err := range errs {
+		errs[i] = fmt.Errorf("%s: %w", u.Addrs[i], err)
+	}
+	return endpointAnswer{}, errors.Join(errs...)
+}
+
+// ask asks one endpoint, over one connection made once, what it is.
+func ask(ctx context.Context, u *redis.UniversalOptions, addr string) (endpointAnswer, error) {
+	probe := probeOptions(u, addr)
+	c := redis.NewClient(probe)
+	defer c.Close()
+	info, err := c.Info(ctx, "cluster", "replication").Result()
 	if err != nil {
-		single.Close()
+		return endpointAnswer{}, err
+	}
+	return endpointAnswer{addr: addr, cluster: infoField(info, "cluster_enabled") == "1", primary: infoField(info, "role") != "slave"}, nil
+}
+
+// probeOptions are the client's options for one endpoint, with one attempt and one connection.
+func probeOptions(u *redis.UniversalOptions, addr string) *redis.Options {
+	probe := u.Simple()
+	probe.Addr, probe.DialerRetries, probe.MaxRetries, probe.PoolSize, probe.MinIdleConns = addr, 1, -1, 1, 0
+	return probe
+}
+
+// infoField reads one field of an INFO reply.
+func infoField(info, field string) string {
+	for _, line := range strings.Split(info, "\n") {
+		if value, ok := strings.CutPrefix(strings.TrimSpace(line), field+":"); ok {
+			return value
+		}
+	}
+	return ""
+}
+
+// slotsOf reads a cache's slots for a cluster client made before the cache answered: a Redis
+// Cluster's own (CLUSTER SLOTS), or, from a cache that is not one, all slots on the endpoint that
+// answered, so that one client type serves both.
+func slotsOf(u *redis.UniversalOptions) func(context.Context) ([]redis.ClusterSlot, error) {
+	return func(ctx context.Context) ([]redis.ClusterSlot, error) {
+		var errs []error
+		for _, addr := range u.Addrs {
+			slots, err := slotsFrom(ctx, u, addr)
+			if err == nil {
+				return slots, nil
+			}
+			errs = append(errs, fmt.Errorf("%s: %w", addr, err))
+		}
+		return nil, errors.Join(errs...)
+	}
+}
+
+func slotsFrom(ctx context.Context, u *redis.UniversalOptions, addr string) ([]redis.ClusterSlot, error) {
+	c := redis.NewClient(probeOptions(u, addr))
+	defer c.Close()
+	info, err := c.Info(ctx, "cluster").Result()
+	if err != nil {
 		return nil, err
 	}
-	if !clusterEnabled(info) {
-		return single, nil
+	if infoField(info, "cluster_enabled") == "1" {
+		return c.ClusterSlots(ctx).Result()
 	}
-	single.Close()
-	return redis.NewClusterClient(u.Cluster()), nil
-}
-
-// clusterEnabled reads INFO cluster's cluster_enabled.
-func clusterEnabled(info string) bool {
-	for _, line := range strings.Split(info, "\n") {
-		if value, ok := strings.CutPrefix(strings.TrimSpace(line), "cluster_enabled:"); ok {
-			return value == "1"
-		}
-	}
-	return false
-}
-
-// instrument traces and measures commands with OpenTelemetry, as the settings say. Traces name
-// commands but leave out their arguments (as Aspire's does by default): values may be secrets.
-func instrument(c redis.UniversalClient, s Settings) error {
-	if !s.DisableTracing {
-		opts := []redisotel.TracingOption{redisotel.WithDBStatement(false)}
-		if s.TracerProvider != nil {
-			opts = append(opts, redisotel.WithTracerProvider(s.TracerProvider))
-		}
-		if err := redisotel.InstrumentTracing(c, opts...); err != nil {
-			return err
-		}
-	}
-	if !s.DisableMetrics {
-		var opts []redisotel.MetricsOption
-		if s.MeterProvider != nil {
-			opts = append(opts, redisotel.WithMeterProvider(s.MeterProvider))
-		}
-		return redisotel.InstrumentMetrics(c, opts...)
-	}
-	return nil
+	return []redis.ClusterSlot{{Start: 0, End: 16383, Nodes: []redis.ClusterNode{{Addr: addr}}}}, nil
 }
 
 // first is the first value that is not zero.

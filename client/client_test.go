@@ -4,6 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -32,6 +37,9 @@ func roundTrip(t *testing.T, c redis.UniversalClient, key string) {
 	}
 }
 
+// azureHere makes 127.0.0.1 an Azure Managed Redis host, as the tests' servers stand in for one.
+var azureHere = WithSettings(func(s *Settings) { s.AzureHostSuffixes = []string{"127.0.0.1"} })
+
 // An access-key cache, as the component hands it to an app in ConnectionStrings__<name>, over
 // TLS with the cache's certificate from a private CA. The password wins over Entra ID.
 func TestAccessKeyFromConnectionStringsOverTLS(t *testing.T) {
@@ -40,7 +48,6 @@ func TestAccessKeyFromConnectionStringsOverTLS(t *testing.T) {
 	s := startRedis(t, serverConfig{ca: ca, password: key})
 	t.Setenv("ConnectionStrings__cache", s.addr+",ssl=true,password="+key+",abortConnect=False")
 	cred := &fakeCredential{oid: "unused", lifetime: time.Hour}
-	azureHere := WithSettings(func(s *Settings) { s.AzureHostSuffixes = []string{"127.0.0.1"} })
 
 	c, err := New(timeout(t), "cache", WithTLSConfig(ca.clientConfig()), WithAzureAuthentication(cred), azureHere)
 	if err != nil {
@@ -51,7 +58,7 @@ func TestAccessKeyFromConnectionStringsOverTLS(t *testing.T) {
 		t.Errorf("a server without cluster mode got a %T", c)
 	}
 	roundTrip(t, c, "session")
-	if cred.count() != 0 {
+	if cred.callCount() != 0 {
 		t.Error("an access-key cache asked Entra ID for a token")
 	}
 	if err := HealthCheck(c)(timeout(t)); err != nil {
@@ -59,6 +66,7 @@ func TestAccessKeyFromConnectionStringsOverTLS(t *testing.T) {
 	}
 
 	// The server's certificate is trusted only through the CA given.
+	t.Setenv("ConnectionStrings__cache", s.addr+",ssl=true,password="+key)
 	_, err = New(timeout(t), "cache")
 	if err == nil || !strings.Contains(err.Error(), "certificate") {
 		t.Errorf("without the CA: %v, want a certificate error", err)
@@ -74,98 +82,6 @@ func TestAccessKeyFromConnectionStringsOverTLS(t *testing.T) {
 	}
 }
 
-// Entra ID: the user is the token's object id, the password the token. The server accepts only
-// the newest token; the client keeps one connection open across several refreshes, because it
-// sends AUTH again on it.
-func TestEntraIdTokensAreRefreshedAndSentAgainOnOpenConnections(t *testing.T) {
-	const oid = "6f1c2a9e-0b4d-4c3e-9a51-7d2e8f0a1b2c"
-	ca := newTestCA(t)
-	s := startRedis(t, serverConfig{ca: ca})
-	cred := &fakeCredential{oid: oid, lifetime: 3 * time.Second, issued: func(token string) error {
-		// Only the newest token is a valid password.
-		return s.admin.Do(context.Background(), "ACL", "SETUSER", oid, "on", "resetpass", ">"+token, "~*", "&*", "+@all").Err()
-	}}
-	c, err := New(timeout(t), "cache", WithConnectionString(s.addr+",ssl=true"), WithTLSConfig(ca.clientConfig()),
-		WithAzureAuthentication(cred),
-		WithSettings(func(s *Settings) { s.AzureHostSuffixes, s.PoolSize = []string{"127.0.0.1"}, 1 }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	ctx := timeout(t)
-	if who, err := c.Do(ctx, "ACL", "WHOAMI").Text(); err != nil || who != oid {
-		t.Fatalf("authenticated as %q (%v), want the token's object id", who, err)
-	}
-	connection, err := c.Do(ctx, "CLIENT", "ID").Int64()
-	if err != nil {
-		t.Fatal(err)
-	}
-	auths := s.stat(t, "commandstats", "cmdstat_auth")
-	tokens := cred.count()
-
-	// Three lifetimes of a token: at least three refreshes.
-	for end := time.Now().Add(9 * time.Second); time.Now().Before(end); time.Sleep(250 * time.Millisecond) {
-		roundTrip(t, c, "refreshing")
-		if id, err := c.Do(ctx, "CLIENT", "ID").Int64(); err != nil || id != connection {
-			t.Fatalf("connection %d (%v), want the same connection %d", id, err, connection)
-		}
-	}
-	// Every refreshed token is sent on the open connection (the last one maybe a moment after
-	// it was issued: go-redis authenticates a connection again once it is idle).
-	var refreshed, again int
-	for end := time.Now().Add(3 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
-		roundTrip(t, c, "settling")
-		refreshed, again = cred.count()-tokens, s.stat(t, "commandstats", "cmdstat_auth")-auths
-		if again >= refreshed {
-			break
-		}
-	}
-	if refreshed < 3 {
-		t.Fatalf("%d tokens refreshed, want at least 3", refreshed)
-	}
-	if again < refreshed {
-		t.Errorf("%d AUTH after %d refreshes: the open connection was not authenticated again", again, refreshed)
-	}
-	// The object id's only connection is the one opened first: no reconnection.
-	list, err := s.admin.ClientList(ctx).Result()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, line := range strings.Split(strings.TrimSpace(list), "\n") {
-		if strings.Contains(line, " user="+oid+" ") {
-			id, _, _ := strings.Cut(strings.TrimPrefix(line, "id="), " ")
-			ids = append(ids, id)
-		}
-	}
-	if len(ids) != 1 || ids[0] != fmt.Sprint(connection) {
-		t.Errorf("connections of %s: %v, want only %d", oid, ids, connection)
-	}
-	for _, scope := range cred.scopes {
-		if scope != RedisScope {
-			t.Errorf("token requested for scope %q, want %q", scope, RedisScope)
-		}
-	}
-	// The first token no longer opens a connection.
-	stale := redis.NewClient(&redis.Options{Addr: s.addr, TLSConfig: ca.clientConfig(), Username: oid, Password: cred.tokens[0]})
-	defer stale.Close()
-	if err := stale.Ping(ctx).Err(); err == nil || !strings.Contains(err.Error(), "WRONGPASS") {
-		t.Errorf("an expired token: %v, want WRONGPASS", err)
-	}
-}
-
-func TestAFailingCredentialIsAClearError(t *testing.T) {
-	s := startRedis(t, serverConfig{})
-	cred := &fakeCredential{fail: errors.New("no managed identity endpoint on this machine")}
-	_, err := New(timeout(t), "cache", WithConnectionString(s.addr), WithAzureAuthentication(cred),
-		WithSettings(func(s *Settings) { s.AzureHostSuffixes = []string{"127.0.0.1"} }))
-	for _, want := range []string{"client: cache", "Entra ID token for " + RedisScope, "no managed identity endpoint on this machine"} {
-		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("error %v does not say %q", err, want)
-		}
-	}
-}
-
 // WithAzureAuthentication applies to Azure Managed Redis hosts: the same app code reaches a
 // local Redis without Entra ID.
 func TestAzureAuthenticationIsForAzureHosts(t *testing.T) {
@@ -177,21 +93,20 @@ func TestAzureAuthenticationIsForAzureHosts(t *testing.T) {
 	}
 	defer c.Close()
 	roundTrip(t, c, "local")
-	if cred.count() != 0 {
+	if cred.callCount() != 0 {
 		t.Error("Entra ID was asked for a token for a local Redis")
-	}
-	u, err := redisOptions(&endpoint{addrs: []string{"c.westeurope.redis.azure.net:10000"}}, collect([]Option{WithAzureAuthentication(cred)}))
-	if err != nil || u.StreamingCredentialsProvider == nil || u.TLSConfig == nil || u.TLSConfig.ServerName != "c.westeurope.redis.azure.net" {
-		t.Errorf("an Azure host: %+v, %v; want Entra ID and TLS", u, err)
 	}
 }
 
 func TestKeyedClientsOnTwoServers(t *testing.T) {
 	cache, sessions := startRedis(t, serverConfig{}), startRedis(t, serverConfig{password: "sessions-key"})
 	t.Setenv("ConnectionStrings__cache", cache.addr)
+	unsetenv(t, "ConnectionStrings__sessions") // the examples' (TestMain)
 	t.Setenv("SESSIONS_HOST", "127.0.0.1")
-	t.Setenv("SESSIONS_PORT", fmt.Sprint(sessions.port))
+	t.Setenv("sessions_port", fmt.Sprint(sessions.port))
 	t.Setenv("SESSIONS_PASSWORD", "sessions-key")
+	// Aspire's keyed section: health checks off for sessions only.
+	t.Setenv("Aspire__StackExchange__Redis__sessions__DisableHealthChecks", "true")
 	clients, err := NewClients(timeout(t), []string{"cache", "sessions"})
 	if err != nil {
 		t.Fatal(err)
@@ -215,15 +130,23 @@ func TestKeyedClientsOnTwoServers(t *testing.T) {
 	if _, err := NewClients(ctx, []string{"cache", "sessions"}, WithConnectionString(cache.addr)); err == nil {
 		t.Error("one connection string for two keyed clients was accepted")
 	}
-	if _, err := NewClients(ctx, []string{"cache", "missing"}); err == nil || !strings.Contains(err.Error(), `"missing"`) {
+	if _, err := NewClients(ctx, []string{"cache", "missing"}); !errors.Is(err, ErrNotConfigured) || !strings.Contains(err.Error(), `"missing"`) {
 		t.Errorf("a keyed client without settings: %v", err)
+	}
+	sessions.admin.Shutdown(ctx)
+	if err := clients.HealthCheck()(ctx); err != nil {
+		t.Errorf("sessions' health checks are off in its keyed section, yet: %v", err)
+	}
+	cache.admin.Shutdown(ctx)
+	if err := clients.HealthCheck()(ctx); err == nil || !strings.Contains(err.Error(), "cache:") {
+		t.Errorf("a stopped cache: %v", err)
 	}
 }
 
 // A cache with the OSSCluster policy answers as a Redis Cluster: the client detects it and
 // spreads keys over the shards; a single-endpoint cache gets a single-endpoint client.
 func TestOSSClusterGetsAClusterAwareClient(t *testing.T) {
-	nodes := clusterOf(t, 3)
+	nodes := clusterOf(t, 3, nil)
 	t.Setenv("ConnectionStrings__cluster", nodes[0].addr)
 	c, err := New(timeout(t), "cluster")
 	if err != nil {
@@ -255,6 +178,149 @@ func TestOSSClusterGetsAClusterAwareClient(t *testing.T) {
 	}
 	if _, err := New(ctx, "cluster", WithSettings(func(s *Settings) { s.Clustering = "sharded" })); err == nil {
 		t.Error("an unknown clustering was accepted")
+	}
+}
+
+// Every endpoint of a connection string is tried: one that is down does not keep the client
+// from the others, and a primary is preferred to a replica.
+func TestEveryEndpointIsTried(t *testing.T) {
+	primary, replica := startRedis(t, serverConfig{}), startRedis(t, serverConfig{})
+	ctx := timeout(t)
+	if err := replica.admin.Do(ctx, "REPLICAOF", "127.0.0.1", strconv.Itoa(primary.port)).Err(); err != nil {
+		t.Fatal(err)
+	}
+	down := fmt.Sprintf("127.0.0.1:%d", freePort(t, false))
+	c, err := New(ctx, "cache", WithConnectionString(down+","+replica.addr+","+primary.addr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	roundTrip(t, c, "written")
+	if n, _ := primary.admin.Exists(ctx, "written").Result(); n != 1 {
+		t.Error("the client did not write to the primary")
+	}
+	// None answers: every endpoint is named, with what went wrong.
+	other := fmt.Sprintf("127.0.0.1:%d", freePort(t, false))
+	_, err = New(ctx, "cache", WithConnectionString(down+","+other+",password=S3cr3t"))
+	for _, want := range []string{down, other, "refused"} {
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "S3cr3t") {
+			t.Errorf("no endpoint answers: %v, want it to say %q", err, want)
+		}
+	}
+}
+
+// abortConnect=false (the default for Azure hosts): New returns a client although the cache
+// does not answer yet, and that client reaches the cache, whichever its clustering, once it
+// does.
+func TestAbortConnectFalseTakesACacheThatIsNotUpYet(t *testing.T) {
+	for _, clustered := range []bool{false, true} {
+		t.Run(fmt.Sprintf("clustered %v", clustered), func(t *testing.T) {
+			port := freePort(t, clustered)
+			addr := fmt.Sprintf("127.0.0.1:%d", port)
+			var c redis.UniversalClient
+			within(t, 10*time.Second, "New", func() {
+				var err error
+				c, err = New(timeout(t), "cache", WithConnectionString(addr+",abortConnect=false"))
+				if err != nil {
+					t.Error(err)
+				}
+			})
+			if c == nil {
+				t.FailNow()
+			}
+			defer c.Close()
+			ctx := timeout(t)
+			if err := c.Ping(ctx).Err(); err == nil {
+				t.Fatal("a cache that is not up answered")
+			}
+			if clustered {
+				startClusterOn(t, port)
+			} else {
+				startRedisOn(t, port)
+			}
+			for i := range 20 {
+				roundTrip(t, c, fmt.Sprintf("later-%d", i))
+			}
+		})
+	}
+	// abortConnect=true: New fails, saying where it tried.
+	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t, false))
+	if _, err := New(timeout(t), "cache", WithConnectionString(addr)); err == nil || !strings.Contains(err.Error(), addr) {
+		t.Errorf("abortConnect=true and no cache: %v", err)
+	}
+}
+
+// unsetenv unsets a variable for the test.
+func unsetenv(t *testing.T, name string) {
+	t.Helper()
+	value, set := os.LookupEnv(name)
+	os.Unsetenv(name)
+	t.Cleanup(func() {
+		if set {
+			os.Setenv(name, value)
+		}
+	})
+}
+
+// startRedisOn starts a server on a given port; startClusterOn makes it, and two more nodes, a
+// Redis Cluster.
+func startRedisOn(t *testing.T, port int) *server {
+	t.Helper()
+	return startRedis(t, serverConfig{port: port})
+}
+
+func startClusterOn(t *testing.T, port int) {
+	t.Helper()
+	first := startRedis(t, serverConfig{port: port, cluster: true})
+	nodes := []*server{first, startRedis(t, serverConfig{cluster: true}), startRedis(t, serverConfig{cluster: true})}
+	makeCluster(t, nodes, nil)
+}
+
+// Settings.ConfigureOptions has the last word on go-redis's options.
+func TestConfigureOptionsHasTheLastWord(t *testing.T) {
+	s := startRedis(t, serverConfig{})
+	c, err := New(timeout(t), "cache", WithConnectionString(s.addr+",name=from-connection-string"), WithSettings(func(s *Settings) {
+		s.ConfigureOptions = func(u *redis.UniversalOptions) { u.ClientName = "from-configure-options" }
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if name, err := c.ClientGetName(timeout(t)).Result(); err != nil || name != "from-configure-options" {
+		t.Errorf("client name %q (%v)", name, err)
+	}
+}
+
+// serviceName: a Redis Sentinel service, whose primary the client follows.
+func TestSentinelServiceName(t *testing.T) {
+	primary := startRedis(t, serverConfig{})
+	dir := t.TempDir()
+	port := freePort(t, false)
+	conf := filepath.Join(dir, "sentinel.conf")
+	os.WriteFile(conf, []byte(fmt.Sprintf("port %d\nbind 127.0.0.1\nsentinel monitor primary 127.0.0.1 %d 1\n", port, primary.port)), 0o600)
+	cmd := exec.Command("redis-server", conf, "--sentinel")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	sentinel := fmt.Sprintf("127.0.0.1:%d", port)
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if conn, err := net.Dial("tcp", sentinel); err == nil {
+			conn.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("sentinel did not start")
+		}
+	}
+	c, err := New(timeout(t), "cache", WithConnectionString(sentinel+",serviceName=primary"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	roundTrip(t, c, "through-sentinel")
+	if n, _ := primary.admin.Exists(timeout(t), "through-sentinel").Result(); n != 1 {
+		t.Error("the key is not on the primary the sentinel names")
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 
 	"github.com/redis/go-redis/v9"
@@ -16,11 +17,13 @@ type Clients struct {
 	clients map[string]redis.UniversalClient
 }
 
-// NewClients makes a client per name with New, each reading its own settings; the options apply
-// to all of them. WithConnectionString, which would give them all the same settings, is
-// refused with more than one name. When one fails, those already made are closed.
+// NewClients makes a client per name as New does, each reading its own settings (Aspire's keyed
+// section included); the options apply to all of them. WithConnectionString, which would give
+// them all the same settings, is refused with more than one name. When one fails, those already
+// made are closed.
 func NewClients(ctx context.Context, names []string, opts ...Option) (*Clients, error) {
-	if o := collect(opts); o.connectionString != nil && len(names) > 1 {
+	o, env := collect(opts), readEnvironment(os.Environ())
+	if o.connectionString != nil && len(names) > 1 {
 		return nil, errors.New("client: WithConnectionString gives every keyed client the same settings: " +
 			"set ConnectionStrings__<name> for each, or call New per name")
 	}
@@ -30,7 +33,7 @@ func NewClients(ctx context.Context, names []string, opts ...Option) (*Clients, 
 			c.Close()
 			return nil, fmt.Errorf("client: connection name %q given twice", name)
 		}
-		client, err := New(ctx, name, opts...)
+		client, err := open(ctx, name, o, env)
 		if err != nil {
 			c.Close()
 			return nil, err

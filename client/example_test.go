@@ -2,14 +2,19 @@ package client_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log"
 	"net/http"
 
 	"github.com/managedredis/pulumi-azure-managed-redis/client"
+	"github.com/redis/go-redis/v9"
 )
 
 // An app deployed with the component's environment output (ConnectionStrings__cache, ...)
 // connects with its managed identity, as AddRedisClient("cache").WithAzureAuthentication().
+// Here ConnectionStrings__cache names a local Redis, which Entra ID leaves alone: the same code
+// runs in development.
 func ExampleNew() {
 	ctx := context.Background()
 	rdb, err := client.New(ctx, "cache", client.WithAzureAuthentication(nil))
@@ -27,6 +32,8 @@ func ExampleNew() {
 	if err := rdb.Set(ctx, "greeting", "hello", 0).Err(); err != nil {
 		log.Fatal(err)
 	}
+	fmt.Println(rdb.Get(ctx, "greeting").Val())
+	// Output: hello
 }
 
 // Several caches, each by its connection name, as AddKeyedRedisClient.
@@ -38,17 +45,34 @@ func ExampleNewClients() {
 	}
 	defer clients.Close()
 	sessions := clients.Get("sessions")
-	_ = sessions.Set(ctx, "session:42", "{}", 0).Err()
+	if err := sessions.Set(ctx, "session:42", "{}", 0).Err(); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(clients.Names(), sessions.Exists(ctx, "session:42").Val())
+	// Output: [cache sessions] 1
 }
 
-// Settings, as Aspire's: no tracing, a cluster-aware client without asking the server.
+// Settings, as Aspire's: no tracing, a single-endpoint client without asking the server, and
+// the last word on go-redis's options.
 func ExampleWithSettings() {
-	rdb, err := client.New(context.Background(), "cache", client.WithSettings(func(s *client.Settings) {
+	ctx := context.Background()
+	rdb, err := client.New(ctx, "cache", client.WithSettings(func(s *client.Settings) {
 		s.DisableTracing = true
-		s.Clustering = client.Cluster
+		s.Clustering = client.SingleEndpoint
+		s.ConfigureOptions = func(o *redis.UniversalOptions) { o.ClientName = "orders-api" }
 	}))
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer rdb.Close()
+	fmt.Println(rdb.ClientGetName(ctx).Val())
+	// Output: orders-api
+}
+
+// A connection name no setting names: ErrNotConfigured, in an error that lists where the
+// settings were looked for.
+func ExampleErrNotConfigured() {
+	_, err := client.New(context.Background(), "orders")
+	fmt.Println(errors.Is(err, client.ErrNotConfigured))
+	// Output: true
 }

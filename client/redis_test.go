@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -45,16 +46,21 @@ type serverConfig struct {
 	password string
 	// cluster starts the server in cluster mode (clusterOf makes the cluster).
 	cluster bool
+	// port is the port to listen on; a free one when 0.
+	port int
 }
 
-func startRedis(t *testing.T, cfg serverConfig) *server {
+func startRedis(t testing.TB, cfg serverConfig) *server {
 	t.Helper()
 	binary, err := exec.LookPath("redis-server")
 	if err != nil {
 		t.Fatal("redis-server is not installed: .ci/run installs it (apt-get install -y redis-server)")
 	}
 	dir := t.TempDir()
-	port := freePort(t, cfg.cluster)
+	port := cfg.port
+	if port == 0 {
+		port = freePort(t, cfg.cluster)
+	}
 	args := []string{"--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir,
 		"--protected-mode", "no", "--daemonize", "no", "--logfile", filepath.Join(dir, "redis.log")}
 	if cfg.ca != nil {
@@ -104,7 +110,7 @@ func startRedis(t *testing.T, cfg serverConfig) *server {
 }
 
 // freePort is a free loopback port; for a cluster node, its bus port (+10000) is free too.
-func freePort(t *testing.T, cluster bool) int {
+func freePort(t testing.TB, cluster bool) int {
 	t.Helper()
 	for range 100 {
 		l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -129,14 +135,26 @@ func freePort(t *testing.T, cluster bool) int {
 }
 
 // clusterOf starts n nodes and makes them one Redis Cluster, each node holding a third of the
-// slots, as an OSSCluster cache's endpoint behaves.
-func clusterOf(t *testing.T, n int) []*server {
+// slots, as an OSSCluster cache's endpoint behaves; with a CA, over TLS only.
+func clusterOf(t *testing.T, n int, ca *testCA) []*server {
 	t.Helper()
 	var nodes []*server
-	args := []string{"--cluster", "create"}
 	for range n {
-		node := startRedis(t, serverConfig{cluster: true})
-		nodes = append(nodes, node)
+		nodes = append(nodes, startRedis(t, serverConfig{cluster: true, ca: ca}))
+	}
+	makeCluster(t, nodes, ca)
+	return nodes
+}
+
+// makeCluster makes running cluster-mode nodes one Redis Cluster.
+func makeCluster(t *testing.T, nodes []*server, ca *testCA) {
+	t.Helper()
+	var args []string
+	if ca != nil {
+		args = append(args, "--tls", "--cacert", ca.file)
+	}
+	args = append(args, "--cluster", "create")
+	for _, node := range nodes {
 		args = append(args, node.addr)
 	}
 	args = append(args, "--cluster-replicas", "0", "--cluster-yes")
@@ -156,7 +174,6 @@ func clusterOf(t *testing.T, n int) []*server {
 			time.Sleep(100 * time.Millisecond)
 		}
 	}
-	return nodes
 }
 
 // stat reads one field of INFO (e.g. "total_connections_received", or "cmdstat_auth" whose
@@ -188,7 +205,7 @@ type testCA struct {
 	file string
 }
 
-func newTestCA(t *testing.T) *testCA {
+func newTestCA(t testing.TB) *testCA {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -210,7 +227,7 @@ func newTestCA(t *testing.T) *testCA {
 }
 
 // serverCertificate issues a certificate for 127.0.0.1 and writes it and its key in dir.
-func (ca *testCA) serverCertificate(t *testing.T, dir string) (certFile, keyFile string) {
+func (ca *testCA) serverCertificate(t testing.TB, dir string) (certFile, keyFile string) {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -243,7 +260,7 @@ func (ca *testCA) clientConfig() *tls.Config {
 	return &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
 }
 
-func writePEM(t *testing.T, file, kind string, der []byte) {
+func writePEM(t testing.TB, file, kind string, der []byte) {
 	t.Helper()
 	if err := os.WriteFile(file, pem.EncodeToMemory(&pem.Block{Type: kind, Bytes: der}), 0o600); err != nil {
 		t.Fatal(err)
@@ -252,29 +269,40 @@ func writePEM(t *testing.T, file, kind string, der []byte) {
 
 // fakeCredential is an azcore.TokenCredential issuing short-lived, JWT-shaped tokens for an
 // object id, as Entra ID issues them for a managed identity. Each new token is handed to
-// issued first (the test makes it the only password the server accepts).
+// issued first (the test makes the server accept it). An outage makes it fail (as IMDS
+// answering 503) or hang until the caller gives up (as an unreachable IMDS).
 type fakeCredential struct {
 	oid      string
 	lifetime time.Duration
-	issued   func(token string) error
-	fail     error
+	issued   func(token string, expires time.Time) error
 
 	mu     sync.Mutex
+	fail   error // while set, GetToken fails with it
+	hang   bool  // while set, GetToken waits for its context
+	calls  int
 	tokens []string
 	scopes []string
 }
 
-func (f *fakeCredential) GetToken(_ context.Context, opts policy.TokenRequestOptions) (azcore.AccessToken, error) {
+func (f *fakeCredential) GetToken(ctx context.Context, opts policy.TokenRequestOptions) (azcore.AccessToken, error) {
+	f.mu.Lock()
+	f.calls++
+	f.scopes = append(f.scopes, opts.Scopes...)
+	fail, hang := f.fail, f.hang
+	f.mu.Unlock()
+	if hang {
+		<-ctx.Done()
+		return azcore.AccessToken{}, ctx.Err()
+	}
+	if fail != nil {
+		return azcore.AccessToken{}, fail
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.scopes = append(f.scopes, opts.Scopes...)
-	if f.fail != nil {
-		return azcore.AccessToken{}, f.fail
-	}
 	expires := time.Now().Add(f.lifetime)
 	token := jwt(map[string]any{"oid": f.oid, "exp": expires.Unix(), "n": len(f.tokens)})
 	if f.issued != nil {
-		if err := f.issued(token); err != nil {
+		if err := f.issued(token, expires); err != nil {
 			return azcore.AccessToken{}, err
 		}
 	}
@@ -282,10 +310,78 @@ func (f *fakeCredential) GetToken(_ context.Context, opts policy.TokenRequestOpt
 	return azcore.AccessToken{Token: token, ExpiresOn: expires}, nil
 }
 
+// outage makes the credential fail with err (nil: answer again), or hang.
+func (f *fakeCredential) outage(err error, hang bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.fail, f.hang = err, hang
+}
+
+// count is the number of tokens issued; callCount the number of requests.
 func (f *fakeCredential) count() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return len(f.tokens)
+}
+
+func (f *fakeCredential) callCount() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.calls
+}
+
+func (f *fakeCredential) newest() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.tokens) == 0 {
+		return ""
+	}
+	return f.tokens[len(f.tokens)-1]
+}
+
+// acceptTokens makes the servers accept the credential's tokens as Azure Managed Redis does:
+// the user is the token's object id, its password the newest token, and only while that token
+// is current. When a token expires with no newer one issued, the user's connections are closed
+// and no password opens new ones.
+func acceptTokens(t *testing.T, cred *fakeCredential, nodes ...*server) {
+	t.Helper()
+	ctx := context.Background()
+	cred.issued = func(token string, expires time.Time) error {
+		for _, node := range nodes {
+			if err := node.admin.Do(ctx, "ACL", "SETUSER", cred.oid, "on", "resetpass", ">"+token, "~*", "&*", "+@all").Err(); err != nil {
+				return err
+			}
+		}
+		expiry := time.AfterFunc(time.Until(expires), func() {
+			if cred.newest() != token {
+				return
+			}
+			for _, node := range nodes {
+				node.admin.Do(ctx, "ACL", "SETUSER", cred.oid, "resetpass")
+				node.admin.Do(ctx, "CLIENT", "KILL", "USER", cred.oid)
+			}
+		})
+		t.Cleanup(func() { expiry.Stop() })
+		return nil
+	}
+}
+
+// within fails the test, with every goroutine's stack, when do takes longer than limit: a hang
+// fails the test instead of stalling it.
+func within(t *testing.T, limit time.Duration, what string, do func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		do()
+	}()
+	select {
+	case <-done:
+	case <-time.After(limit):
+		var stacks strings.Builder
+		pprof.Lookup("goroutine").WriteTo(&stacks, 2)
+		t.Fatalf("%s did not return within %s: it hangs\n%s", what, limit, stacks.String())
+	}
 }
 
 // jwt is an unsigned JSON Web Token of claims: what a client reads of an Entra token.
@@ -298,10 +394,45 @@ func jwt(claims map[string]any) string {
 }
 
 // TestMain keeps go-redis's own log (dial retries, connections set aside while they
-// authenticate again) out of the test output.
+// authenticate again) out of the test output, and gives the package's examples a cache: a
+// redis-server on loopback, as ConnectionStrings__cache and ConnectionStrings__sessions, as the
+// component's environment output sets them for an app.
 func TestMain(m *testing.M) {
 	redis.SetLogger(quiet{})
-	os.Exit(m.Run())
+	stop, err := exampleCache()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "the examples' redis-server:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	stop()
+	os.Exit(code)
+}
+
+func exampleCache() (stop func(), err error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	cmd := exec.Command("redis-server", "--bind", "127.0.0.1", "--port", strconv.Itoa(port), "--save", "", "--appendonly", "no")
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	stop = func() { cmd.Process.Kill(); cmd.Wait() }
+	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
+	probe := redis.NewClient(&redis.Options{Addr: addr})
+	defer probe.Close()
+	for deadline := time.Now().Add(10 * time.Second); probe.Ping(context.Background()).Err() != nil; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			stop()
+			return nil, fmt.Errorf("did not start on %s", addr)
+		}
+	}
+	os.Setenv("ConnectionStrings__cache", addr)
+	os.Setenv("ConnectionStrings__sessions", addr)
+	return stop, nil
 }
 
 type quiet struct{}

@@ -5,17 +5,21 @@ import (
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	"github.com/redis/go-redis/v9"
 	"go.opentelemetry.io/otel/metric"
 	"go.opentelemetry.io/otel/trace"
 )
 
 // Settings tune a client, as Aspire's StackExchangeRedisSettings do. The zero value is the
 // default: tracing, metrics and health checks on, clustering detected, go-redis's timeouts
-// unless the connection string sets them.
+// unless the connection string sets them. Aspire's configuration section fills them first
+// (see the package documentation); WithSettings changes them after, so the app has the last word.
 type Settings struct {
-	// DisableTracing turns off OpenTelemetry tracing of commands.
+	// DisableTracing turns off OpenTelemetry tracing of commands. Tracing costs nothing until
+	// the app installs an OpenTelemetry SDK (or gives TracerProvider).
 	DisableTracing bool
-	// DisableMetrics turns off OpenTelemetry metrics of the connection pool and commands.
+	// DisableMetrics turns off OpenTelemetry metrics of the connection pool and commands; like
+	// tracing, they cost nothing until the app installs an SDK (or gives MeterProvider).
 	DisableMetrics bool
 	// DisableHealthChecks makes HealthCheck report the client healthy without contacting Redis.
 	DisableHealthChecks bool
@@ -24,9 +28,11 @@ type Settings struct {
 	// connect time; Cluster and SingleEndpoint decide without connecting.
 	Clustering Clustering
 
-	// AzureHostSuffixes are the host names WithAzureAuthentication applies to, by suffix:
-	// Azure Managed Redis's ".redis.azure.net" when empty. Other hosts (a local Redis in
-	// development) use the settings' password, or none.
+	// AzureHostSuffixes are the host names WithAzureAuthentication applies to, by suffix,
+	// whatever their case: Azure Managed Redis's ".redis.azure.net" when empty. Other hosts (a
+	// local Redis in development) use the settings' password, or none. For these hosts, as
+	// StackExchange.Redis does for Azure, TLS is on and abortConnect is false unless the
+	// settings say otherwise.
 	AzureHostSuffixes []string
 
 	// DialTimeout, ReadTimeout and WriteTimeout override go-redis's defaults and the
@@ -39,6 +45,10 @@ type Settings struct {
 	// when nil.
 	TracerProvider trace.TracerProvider
 	MeterProvider  metric.MeterProvider
+
+	// ConfigureOptions has the last word on go-redis's options, as Aspire's configureOptions
+	// delegate: it runs once the settings are applied, before the client is made.
+	ConfigureOptions func(*redis.UniversalOptions)
 }
 
 // Clustering is how a client reaches the cache's shards.
@@ -66,7 +76,7 @@ type options struct {
 	credential       azcore.TokenCredential
 	entra            bool
 	tlsConfig        *tls.Config
-	settings         Settings
+	settings         []func(*Settings) // the app's changes, applied in order after Aspire's section
 }
 
 // WithConnectionString gives the cache's settings directly, instead of reading them from the
@@ -92,18 +102,16 @@ func WithTLSConfig(config *tls.Config) Option {
 	return func(o *options) { o.tlsConfig = config }
 }
 
-// WithSettings changes the client's Settings.
+// WithSettings changes the client's Settings, after Aspire's configuration section has set
+// them: what the app says wins.
 func WithSettings(change func(*Settings)) Option {
-	return func(o *options) { change(&o.settings) }
+	return func(o *options) { o.settings = append(o.settings, change) }
 }
 
 func collect(opts []Option) options {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
-	}
-	if len(o.settings.AzureHostSuffixes) == 0 {
-		o.settings.AzureHostSuffixes = []string{AzureManagedRedisHostSuffix}
 	}
 	return o
 }

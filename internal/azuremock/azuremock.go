@@ -89,11 +89,14 @@ func (f *Fake) NewResource(args pulumi.MockResourceArgs) (string, resource.Prope
 	f.events = append(f.events, "register "+args.TypeToken+" "+args.Name)
 	f.mu.Unlock()
 
-	t, known := fakearm.Types[args.TypeToken]
-	if !known {
-		return args.Name + "-id", args.Inputs, nil
+	if !strings.HasPrefix(args.TypeToken, "azure-native:") {
+		return args.Name + "-id", args.Inputs, nil // a provider or a component
 	}
 	in := plain(args.Inputs)
+	t, err := fakearm.Validate(args.TypeToken, in)
+	if err != nil {
+		return "", nil, err
+	}
 	id := t.ID(in)
 	out := args.Inputs.Copy()
 	for k, v := range t.Outputs(id, in) {

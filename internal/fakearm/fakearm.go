@@ -42,6 +42,7 @@ const (
 	SecretType          = "azure-native:keyvault:Secret"
 	RoleAssignmentType  = "azure-native:authorization:RoleAssignment"
 	IdentityType        = "azure-native:managedidentity:UserAssignedIdentity"
+	ResourceGroupType   = "azure-native:resources:ResourceGroup"
 	PrivateEndpointType = "azure-native:network:PrivateEndpoint"
 	ZoneGroupType       = "azure-native:network:PrivateDnsZoneGroup"
 	PrivateZoneType     = "azure-native:privatedns:PrivateZone"
@@ -78,6 +79,33 @@ type Type struct {
 	// SoftDelete: a deleted resource keeps its name, recoverable, as Key Vault vaults and
 	// secrets do; azure-native 3.28.0 recovers it when one of that name is created again.
 	SoftDelete bool
+	// Required are the inputs azure-native 3.28.0 requires (its schema's requiredInputs).
+	Required []string
+}
+
+// TypeOf is the model of a resource type, or an error naming a type the model does not know.
+func TypeOf(token string) (Type, error) {
+	t, known := Types[token]
+	if !known {
+		return Type{}, fmt.Errorf("the fake azure-native 3.28.0 does not model the resource type %s", token)
+	}
+	return t, nil
+}
+
+// Validate refuses what azure-native refuses before calling Azure: a type it does not know, and
+// a required input that is missing, each error naming the type and the input. During a preview
+// an input may be unknown, never absent.
+func Validate(token string, in map[string]any) (Type, error) {
+	t, err := TypeOf(token)
+	if err != nil {
+		return Type{}, err
+	}
+	for _, input := range t.Required {
+		if _, given := in[input]; !given {
+			return Type{}, fmt.Errorf("%s: the input %q is required", token, input)
+		}
+	}
+	return t, nil
 }
 
 // ResourceGroupId is the ARM id of a resource group of the fake subscription.
@@ -112,6 +140,7 @@ func SecretUri(vaultName, secretName string) string {
 // Types are the resource types the model knows, by token.
 var Types = map[string]Type{
 	ClusterType: {
+		Required:   []string{"publicNetworkAccess", "resourceGroupName", "sku"},
 		NameInput:  "clusterName",
 		CreateOnly: []string{"clusterName", "resourceGroupName", "location", "zones"},
 		ID:         func(in map[string]any) string { return ClusterId(Str(in, "resourceGroupName"), Str(in, "clusterName")) },
@@ -126,6 +155,7 @@ var Types = map[string]Type{
 		},
 	},
 	DatabaseType: {
+		Required:   []string{"clusterName", "resourceGroupName"},
 		NameInput:  "databaseName",
 		CreateOnly: []string{"clusterName", "resourceGroupName", "databaseName", "port", "modules", "geoReplication"},
 		ID: func(in map[string]any) string {
@@ -140,6 +170,7 @@ var Types = map[string]Type{
 		},
 	},
 	AssignmentType: {
+		Required:   []string{"accessPolicyName", "clusterName", "databaseName", "resourceGroupName", "user"},
 		NameInput:  "accessPolicyAssignmentName",
 		CreateOnly: []string{"accessPolicyAssignmentName", "clusterName", "databaseName", "resourceGroupName", "user"},
 		ID: func(in map[string]any) string {
@@ -152,6 +183,7 @@ var Types = map[string]Type{
 		},
 	},
 	VaultType: {
+		Required:   []string{"properties", "resourceGroupName"},
 		NameInput:  "vaultName",
 		CreateOnly: []string{"vaultName", "resourceGroupName", "location"},
 		SoftDelete: true,
@@ -166,6 +198,7 @@ var Types = map[string]Type{
 		},
 	},
 	SecretType: {
+		Required:   []string{"properties", "resourceGroupName", "vaultName"},
 		NameInput:  "secretName",
 		CreateOnly: []string{"secretName", "vaultName", "resourceGroupName"},
 		SoftDelete: true,
@@ -181,6 +214,7 @@ var Types = map[string]Type{
 		},
 	},
 	RoleAssignmentType: {
+		Required:   []string{"principalId", "roleDefinitionId", "scope"},
 		NameInput:  "roleAssignmentName",
 		CreateOnly: []string{"roleAssignmentName", "scope", "principalId", "roleDefinitionId", "principalType"},
 		ID: func(in map[string]any) string {
@@ -193,6 +227,7 @@ var Types = map[string]Type{
 		},
 	},
 	PrivateEndpointType: {
+		Required:   []string{"resourceGroupName"},
 		NameInput:  "privateEndpointName",
 		CreateOnly: []string{"privateEndpointName", "resourceGroupName", "location", "subnet", "privateLinkServiceConnections"},
 		ID: func(in map[string]any) string {
@@ -206,6 +241,7 @@ var Types = map[string]Type{
 		},
 	},
 	ZoneGroupType: {
+		Required:   []string{"privateEndpointName", "resourceGroupName"},
 		NameInput:  "privateDnsZoneGroupName",
 		CreateOnly: []string{"privateDnsZoneGroupName", "privateEndpointName", "resourceGroupName"},
 		ID: func(in map[string]any) string {
@@ -217,6 +253,7 @@ var Types = map[string]Type{
 		},
 	},
 	PrivateZoneType: {
+		Required:   []string{"resourceGroupName"},
 		NameInput:  "privateZoneName",
 		CreateOnly: []string{"privateZoneName", "resourceGroupName"},
 		ID: func(in map[string]any) string {
@@ -228,6 +265,7 @@ var Types = map[string]Type{
 		},
 	},
 	NetworkLinkType: {
+		Required:   []string{"privateZoneName", "resourceGroupName"},
 		NameInput:  "virtualNetworkLinkName",
 		CreateOnly: []string{"virtualNetworkLinkName", "privateZoneName", "resourceGroupName", "virtualNetwork"},
 		ID: func(in map[string]any) string {
@@ -240,6 +278,7 @@ var Types = map[string]Type{
 		},
 	},
 	DiagnosticType: {
+		Required:   []string{"resourceUri"},
 		NameInput:  "name",
 		CreateOnly: []string{"name", "resourceUri"},
 		ID: func(in map[string]any) string {
@@ -250,6 +289,7 @@ var Types = map[string]Type{
 		},
 	},
 	IdentityType: {
+		Required:   []string{"resourceGroupName"},
 		NameInput:  "resourceName",
 		CreateOnly: []string{"resourceName", "resourceGroupName", "location"},
 		ID: func(in map[string]any) string {
@@ -263,6 +303,20 @@ var Types = map[string]Type{
 	},
 }
 
+// ResourceGroupType is not among the facts the bindings are checked against (the component
+// creates no resource group); programs that declare one (the README's quick starts) get this.
+func init() {
+	Types[ResourceGroupType] = Type{
+		NameInput:  "resourceGroupName",
+		CreateOnly: []string{"resourceGroupName", "location"},
+		ID:         func(in map[string]any) string { return ResourceGroupId(Str(in, "resourceGroupName")) },
+		Outputs: func(id string, in map[string]any) map[string]any {
+			return map[string]any{"name": Str(in, "resourceGroupName"), "location": orDefault(Str(in, "location"), DefaultLocation),
+				"type": "Microsoft.Resources/resourceGroups", "properties": map[string]any{"provisioningState": "Succeeded"}}
+		},
+	}
+}
+
 // PrivateEndpointId is the ARM id of a private endpoint.
 func PrivateEndpointId(resourceGroupName, name string) string {
 	return ResourceGroupId(resourceGroupName) + "/providers/Microsoft.Network/privateEndpoints/" + name
@@ -274,9 +328,13 @@ func IdentityId(resourceGroupName, name string) string {
 }
 
 // networkInterfaceOf is the network interface Azure gives a private endpoint, as
-// "<endpoint>.nic.<guid>" in the endpoint's resource group; PrivateIpAddress its address.
+// "<endpoint>.nic.<guid>" in the endpoint's resource group; PrivateIpAddress its address. An id
+// that is not a private endpoint's (not known yet, in a preview) has none.
 func networkInterfaceOf(endpointId string) string {
-	rg := endpointId[:strings.Index(endpointId, "/providers/")]
+	rg, _, ok := strings.Cut(endpointId, "/providers/")
+	if !ok {
+		return ""
+	}
 	name := endpointId[strings.LastIndex(endpointId, "/")+1:]
 	return rg + "/providers/Microsoft.Network/networkInterfaces/" + name + ".nic." + GuidOf(endpointId, "nic")
 }

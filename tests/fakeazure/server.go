@@ -158,18 +158,19 @@ func (s *Server) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error)
 	return &emptypb.Empty{}, nil
 }
 
-// Check auto-names a resource whose name input is absent, as azure-native does, keeping the
-// name it had.
-func (s *Server) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
-	typ := resource.URN(req.GetUrn()).Type().String()
+// Check refuses an unknown type or a missing required input, as azure-native does, and
+// auto-names a resource whose name input is absent, keeping the name it had.
+func (s *Server) Check(_ context.Context, req *pulumirpc.CheckRequest) (_ *pulumirpc.CheckResponse, err error) {
+	typ := typeOf(req.GetUrn())
+	defer guard(&err, "Check", typ)
 	s.store.Log("calls", "Check %s", typ)
-	t, ok := fakearm.Types[typ]
-	if !ok {
-		return nil, fmt.Errorf("the fake azure-native does not know %s", typ)
-	}
 	news, err := unmarshal(req.GetNews())
 	if err != nil {
 		return nil, err
+	}
+	t, err := fakearm.Validate(typ, plainMap(news, false))
+	if err != nil {
+		return &pulumirpc.CheckResponse{Failures: []*pulumirpc.CheckFailure{{Reason: err.Error()}}}, nil
 	}
 	if _, named := news[resource.PropertyKey(t.NameInput)]; !named {
 		olds, err := unmarshal(req.GetOlds())
@@ -187,9 +188,14 @@ func (s *Server) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumir
 	return &pulumirpc.CheckResponse{Inputs: inputs}, err
 }
 
-func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc.DiffResponse, error) {
-	typ := resource.URN(req.GetUrn()).Type().String()
+func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (_ *pulumirpc.DiffResponse, err error) {
+	typ := typeOf(req.GetUrn())
+	defer guard(&err, "Diff", typ)
 	s.store.Log("calls", "Diff %s %s", typ, req.GetId())
+	t, err := fakearm.TypeOf(typ)
+	if err != nil {
+		return nil, err
+	}
 	oldStruct := req.GetOldInputs()
 	if oldStruct == nil {
 		oldStruct = req.GetOlds()
@@ -206,20 +212,25 @@ func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc
 	if len(diffs) == 0 {
 		return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE}, nil
 	}
-	replaces := fakearm.Types[typ].Replaces(typ, olds, news)
+	replaces := t.Replaces(typ, olds, news)
 	return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_SOME, Diffs: diffs, Replaces: replaces}, nil
 }
 
-func (s *Server) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
-	typ := resource.URN(req.GetUrn()).Type().String()
+func (s *Server) Create(_ context.Context, req *pulumirpc.CreateRequest) (_ *pulumirpc.CreateResponse, err error) {
+	typ := typeOf(req.GetUrn())
+	defer guard(&err, "Create", typ)
 	inputs, err := unmarshal(req.GetProperties())
 	if err != nil {
 		return nil, err
 	}
 	in := plainMap(inputs, false)
-	t := fakearm.Types[typ]
+	t, err := fakearm.Validate(typ, in)
+	if err != nil {
+		return nil, err
+	}
 	if req.GetPreview() {
-		return s.respond("", inputs, t.Outputs("", in), true)
+		// Every output is unknown until Azure answers, the id too.
+		return s.respond("", inputs, t.Outputs(t.ID(in), in), true)
 	}
 	id := t.ID(in)
 	existing, err := s.touch("Create", typ, id)
@@ -238,15 +249,20 @@ func (s *Server) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulum
 	return &pulumirpc.CreateResponse{Id: id, Properties: properties}, err
 }
 
-func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
-	typ := resource.URN(req.GetUrn()).Type().String()
+func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (_ *pulumirpc.UpdateResponse, err error) {
+	typ := typeOf(req.GetUrn())
+	defer guard(&err, "Update", typ)
 	id := req.GetId()
 	inputs, err := unmarshal(req.GetNews())
 	if err != nil {
 		return nil, err
 	}
+	t, err := fakearm.Validate(typ, plainMap(inputs, false))
+	if err != nil {
+		return nil, err
+	}
 	if req.GetPreview() {
-		resp, err := s.respond(id, inputs, fakearm.Types[typ].Outputs(id, plainMap(inputs, false)), true)
+		resp, err := s.respond(id, inputs, t.Outputs(id, plainMap(inputs, false)), true)
 		return &pulumirpc.UpdateResponse{Properties: resp.GetProperties()}, err
 	}
 	existing, err := s.touch("Update", typ, id)
@@ -260,9 +276,14 @@ func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulum
 	return &pulumirpc.UpdateResponse{Properties: properties}, err
 }
 
-func (s *Server) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
-	typ := resource.URN(req.GetUrn()).Type().String()
+func (s *Server) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (_ *emptypb.Empty, err error) {
+	typ := typeOf(req.GetUrn())
+	defer guard(&err, "Delete", typ)
 	id := req.GetId()
+	t, err := fakearm.TypeOf(typ)
+	if err != nil {
+		return nil, err
+	}
 	if _, err := s.touch("Delete", typ, id); err != nil {
 		return nil, err
 	}
@@ -272,7 +293,7 @@ func (s *Server) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*empty
 	}
 	defer done()
 	s.wait(typ)
-	if fakearm.Types[typ].SoftDelete {
+	if t.SoftDelete {
 		return &emptypb.Empty{}, s.store.SoftDelete(id)
 	}
 	return &emptypb.Empty{}, s.store.Delete(id)
@@ -306,8 +327,13 @@ func (s *Server) put(typ, id string, inputs resource.PropertyMap, seeded bool) (
 	return resp.GetProperties(), err
 }
 
-func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc.ReadResponse, error) {
+func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (_ *pulumirpc.ReadResponse, err error) {
+	typ := typeOf(req.GetUrn())
+	defer guard(&err, "Read", typ)
 	s.store.Log("calls", "Read %s", req.GetId())
+	if _, err := fakearm.TypeOf(typ); err != nil && typ != "" { // the id is all a read needs
+		return nil, err
+	}
 	existing, err := s.store.Get(req.GetId())
 	if err != nil || existing == nil || existing.Deleted {
 		return &pulumirpc.ReadResponse{}, err
@@ -329,7 +355,10 @@ func (s *Server) enterAssignmentWrite(typ, id string) (done func(), err error) {
 	if typ != "azure-native:redisenterprise:AccessPolicyAssignment" {
 		return func() {}, nil
 	}
-	database := id[:strings.Index(id, "/accessPolicyAssignments/")]
+	database, _, ok := strings.Cut(id, "/accessPolicyAssignments/")
+	if !ok {
+		return nil, fmt.Errorf("%s: %q is not the id of an access policy assignment", typ, id)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.inFlight[database] {
@@ -372,6 +401,22 @@ func (s *Server) respond(id string, inputs resource.PropertyMap, outputs map[str
 	props["azureApiVersion"] = resource.NewProperty(fakearm.APIVersion)
 	st, err := marshal(props)
 	return &pulumirpc.CreateResponse{Id: id, Properties: st}, err
+}
+
+// typeOf is the type token of a URN, empty when the URN is not one.
+func typeOf(urn string) string {
+	if !resource.URN(urn).IsValid() {
+		return ""
+	}
+	return resource.URN(urn).Type().String()
+}
+
+// guard turns a panic of the fake into an error naming the call and the type: the engine shows
+// it, instead of losing the plugin.
+func guard(err *error, call, typ string) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("the fake azure-native failed in %s of %s: %v", call, typ, r)
+	}
 }
 
 func unmarshal(st *structpb.Struct) (resource.PropertyMap, error) {

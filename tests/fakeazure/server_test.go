@@ -3,6 +3,7 @@ package fakeazure
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"maps"
 	"slices"
 	"strings"
@@ -173,7 +174,7 @@ func TestWritesToSeededResourcesAreRecorded(t *testing.T) {
 	}
 	id := seeds[0].ID
 	_, err := s.Update(context.Background(), &pulumirpc.UpdateRequest{Urn: urn(clusterType, "legacy"), Id: id,
-		News: props(t, map[string]any{"clusterName": "legacy", "resourceGroupName": "rg"})})
+		News: props(t, map[string]any{"clusterName": "legacy", "resourceGroupName": "rg", "sku": map[string]any{"name": "Balanced_B1"}, "publicNetworkAccess": "Enabled"})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +225,7 @@ func create(t *testing.T, s *Server, typ string, inputs map[string]any) (string,
 
 func TestCreateUnderAnExistingNameFails(t *testing.T) {
 	s := newTestServer(t)
-	cluster := map[string]any{"clusterName": "c", "resourceGroupName": "rg"}
+	cluster := map[string]any{"clusterName": "c", "resourceGroupName": "rg", "sku": map[string]any{"name": "Balanced_B0"}, "publicNetworkAccess": "Enabled"}
 	if _, err := create(t, s, clusterType, cluster); err != nil {
 		t.Fatal(err)
 	}
@@ -309,5 +310,102 @@ func TestSeedFromEnvironment(t *testing.T) {
 	}
 	if err := seedFromEnvironment(store, "queue:rg/q"); err == nil {
 		t.Error("accepted an unknown kind")
+	}
+}
+
+// The fake answers every call the engine makes, for every type it models, also at preview, when
+// ids and inputs are unknown; a bad request (an unknown type, a required input missing) is an
+// error naming the type and the input. It never panics.
+func TestEveryTypeAnswersAtPreviewWithUnknowns(t *testing.T) {
+	s := newTestServer(t)
+	ctx := context.Background()
+	unknown := resource.MakeComputed(resource.NewProperty(""))
+	for typ, model := range fakearm.Types {
+		t.Run(typ, func(t *testing.T) {
+			inputs := resource.PropertyMap{}
+			for _, input := range append([]string{model.NameInput}, model.Required...) {
+				inputs[resource.PropertyKey(input)] = unknown
+			}
+			news, err := marshal(inputs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check, err := s.Check(ctx, &pulumirpc.CheckRequest{Urn: urn(typ, "r"), News: news})
+			if err != nil || len(check.GetFailures()) != 0 {
+				t.Fatalf("Check: %v %v", err, check.GetFailures())
+			}
+			created, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: urn(typ, "r"), Properties: news, Preview: true})
+			if err != nil {
+				t.Fatalf("Create at preview: %v", err)
+			}
+			if created.GetId() != "" {
+				t.Errorf("Create at preview made up the id %q", created.GetId())
+			}
+			if _, err := s.Update(ctx, &pulumirpc.UpdateRequest{Urn: urn(typ, "r"), Id: "", News: news, Olds: news, Preview: true}); err != nil {
+				t.Errorf("Update at preview: %v", err)
+			}
+			if _, err := s.Diff(ctx, &pulumirpc.DiffRequest{Urn: urn(typ, "r"), Id: "", Olds: news, News: news}); err != nil {
+				t.Errorf("Diff: %v", err)
+			}
+			if _, err := s.Read(ctx, &pulumirpc.ReadRequest{Urn: urn(typ, "r"), Id: "/subscriptions/none"}); err != nil {
+				t.Errorf("Read of a missing resource: %v", err)
+			}
+			// A required input missing.
+			for _, input := range model.Required {
+				without := inputs.Copy()
+				delete(without, resource.PropertyKey(input))
+				st, _ := marshal(without)
+				want := typ + `: the input "` + input + `" is required`
+				check, err := s.Check(ctx, &pulumirpc.CheckRequest{Urn: urn(typ, "r"), News: st})
+				if err != nil || len(check.GetFailures()) != 1 || check.GetFailures()[0].GetReason() != want {
+					t.Errorf("Check without %s: %v %v, want %q", input, err, check.GetFailures(), want)
+				}
+				if _, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: urn(typ, "r"), Properties: st}); err == nil || err.Error() != want {
+					t.Errorf("Create without %s: %v, want %q", input, err, want)
+				}
+			}
+		})
+	}
+	const unmodelled = "azure-native:cache:Redis"
+	want := "the fake azure-native 3.28.0 does not model the resource type " + unmodelled
+	empty, _ := marshal(resource.PropertyMap{})
+	calls := map[string]func() error{
+		"Check": func() error {
+			r, err := s.Check(ctx, &pulumirpc.CheckRequest{Urn: urn(unmodelled, "r"), News: empty})
+			if err == nil && len(r.GetFailures()) == 1 {
+				return errors.New(r.GetFailures()[0].GetReason())
+			}
+			return err
+		},
+		"Create": func() error {
+			_, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: urn(unmodelled, "r"), Properties: empty, Preview: true})
+			return err
+		},
+		"Update": func() error {
+			_, err := s.Update(ctx, &pulumirpc.UpdateRequest{Urn: urn(unmodelled, "r"), News: empty})
+			return err
+		},
+		"Diff": func() error {
+			_, err := s.Diff(ctx, &pulumirpc.DiffRequest{Urn: urn(unmodelled, "r"), News: empty})
+			return err
+		},
+		"Delete": func() error {
+			_, err := s.Delete(ctx, &pulumirpc.DeleteRequest{Urn: urn(unmodelled, "r"), Id: "x"})
+			return err
+		},
+		"Read": func() error {
+			_, err := s.Read(ctx, &pulumirpc.ReadRequest{Urn: urn(unmodelled, "r"), Id: "x"})
+			return err
+		},
+	}
+	for name, call := range calls {
+		if err := call(); err == nil || err.Error() != want {
+			t.Errorf("%s of an unmodelled type: %v, want %q", name, err, want)
+		}
+	}
+	// An id that is not an access policy assignment's is refused, not sliced.
+	if _, err := s.Delete(ctx, &pulumirpc.DeleteRequest{Urn: urn(assignmentType, "a"), Id: "not-an-id"}); err == nil ||
+		!strings.Contains(err.Error(), `"not-an-id" is not the id of an access policy assignment`) {
+		t.Errorf("Delete of a malformed assignment id: %v", err)
 	}
 }

@@ -8,14 +8,17 @@ import (
 )
 
 // builder registers a component's children and reads what they need. Every child gets the
-// component as parent and the component's dependsOn, and so does every invoke, so that
-// "depends on the component" holds for all it creates and reads; every child it registers is
-// remembered, so that outputs can wait for all of them.
+// component as parent and the component's dependsOn; every read (invoke) waits for what the
+// component depends on; so "depends on the component" holds for all it creates and reads. Every
+// child it registers is remembered, so that outputs can wait for all of them.
 type builder struct {
 	ctx          *pulumi.Context
 	parent       pulumi.Resource
 	resourceOpts []pulumi.ResourceOption
 	invokeOpts   []pulumi.InvokeOption
+	// dependencies resolves once what the component depends on exists: custom resources by
+	// their ids, components by their URNs.
+	dependencies pulumi.ArrayOutput
 	children     []pulumi.Resource
 	clientConfig *authorization.GetClientConfigResultOutput
 }
@@ -28,15 +31,52 @@ func newBuilder(ctx *pulumi.Context, parent pulumi.Resource, opts []pulumi.Resou
 	b := &builder{ctx: ctx, parent: parent}
 	b.resourceOpts = []pulumi.ResourceOption{pulumi.Parent(parent)}
 	b.invokeOpts = []pulumi.InvokeOption{pulumi.Parent(parent)}
+	waits := []any{}
 	if len(given.DependsOn) > 0 {
 		b.resourceOpts = append(b.resourceOpts, pulumi.DependsOn(given.DependsOn))
-		b.invokeOpts = append(b.invokeOpts, pulumi.DependsOn(given.DependsOn))
+		waits = append(waits, existenceOf(given.DependsOn))
 	}
 	for _, deps := range given.DependsOnInputs {
 		b.resourceOpts = append(b.resourceOpts, pulumi.DependsOnInputs(deps))
-		b.invokeOpts = append(b.invokeOpts, pulumi.DependsOnInputs(deps))
+		waits = append(waits, deps.ToResourceArrayOutput().ApplyT(existenceOf))
 	}
+	b.dependencies = pulumi.All(waits...)
 	return b, nil
+}
+
+// existenceOf resolves once the resources exist: a custom resource has its id, a component its
+// URN.
+func existenceOf(resources []pulumi.Resource) pulumi.ArrayOutput {
+	waits := make([]any, len(resources))
+	for i, r := range resources {
+		if custom, ok := r.(pulumi.CustomResource); ok {
+			waits[i] = custom.ID()
+		} else {
+			waits[i] = r.URN()
+		}
+	}
+	return pulumi.All(waits...)
+}
+
+// read reads Azure (an azure-native function) once its arguments are known and what the
+// component depends on exists, and returns the result as an Output (the Output type registered
+// for R).
+//
+// It calls the function directly, inside an apply, rather than through the Output-form invoke
+// with dependsOn: the engine (v3.274.1) answers "unknown", even during an update, to an invoke
+// that depends on a remote component (a ManagedRedis built over the wire, say), because it
+// files one as a custom resource without an id (resourcetracker). Inside this provider every
+// dependency of a component is remote, so every read would stay unknown. Waiting here keeps
+// the ordering the component's dependsOn promises, and sends the engine no dependencies.
+func read[R any](b *builder, call func(args []any, opts ...pulumi.InvokeOption) (*R, error), args ...any) pulumi.Output {
+	return pulumi.All(append(args, b.dependencies)...).ApplyT(func(v []any) (R, error) {
+		result, err := call(v[:len(v)-1], b.invoke()...)
+		if err != nil {
+			var none R
+			return none, err
+		}
+		return *result, nil
+	})
 }
 
 // child is the options of a child: the component's, the extra ones, and the azure-native
@@ -59,7 +99,9 @@ func (b *builder) registered(children ...pulumi.Resource) {
 // client is the subscription and tenant the azure-native provider deploys to, read once.
 func (b *builder) client() authorization.GetClientConfigResultOutput {
 	if b.clientConfig == nil {
-		config := authorization.GetClientConfigOutput(b.ctx, b.invoke()...)
+		config := read(b, func(_ []any, opts ...pulumi.InvokeOption) (*authorization.GetClientConfigResult, error) {
+			return authorization.GetClientConfig(b.ctx, opts...)
+		}).(authorization.GetClientConfigResultOutput)
 		b.clientConfig = &config
 	}
 	return *b.clientConfig

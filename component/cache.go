@@ -94,12 +94,14 @@ func (b *builder) defaultName(s *settings, derive func(scope) string) pulumi.Str
 // registered for them, so the component can neither modify nor delete them.
 func (b *builder) readExistingCache(s *settings) *cache {
 	e := s.existing
-	cluster := redisenterprise.LookupRedisEnterpriseOutput(b.ctx, redisenterprise.LookupRedisEnterpriseOutputArgs{
-		ClusterName: e.clusterName, ResourceGroupName: e.resourceGroupName,
-	}, b.invoke()...)
-	database := redisenterprise.LookupDatabaseOutput(b.ctx, redisenterprise.LookupDatabaseOutputArgs{
-		ClusterName: e.clusterName, DatabaseName: pulumi.String(DatabaseName), ResourceGroupName: e.resourceGroupName,
-	}, b.invoke()...)
+	cluster := read(b, func(v []any, opts ...pulumi.InvokeOption) (*redisenterprise.LookupRedisEnterpriseResult, error) {
+		return redisenterprise.LookupRedisEnterprise(b.ctx, &redisenterprise.LookupRedisEnterpriseArgs{
+			ClusterName: v[0].(string), ResourceGroupName: v[1].(string)}, opts...)
+	}, e.clusterName, e.resourceGroupName).(redisenterprise.LookupRedisEnterpriseResultOutput)
+	database := read(b, func(v []any, opts ...pulumi.InvokeOption) (*redisenterprise.LookupDatabaseResult, error) {
+		return redisenterprise.LookupDatabase(b.ctx, &redisenterprise.LookupDatabaseArgs{
+			ClusterName: v[0].(string), DatabaseName: DatabaseName, ResourceGroupName: v[1].(string)}, opts...)
+	}, e.clusterName, e.resourceGroupName).(redisenterprise.LookupDatabaseResultOutput)
 
 	keysEnabled := database.ApplyT(func(db redisenterprise.LookupDatabaseResult) (string, error) {
 		if db.AccessKeysAuthentication == nil || *db.AccessKeysAuthentication != "Enabled" {

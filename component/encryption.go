@@ -66,9 +66,10 @@ func (b *builder) customerManagedKey(s *settings) (*encryption, error) {
 // Service Encryption User role on the key only, named as a GUID of key, principal and role.
 func (b *builder) grantKeyToIdentity(s *settings, k *customerManagedKey) (*authorization.RoleAssignment, error) {
 	parts := k.identityId.ApplyT(func(id string) []string { return identityIdPattern.FindStringSubmatch(id) }).(pulumi.StringArrayOutput)
-	principalId := managedidentity.LookupUserAssignedIdentityOutput(b.ctx, managedidentity.LookupUserAssignedIdentityOutputArgs{
-		ResourceGroupName: parts.Index(pulumi.Int(1)), ResourceName: parts.Index(pulumi.Int(2)),
-	}, b.invoke()...).PrincipalId()
+	principalId := read(b, func(v []any, opts ...pulumi.InvokeOption) (*managedidentity.LookupUserAssignedIdentityResult, error) {
+		return managedidentity.LookupUserAssignedIdentity(b.ctx, &managedidentity.LookupUserAssignedIdentityArgs{
+			ResourceGroupName: v[0].(string), ResourceName: v[1].(string)}, opts...)
+	}, parts.Index(pulumi.Int(1)), parts.Index(pulumi.Int(2))).(managedidentity.LookupUserAssignedIdentityResultOutput).PrincipalId()
 
 	scope := pulumi.All(*k.keyVaultId, k.keyUrl).ApplyT(func(v []any) (string, error) {
 		if err := checkKeyInVault("customerManagedKey.keyVaultId", v[1].(string), v[0].(string)); err != nil {

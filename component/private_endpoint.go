@@ -111,10 +111,11 @@ func (b *builder) privateIpAddress(pe *network.PrivateEndpoint) pulumi.StringOut
 	part := func(i int) pulumi.StringOutput {
 		return nic.ApplyT(func(m any) string { return m.([]string)[i] }).(pulumi.StringOutput)
 	}
-	read := network.LookupNetworkInterfaceOutput(b.ctx, network.LookupNetworkInterfaceOutputArgs{
-		ResourceGroupName: part(1), NetworkInterfaceName: part(2),
-	}, b.invoke()...)
-	return read.ApplyT(func(r network.LookupNetworkInterfaceResult) string {
+	nicRead := read(b, func(v []any, opts ...pulumi.InvokeOption) (*network.LookupNetworkInterfaceResult, error) {
+		return network.LookupNetworkInterface(b.ctx, &network.LookupNetworkInterfaceArgs{
+			ResourceGroupName: v[0].(string), NetworkInterfaceName: v[1].(string)}, opts...)
+	}, part(1), part(2)).(network.LookupNetworkInterfaceResultOutput)
+	return nicRead.ApplyT(func(r network.LookupNetworkInterfaceResult) string {
 		for _, ip := range r.IpConfigurations {
 			if ip.PrivateIPAddress != nil {
 				return *ip.PrivateIPAddress

@@ -21,11 +21,10 @@ type vaultSecrets struct {
 
 // primaryKey lists the database's keys once access keys are enabled (V19). The key is secret.
 func (b *builder) primaryKey(c *cache) pulumi.StringOutput {
-	key := redisenterprise.ListDatabaseKeysOutput(b.ctx, redisenterprise.ListDatabaseKeysOutputArgs{
-		ClusterName:       c.clusterName,
-		DatabaseName:      c.keysEnabled,
-		ResourceGroupName: c.resourceGroupName,
-	}, b.invoke()...).PrimaryKey()
+	key := read(b, func(v []any, opts ...pulumi.InvokeOption) (*redisenterprise.ListDatabaseKeysResult, error) {
+		return redisenterprise.ListDatabaseKeys(b.ctx, &redisenterprise.ListDatabaseKeysArgs{
+			ClusterName: v[0].(string), DatabaseName: v[1].(string), ResourceGroupName: v[2].(string)}, opts...)
+	}, c.clusterName, c.keysEnabled, c.resourceGroupName).(redisenterprise.ListDatabaseKeysResultOutput).PrimaryKey()
 	return pulumi.ToSecret(key).(pulumi.StringOutput)
 }
 

@@ -36,12 +36,11 @@ func (b *builder) givenVault(id pulumi.StringOutput, input string) *vaultRef {
 	part := func(get func(keyVault) string) pulumi.StringOutput {
 		return located.ApplyT(func(v any) string { return get(v.(keyVault)) }).(pulumi.StringOutput)
 	}
-	read := keyvault.LookupVaultOutput(b.ctx, keyvault.LookupVaultOutputArgs{
-		ResourceGroupName: part(func(v keyVault) string { return v.resourceGroupName }),
-		VaultName:         part(func(v keyVault) string { return v.name }),
-	}, b.invoke()...)
+	vault := read(b, func(v []any, opts ...pulumi.InvokeOption) (*keyvault.LookupVaultResult, error) {
+		return keyvault.LookupVault(b.ctx, &keyvault.LookupVaultArgs{ResourceGroupName: v[0].(string), VaultName: v[1].(string)}, opts...)
+	}, part(func(v keyVault) string { return v.resourceGroupName }), part(func(v keyVault) string { return v.name }))
 
-	usable := pulumi.All(id, read).ApplyT(func(v []any) (string, error) {
+	usable := pulumi.All(id, vault).ApplyT(func(v []any) (string, error) {
 		rbac := v[1].(keyvault.LookupVaultResult).Properties.EnableRbacAuthorization
 		if rbac == nil || !*rbac {
 			return "", inputError(input, "key vault",

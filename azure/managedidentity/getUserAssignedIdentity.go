@@ -32,6 +32,17 @@ type LookupUserAssignedIdentityResult struct {
 	Type            string            `pulumi:"type"`
 }
 
+// LookupUserAssignedIdentity reads an identity (getUserAssignedIdentity).
+func LookupUserAssignedIdentity(ctx *pulumi.Context, args *LookupUserAssignedIdentityArgs, opts ...pulumi.InvokeOption,
+) (*LookupUserAssignedIdentityResult, error) {
+	var result LookupUserAssignedIdentityResult
+	err := ctx.Invoke("azure-native:managedidentity:getUserAssignedIdentity", args, &result, azure.InvokeOptions(opts...)...)
+	if err != nil {
+		return nil, err
+	}
+	return &result, nil
+}
+
 // LookupUserAssignedIdentityOutputArgs is LookupUserAssignedIdentityArgs whose values may be
 // Outputs.
 type LookupUserAssignedIdentityOutputArgs struct {

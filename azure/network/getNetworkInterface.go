@@ -29,6 +29,17 @@ type NetworkInterfaceIPConfigurationResponse struct {
 	PrivateIPAddress *string `pulumi:"privateIPAddress"`
 }
 
+// LookupNetworkInterface reads a network interface (getNetworkInterface).
+func LookupNetworkInterface(ctx *pulumi.Context, args *LookupNetworkInterfaceArgs, opts ...pulumi.InvokeOption,
+) (*LookupNetworkInterfaceResult, error) {
+	var result LookupNetworkInterfaceResult
+	err := ctx.Invoke("azure-native:network:getNetworkInterface", args, &result, azure.InvokeOptions(opts...)...)
+	if err != nil {
+		return nil, err
+	}
+	return &result, nil
+}
+
 // LookupNetworkInterfaceOutputArgs is LookupNetworkInterfaceArgs whose values may be Outputs.
 type LookupNetworkInterfaceOutputArgs struct {
 	Expand               pulumi.StringPtrInput `pulumi:"expand"`

@@ -146,3 +146,36 @@ func collectSteps() (chan<- events.EngineEvent, <-chan []step) {
 	}()
 	return ch, done
 }
+
+// runInline runs a Go program through the Automation API: a preview, then an up.
+func runInline(t *testing.T, w *world, program pulumi.RunFunc) []operationRun {
+	t.Helper()
+	ctx := context.Background()
+	stack, err := auto.UpsertStackInlineSource(ctx, "dev", "program", program, auto.WorkDir(t.TempDir()),
+		auto.EnvVars(w.Environment()), auto.SecretsProvider("passphrase"),
+		auto.Project(workspace.Project{Name: "program", Runtime: workspace.NewProjectRuntimeInfo("go", nil)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var runs []operationRun
+	for _, operation := range []string{"preview", "up"} {
+		events, steps := collectSteps()
+		run := operationRun{Operation: operation}
+		if operation == "preview" {
+			_, err = stack.Preview(ctx, optpreview.EventStreams(events))
+		} else {
+			var res auto.UpResult
+			res, err = stack.Up(ctx, optup.EventStreams(events))
+			run.Outputs = map[string]output{}
+			for k, v := range res.Outputs {
+				run.Outputs[k] = output{Value: v.Value, Secret: v.Secret}
+			}
+		}
+		run.Steps = <-steps
+		if err != nil {
+			run.Error = err.Error()
+		}
+		runs = append(runs, run)
+	}
+	return runs
+}

@@ -24,8 +24,8 @@ func yamlProject(t *testing.T, program string) string {
 	return dir
 }
 
-// examples/yaml runs with a plain `pulumi up` in its folder (a copy), on the YAML language
-// host built by `make cli`.
+// examples/yaml runs with a plain `pulumi preview`, then `pulumi up`, in its folder (a copy), on
+// the YAML language host built by `make cli`.
 func TestYamlExampleWithPlainPulumiUp(t *testing.T) {
 	w := newWorld(t)
 	dir := yamlProject(t, "examples/yaml/Pulumi.yaml")
@@ -40,7 +40,8 @@ func TestYamlExampleWithPlainPulumiUp(t *testing.T) {
 	w.cli(dir, "config", "set", "subnetId", subnetId)
 	w.cli(dir, "config", "set", "workspaceId", workspaceId)
 
-	w.cli(dir, "up", "--yes", "--skip-preview")
+	w.cli(dir, "preview")
+	w.cli(dir, "up", "--yes")
 	var outputs map[string]any
 	if err := json.Unmarshal([]byte(w.cli(dir, "stack", "output", "--json")), &outputs); err != nil {
 		t.Fatal(err)

@@ -1,12 +1,27 @@
 package fakeazure
 
 // schema is the part of azure-native's schema that Pulumi YAML needs to type-check the
-// programs of the examples, the engine tests and the benchmark: the azure-native resources they
+// programs of the examples, the README's quick start, the engine tests and the benchmark: the azure-native resources they
 // declare directly, with the properties they use (names and types as azure-native 3.28.0).
 const schema = `{
   "name": "azure-native",
   "version": "3.28.0",
   "resources": {
+    "azure-native:resources:ResourceGroup": {
+      "description": "A resource group (fake).",
+      "inputProperties": {
+        "resourceGroupName": {"type": "string"},
+        "location": {"type": "string"},
+        "tags": {"type": "object", "additionalProperties": {"type": "string"}}
+      },
+      "properties": {
+        "name": {"type": "string"},
+        "location": {"type": "string"},
+        "type": {"type": "string"},
+        "azureApiVersion": {"type": "string"}
+      },
+      "required": ["name", "location", "type", "azureApiVersion"]
+    },
     "azure-native:managedidentity:UserAssignedIdentity": {
       "description": "A user-assigned managed identity (fake).",
       "inputProperties": {

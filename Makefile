@@ -24,7 +24,7 @@ TEST_VERSION := 1.2.3-alpha.1
 
 GO_PACKAGES = $$(go list ./... | grep -v -e /tests/e2e -e /tests/artifacts)
 
-.PHONY: help demo bench bench-client build provider fake cli schema sdk check_generated dist test test_go test_client test_nodejs test_python test_e2e test_artifacts lint
+.PHONY: help demo bench bench-client build provider fake cli generate schema sdk check_generated dist test test_go test_client test_nodejs test_python test_e2e test_artifacts lint
 
 help: ## List the targets.
 	@grep -E '^[a-z_%/-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -61,15 +61,19 @@ $(CACHE)/bin/pulumi: tools/pulumi-cli/go.mod tools/pulumi-cli/go.sum
 $(CACHE)/bin/pulumi-language-yaml: tools/pulumi-yaml/go.mod tools/pulumi-yaml/go.sum
 	cd tools/pulumi-yaml && go build -o $@ github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
 
-schema sdk: ## schema.json from the provider, and the Go, Node.js and Python SDKs from it (development version).
+generate: ## Everything generated: the provider's types from the library, schema.json from the provider, the SDKs from it.
+	go generate ./provider
 	go run ./provider/cmd/gen-sdk -version $(DEV_VERSION) -out .
+
+schema sdk: generate ## Aliases of generate.
 
 dist: $(NODE_MODULES) $(VENV)/bin/python ## Release artefacts of $(VERSION) in $(DIST): plugin archives for $(PLATFORMS), npm package, wheel.
 	scripts/dist.sh $(VERSION) $(DIST) $(PLATFORMS)
 
-check_generated: sdk ## Regenerate, and fail if that changed anything committed.
-	@changes=$$(git diff --name-only -- schema.json sdk; git ls-files --others --exclude-standard -- schema.json sdk); \
-	  if [ -n "$$changes" ]; then echo "generated files differ from the commit (run make sdk, then commit):"; \
+check_generated: generate ## Regenerate, and fail if that changed anything committed.
+	@changes=$$(git diff --name-only -- provider/generated.go schema.json sdk; \
+	  git ls-files --others --exclude-standard -- provider/generated.go schema.json sdk); \
+	  if [ -n "$$changes" ]; then echo "generated files differ from the commit (run make generate, then commit):"; \
 	  echo "$$changes"; exit 1; fi
 
 test: lint check_generated test_go test_client test_nodejs test_python test_e2e test_artifacts ## Run every test.

@@ -10,17 +10,14 @@ import (
 // ManagedRedisAccessType is the type token of ManagedRedisAccess.
 const ManagedRedisAccessType = "azure-managed-redis:index:ManagedRedisAccess"
 
-// ManagedRedisAccess grants one principal access to a cache, the way Aspire's WithReference
-// does for one app:
+// ManagedRedisAccess grants one Entra principal access to an Azure Managed Redis cache, the way
+// Aspire's WithReference does for one app: an access policy assignment (`default` policy) in
+// EntraId mode, or the Key Vault Secrets User role on the cache's two secrets in AccessKey mode.
+// Its Azure names derive from its inputs, so the same inputs always give the same names.
 //
-//   - EntraId: one data-plane access policy assignment of the "default" policy on the
-//     database, for the principal's object id;
-//   - AccessKey: the Key Vault Secrets User role on the cache's two secrets only (not on the
-//     whole vault).
-//
-// The Azure names of what it creates are GUIDs of the cache, the principal and the role, so
-// the same inputs always give the same names. In AccessKey mode the vault is read first: it
-// must be in the subscription the component deploys to and use Azure RBAC.
+// In EntraId mode the assignment takes its place in its database's line: the assignments of a
+// program on one database are written one after another. In AccessKey mode the vault is read
+// first: it must be in the subscription the component deploys to and use Azure RBAC.
 //
 //	access, err := component.NewManagedRedisAccess(ctx, "api", &component.ManagedRedisAccessArgs{
 //		ClusterName:       cache.ClusterName,
@@ -30,30 +27,39 @@ const ManagedRedisAccessType = "azure-managed-redis:index:ManagedRedisAccess"
 type ManagedRedisAccess struct {
 	pulumi.ResourceState
 
-	// AccessPolicyAssignmentId is the assignment's ARM id (EntraId mode; empty otherwise).
-	AccessPolicyAssignmentId pulumi.StringOutput
-	// RoleAssignmentIds are the two role assignments' ARM ids (AccessKey mode; empty otherwise).
-	RoleAssignmentIds pulumi.StringArrayOutput
+	// AccessPolicyAssignmentId is the ARM id of the access policy assignment (EntraId mode;
+	// empty otherwise).
+	AccessPolicyAssignmentId pulumi.StringOutput `pulumi:"accessPolicyAssignmentId"`
+	// RoleAssignmentIds are the ARM ids of the two role assignments (AccessKey mode; empty
+	// otherwise).
+	RoleAssignmentIds pulumi.StringArrayOutput `pulumi:"roleAssignmentIds"`
 }
 
-// ManagedRedisAccessArgs are the inputs of a ManagedRedisAccess.
+// Outputs is what the component records as its outputs, by schema name.
+func (a *ManagedRedisAccess) Outputs() pulumi.Map { return outputsOf(a) }
+
+// ManagedRedisAccessArgs are the inputs of a ManagedRedisAccess (tags and comments as in
+// args.go).
 type ManagedRedisAccessArgs struct {
-	// ClusterName is the cache's cluster. Required.
-	ClusterName pulumi.StringInput
-	// ResourceGroupName is the cache's resource group. Required.
-	ResourceGroupName pulumi.StringInput
-	// DatabaseName is "default", the only database Azure Managed Redis has.
-	DatabaseName pulumi.StringInput
-	// Authentication is EntraID (the default) or AccessKey, as the cache uses.
-	Authentication string
-	// KeyVaultId is the vault holding the cache's secrets (AccessKey mode, required there).
-	KeyVaultId pulumi.StringInput
-	// ConnectionName names the cache's two secrets (AccessKey mode, required there).
-	ConnectionName pulumi.StringInput
-	// ObjectId is the principal's Entra object id. Required.
-	ObjectId pulumi.StringInput
-	// PrincipalType is User, Group (AccessKey mode only, V22) or ServicePrincipal (the default).
-	PrincipalType pulumi.StringInput
+	// ClusterName is the cache's cluster name (a ManagedRedis's clusterName output).
+	ClusterName pulumi.StringInput `pulumi:"clusterName"`
+	// ResourceGroupName is the cache's resource group.
+	ResourceGroupName pulumi.StringInput `pulumi:"resourceGroupName"`
+	// DatabaseName is the cache's database. Default and only value: `default`.
+	DatabaseName pulumi.StringInput `pulumi:"databaseName,optional"`
+	// Authentication is the cache's authentication mode. Default: `EntraId`.
+	Authentication string `pulumi:"authentication,optional" enum:"Authentication"`
+	// KeyVaultId is the Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId
+	// output); AccessKey mode only, where it is required.
+	KeyVaultId pulumi.StringInput `pulumi:"keyVaultId,optional"`
+	// ConnectionName is the cache's connection name, which names its two secrets; AccessKey
+	// mode only, where it is required.
+	ConnectionName pulumi.StringInput `pulumi:"connectionName,optional"`
+	// ObjectId is the principal's Entra object id (for a managed identity, its principalId).
+	ObjectId pulumi.StringInput `pulumi:"objectId"`
+	// PrincipalType is `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the
+	// default).
+	PrincipalType pulumi.StringInput `pulumi:"principalType,optional"`
 }
 
 // NewManagedRedisAccess registers a ManagedRedisAccess and records its outputs. Its children
@@ -67,10 +73,7 @@ func NewManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedisA
 	if err != nil {
 		return nil, err
 	}
-	return access, ctx.RegisterResourceOutputs(access, pulumi.Map{
-		"accessPolicyAssignmentId": access.AccessPolicyAssignmentId,
-		"roleAssignmentIds":        access.RoleAssignmentIds,
-	})
+	return access, ctx.RegisterResourceOutputs(access, access.Outputs())
 }
 
 // BuildManagedRedisAccess is NewManagedRedisAccess without recording the outputs, for a host
@@ -114,8 +117,8 @@ func BuildManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedi
 		}
 		// principalType is checked, not sent: make the assignment wait for the check.
 		objectId = gate{pulumi.All(principalType)}.string(objectId)
-		err = accessQueueOf(ctx).next(func(previous []pulumi.Resource) (pulumi.Resource, error) {
-			assignment, err := grantAccessPolicy(ctx, name, db, objectId, b.child(pulumi.DependsOn(previous)))
+		_, _, err = inLine(ctx, db, nil, func(wait pulumi.ResourceArrayOutput) (pulumi.Resource, error) {
+			assignment, err := grantAccessPolicy(ctx, name, db, objectId, b.child(pulumi.DependsOnInputs(wait)))
 			if err == nil {
 				access.AccessPolicyAssignmentId = assignment.ID().ToStringOutput()
 			}
@@ -139,9 +142,14 @@ func validateAccess(a *ManagedRedisAccessArgs) error {
 		required["keyVaultId"] = a.KeyVaultId == nil
 		required["connectionName"] = a.ConnectionName == nil
 	}
-	for _, input := range []string{"clusterName", "resourceGroupName", "objectId", "keyVaultId", "connectionName"} {
+	for _, input := range []string{"clusterName", "resourceGroupName", "objectId"} {
 		if required[input] {
-			errs = append(errs, inputError(input, "required", "%s is required in %s mode", input, a.Authentication))
+			errs = append(errs, inputError(input, "required", "%s is required", input))
+		}
+	}
+	for _, input := range []string{"keyVaultId", "connectionName"} {
+		if required[input] {
+			errs = append(errs, inputError(input, "required", "%s is required in AccessKey mode: it names the cache's secrets", input))
 		}
 	}
 	if problem := oneOf(a.Authentication, Authentications); problem != "" {

@@ -37,7 +37,7 @@ func (b *builder) createCache(s *settings) (*cache, error) {
 		Location:            s.location,
 		ResourceGroupName:   s.resourceGroupName,
 		Sku:                 redisenterprise.SkuArgs{Name: pulumi.String(s.skuName), Capacity: pulumi.IntPtrFromPtr(s.capacity)},
-		HighAvailability:    enabledOrDisabled(s.highAvailability),
+		HighAvailability:    highAvailability(s.highAvailability),
 		MinimumTlsVersion:   pulumi.String(s.minimumTlsVersion),
 		PublicNetworkAccess: pulumi.String(s.publicNetworkAccess),
 		Tags:                s.tags,
@@ -55,7 +55,7 @@ func (b *builder) createCache(s *settings) (*cache, error) {
 		ResourceGroupName:        s.resourceGroupName,
 		DatabaseName:             pulumi.String(DatabaseName),
 		Port:                     pulumi.Int(Port),
-		AccessKeysAuthentication: enabledOrDisabled(&s.accessKeys),
+		AccessKeysAuthentication: accessKeysAuthentication(s.accessKeys),
 		ClientProtocol:           pulumi.String(db.ClientProtocol),
 		ClusteringPolicy:         pulumi.String(db.ClusteringPolicy),
 		EvictionPolicy:           pulumi.String(db.EvictionPolicy),
@@ -104,7 +104,7 @@ func (b *builder) readExistingCache(s *settings) *cache {
 	}, e.clusterName, e.resourceGroupName).(redisenterprise.LookupDatabaseResultOutput)
 
 	keysEnabled := database.ApplyT(func(db redisenterprise.LookupDatabaseResult) (string, error) {
-		if db.AccessKeysAuthentication == nil || *db.AccessKeysAuthentication != "Enabled" {
+		if db.AccessKeysAuthentication == nil || *db.AccessKeysAuthentication != redisenterprise.AccessKeysAuthenticationEnabled {
 			state := "unset"
 			if db.AccessKeysAuthentication != nil {
 				state = *db.AccessKeysAuthentication
@@ -134,25 +134,35 @@ func optionalStrings(values []string) pulumi.StringArrayInput {
 	return pulumi.ToStringArray(values)
 }
 
-func enabledOrDisabled(on *bool) pulumi.StringPtrInput {
+// highAvailability is RedisEnterprise.highAvailability: Enabled or Disabled, Azure's default
+// when unset.
+func highAvailability(on *bool) pulumi.StringPtrInput {
 	if on == nil {
 		return nil
 	}
 	if *on {
-		return pulumi.String("Enabled")
+		return pulumi.String(redisenterprise.HighAvailabilityEnabled)
 	}
-	return pulumi.String("Disabled")
+	return pulumi.String(redisenterprise.HighAvailabilityDisabled)
+}
+
+// accessKeysAuthentication is always sent: Enabled in AccessKey mode, Disabled otherwise.
+func accessKeysAuthentication(on bool) pulumi.StringPtrInput {
+	if on {
+		return pulumi.String(redisenterprise.AccessKeysAuthenticationEnabled)
+	}
+	return pulumi.String(redisenterprise.AccessKeysAuthenticationDisabled)
 }
 
 // deferUpgrade is always sent, so that turning it off again reaches Azure.
 func deferUpgrade(deferred bool) pulumi.StringPtrInput {
 	if deferred {
-		return pulumi.String("Deferred")
+		return pulumi.String(redisenterprise.DeferUpgradeDeferred)
 	}
-	return pulumi.String("NotDeferred")
+	return pulumi.String(redisenterprise.DeferUpgradeNotDeferred)
 }
 
-func modules(mods []Module) redisenterprise.ModuleArrayInput {
+func modules(mods []DatabaseModule) redisenterprise.ModuleArrayInput {
 	if len(mods) == 0 {
 		return nil
 	}
@@ -167,7 +177,7 @@ func modules(mods []Module) redisenterprise.ModuleArrayInput {
 	return array
 }
 
-func persistence(p *Persistence) redisenterprise.PersistencePtrInput {
+func persistence(p *PersistenceSettings) redisenterprise.PersistencePtrInput {
 	if p == nil {
 		return nil
 	}
@@ -181,7 +191,7 @@ func persistence(p *Persistence) redisenterprise.PersistencePtrInput {
 	return args
 }
 
-func geoReplication(geo *GeoReplication) redisenterprise.DatabasePropertiesGeoReplicationPtrInput {
+func geoReplication(geo *GeoReplicationSettings) redisenterprise.DatabasePropertiesGeoReplicationPtrInput {
 	if geo == nil {
 		return nil
 	}

@@ -10,8 +10,8 @@ type InputError struct {
 	// Input is the input's path as the schema names it, e.g. "database.evictionPolicy" or
 	// "accessPrincipals[1].objectId".
 	Input string
-	// Rule is the rule broken: V1-V21 for Azure's rules (see the README), or a word for the
-	// component's own rules.
+	// Rule is the rule broken, as the rules table (rules.go) names it: V1-V22 for Azure's rules
+	// (see the README), or a word for the component's own rules.
 	Rule string
 	// Problem says what is wrong and what is allowed.
 	Problem string

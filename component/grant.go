@@ -95,7 +95,7 @@ func grantSecretsUser(ctx *pulumi.Context, name string, secrets secretsOf, objec
 func (b *builder) grantAll(s *settings, c *cache, secrets *vaultSecrets) error {
 	objectIds := principalObjectIds(s.principals)
 	db := database{resourceGroupName: c.resourceGroupName, clusterName: c.clusterName, name: c.databaseName}
-	var previous []pulumi.Resource
+	var previous pulumi.Output // the previous principal's place in the line
 	for i, p := range s.principals {
 		name := s.name + "-access-" + p.key
 		if secrets != nil {
@@ -108,12 +108,14 @@ func (b *builder) grantAll(s *settings, c *cache, secrets *vaultSecrets) error {
 			b.registered(roles...)
 			continue
 		}
-		assignment, err := grantAccessPolicy(b.ctx, name, db, objectIds[i], b.child(pulumi.DependsOn(previous)))
+		assignment, placed, err := inLine(b.ctx, db, previous, func(wait pulumi.ResourceArrayOutput) (pulumi.Resource, error) {
+			return grantAccessPolicy(b.ctx, name, db, objectIds[i], b.child(pulumi.DependsOnInputs(wait)))
+		})
 		if err != nil {
 			return err
 		}
 		b.registered(assignment)
-		previous = []pulumi.Resource{assignment}
+		previous = placed
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package component
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -10,9 +9,10 @@ import (
 // ManagedRedisType is the type token of ManagedRedis.
 const ManagedRedisType = "azure-managed-redis:index:ManagedRedis"
 
-// ManagedRedis is one Azure Managed Redis cache: a cluster, its "default" database,
-// authentication, access for consumers and, with access keys, Key Vault secrets. It is what
-// .NET Aspire's AddAzureManagedRedis gives a .NET app host.
+// ManagedRedis is one Azure Managed Redis cache, as .NET Aspire's AddAzureManagedRedis creates
+// it: a cluster, its `default` database, Entra ID (default) or access-key authentication, access
+// for consumers and, with access keys, Key Vault secrets; or the same on top of an existing
+// cache. Every input is checked before anything is deployed.
 //
 // By default the cache uses Microsoft Entra ID: access keys are disabled and each principal
 // in AccessPrincipals gets an access policy assignment, one after another (Azure refuses
@@ -35,53 +35,55 @@ const ManagedRedisType = "azure-managed-redis:index:ManagedRedis"
 type ManagedRedis struct {
 	pulumi.ResourceState
 
-	// ClusterId and DatabaseId are ARM ids; ClusterName and ResourceGroupName name the cluster.
-	ClusterId         pulumi.StringOutput
-	ClusterName       pulumi.StringOutput
-	DatabaseId        pulumi.StringOutput
-	ResourceGroupName pulumi.StringOutput
-	// HostName is <cluster>.<region>.redis.azure.net.
-	HostName pulumi.StringOutput
+	// The outputs, defined once like the inputs (see args.go): a field's `pulumi` tag is its
+	// schema name, `provider:"secret"` marks it secret everywhere, and its doc comment is its
+	// description. An output that does not apply (AccessKey mode only, say) is empty, in Go
+	// and in every SDK.
+
+	// ClusterId is the ARM id of the cluster.
+	ClusterId pulumi.StringOutput `pulumi:"clusterId"`
+	// ClusterName is the name of the cluster.
+	ClusterName pulumi.StringOutput `pulumi:"clusterName"`
+	// DatabaseId is the ARM id of the database.
+	DatabaseId pulumi.StringOutput `pulumi:"databaseId"`
+	// ResourceGroupName is the resource group of the cluster.
+	ResourceGroupName pulumi.StringOutput `pulumi:"resourceGroupName"`
+	// HostName is the host name, `<cluster>.<region>.redis.azure.net`.
+	HostName pulumi.StringOutput `pulumi:"hostName"`
 	// Port is always 10000.
-	Port pulumi.IntOutput
-	// Authentication is EntraId or AccessKey.
-	Authentication pulumi.StringOutput
-	// ConnectionString is "<host>:10000,ssl=true", plus ",password=<key>" (then secret) in
-	// AccessKey mode.
-	ConnectionString pulumi.StringOutput
-	// Uri is "rediss://<host>:10000", or "rediss://:<key>@<host>:10000" (then secret).
-	Uri pulumi.StringOutput
-	// PrimaryAccessKey is the database's primary key, secret (AccessKey mode; empty otherwise).
-	PrimaryAccessKey pulumi.StringOutput
-	// KeyVaultId is the vault holding the secrets (AccessKey mode; empty otherwise).
-	KeyVaultId pulumi.StringOutput
-	// ConnectionStringSecretUri and PrimaryAccessKeySecretUri are the Key Vault secret URIs
-	// (AccessKey mode; empty otherwise).
-	ConnectionStringSecretUri pulumi.StringOutput
-	PrimaryAccessKeySecretUri pulumi.StringOutput
-	// RedisVersion is the Redis version Azure reports.
-	RedisVersion pulumi.StringOutput
-	// Environment is what Aspire's WithReference hands an app: ConnectionStrings__<name>,
-	// <NAME>_HOST, _PORT, _URI and, in AccessKey mode, _PASSWORD (then secret).
-	Environment pulumi.StringMapOutput
-	// PrivateEndpointId and PrivateIpAddress are the private endpoint's ARM id and its address
-	// in the subnet (with PrivateEndpoint; empty otherwise).
-	PrivateEndpointId pulumi.StringOutput
-	PrivateIpAddress  pulumi.StringOutput
-
-	accessKeys, privateEndpoint bool
+	Port pulumi.IntOutput `pulumi:"port"`
+	// Authentication is `EntraId` or `AccessKey`.
+	Authentication pulumi.StringOutput `pulumi:"authentication"`
+	// ConnectionString is the StackExchange.Redis connection string `<host>:10000,ssl=true`,
+	// plus `,password=<key>` in AccessKey mode, where it is secret.
+	ConnectionString pulumi.StringOutput `pulumi:"connectionString"`
+	// Uri is `rediss://<host>:10000`, or `rediss://:<url-encoded key>@<host>:10000` in AccessKey
+	// mode, where it is secret.
+	Uri pulumi.StringOutput `pulumi:"uri"`
+	// PrimaryAccessKey is the database's primary access key (AccessKey mode; empty otherwise).
+	PrimaryAccessKey pulumi.StringOutput `pulumi:"primaryAccessKey" provider:"secret"`
+	// KeyVaultId is the ARM id of the Key Vault holding the secrets (AccessKey mode; empty
+	// otherwise).
+	KeyVaultId pulumi.StringOutput `pulumi:"keyVaultId"`
+	// ConnectionStringSecretUri is the URI of the connection string secret (AccessKey mode;
+	// empty otherwise).
+	ConnectionStringSecretUri pulumi.StringOutput `pulumi:"connectionStringSecretUri"`
+	// PrimaryAccessKeySecretUri is the URI of the primary access key secret (AccessKey mode;
+	// empty otherwise).
+	PrimaryAccessKeySecretUri pulumi.StringOutput `pulumi:"primaryAccessKeySecretUri"`
+	// RedisVersion is the Redis version, as Azure reports it.
+	RedisVersion pulumi.StringOutput `pulumi:"redisVersion"`
+	// Environment is what Aspire's WithReference hands an app, ready for App Service or
+	// Container Apps settings: `ConnectionStrings__<connectionName>`, `<CONNECTIONNAME>_HOST`,
+	// `_PORT`, `_URI`, and `_PASSWORD` in AccessKey mode, where it is secret.
+	Environment pulumi.StringMapOutput `pulumi:"environment"`
+	// PrivateEndpointId is the ARM id of the private endpoint (with privateEndpoint; empty
+	// otherwise).
+	PrivateEndpointId pulumi.StringOutput `pulumi:"privateEndpointId"`
+	// PrivateIpAddress is the private endpoint's address in the subnet (with privateEndpoint;
+	// empty otherwise).
+	PrivateIpAddress pulumi.StringOutput `pulumi:"privateIpAddress"`
 }
-
-// Outputs that exist only with some inputs, by schema name: without them the component leaves
-// them out (Go: empty strings).
-var (
-	// AccessKeyOutputs exist in AccessKey mode only.
-	AccessKeyOutputs = []string{"primaryAccessKey", "keyVaultId", "connectionStringSecretUri", "primaryAccessKeySecretUri"}
-	// PrivateEndpointOutputs exist with a PrivateEndpoint only.
-	PrivateEndpointOutputs = []string{"privateEndpointId", "privateIpAddress"}
-	// OptionalOutputs are all of them.
-	OptionalOutputs = append(slices.Clone(AccessKeyOutputs), PrivateEndpointOutputs...)
-)
 
 // NewManagedRedis checks args, then registers the cache and everything around it, and
 // records the component's outputs.
@@ -109,7 +111,7 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 		return nil, fmt.Errorf("ManagedRedis %q: %w", name, err)
 	}
 
-	redis := &ManagedRedis{accessKeys: s.accessKeys, privateEndpoint: s.privateEndpoint != nil}
+	redis := &ManagedRedis{}
 	if err := ctx.RegisterComponentResource(ManagedRedisType, name, redis, opts...); err != nil {
 		return nil, err
 	}
@@ -160,7 +162,8 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 }
 
 func (r *ManagedRedis) setOutputs(s *settings, c *cache, conn connection, secrets *vaultSecrets, pe *endpoint, ready gate) {
-	empty := pulumi.String("").ToStringOutput()
+	// An output that does not apply is empty, and waits for the children like the others.
+	empty := ready.string(pulumi.String("").ToStringOutput())
 	r.ClusterId, r.ClusterName, r.DatabaseId = ready.string(c.clusterId), ready.string(c.clusterName), ready.string(c.databaseId)
 	r.ResourceGroupName, r.HostName = ready.string(c.resourceGroupName), ready.string(c.hostName)
 	r.RedisVersion = ready.string(c.redisVersion)
@@ -182,28 +185,5 @@ func (r *ManagedRedis) setOutputs(s *settings, c *cache, conn connection, secret
 	}
 }
 
-// Outputs is what the component records as its outputs, by schema name. The optional outputs
-// that do not apply (AccessKeyOutputs without access keys, PrivateEndpointOutputs without a
-// private endpoint) are left out rather than empty.
-func (r *ManagedRedis) Outputs() pulumi.Map {
-	outputs := pulumi.Map{
-		"clusterId": r.ClusterId, "clusterName": r.ClusterName, "databaseId": r.DatabaseId,
-		"resourceGroupName": r.ResourceGroupName, "hostName": r.HostName, "port": r.Port,
-		"authentication": r.Authentication, "connectionString": r.ConnectionString, "uri": r.Uri,
-		"redisVersion": r.RedisVersion, "environment": r.Environment,
-		"primaryAccessKey": r.PrimaryAccessKey, "keyVaultId": r.KeyVaultId,
-		"connectionStringSecretUri": r.ConnectionStringSecretUri, "primaryAccessKeySecretUri": r.PrimaryAccessKeySecretUri,
-		"privateEndpointId": r.PrivateEndpointId, "privateIpAddress": r.PrivateIpAddress,
-	}
-	for _, optional := range []struct {
-		applies bool
-		names   []string
-	}{{r.accessKeys, AccessKeyOutputs}, {r.privateEndpoint, PrivateEndpointOutputs}} {
-		if !optional.applies {
-			for _, name := range optional.names {
-				delete(outputs, name)
-			}
-		}
-	}
-	return outputs
-}
+// Outputs is what the component records as its outputs, by schema name: every output field.
+func (r *ManagedRedis) Outputs() pulumi.Map { return outputsOf(r) }

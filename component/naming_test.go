@@ -5,8 +5,8 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/azuremock"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
 func TestDefaultNamesAreValidAndStable(t *testing.T) {

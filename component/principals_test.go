@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/azuremock"
 )
 
 // children lists, by URN name, what a program registers for each principal in each mode:

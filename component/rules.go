@@ -55,23 +55,36 @@ var managedRedisRules = []rule{
 // (V14), an access policy other than "default" (V17), lists keys only with keys enabled
 // (V19) and azure-native updates databases by PUT (V21).
 
-// validate runs every rule and joins what they report.
+// validate runs every rule and joins what they report, each error under its rule's id.
 func validate(a *ManagedRedisArgs, s *settings) error {
 	var errs []error
 	for _, r := range managedRedisRules {
-		errs = append(errs, r.check(a, s)...)
+		for _, err := range r.check(a, s) {
+			if ie, ok := err.(*InputError); ok {
+				ie.Rule = r.id
+			}
+			errs = append(errs, err)
+		}
 	}
 	return errors.Join(errs...)
 }
 
 func requiredInputs(a *ManagedRedisArgs, _ *settings) []error {
+	var errs []error
 	if a.ResourceGroupName == nil {
-		return []error{inputError("resourceGroupName", "required", "the resource group of the cache is required")}
+		errs = append(errs, inputError("resourceGroupName", "required", "the resource group of the cache is required"))
+	} else if name, ok := literal(a.ResourceGroupName); ok {
+		errs = append(errs, checkNotEmpty("resourceGroupName", name))
 	}
-	if name, ok := literal(a.ResourceGroupName); ok {
-		return []error{checkNotEmpty("resourceGroupName", name)}
+	if e := a.Existing; e != nil {
+		if e.ClusterName == nil {
+			errs = append(errs, inputError("existing.clusterName", "required", "the existing cluster's name is required"))
+		}
+		if name, ok := literal(e.ResourceGroupName); ok {
+			errs = append(errs, checkNotEmpty("existing.resourceGroupName", name))
+		}
 	}
-	return nil
+	return errs
 }
 
 func allowedValues(a *ManagedRedisArgs, s *settings) []error {
@@ -184,10 +197,10 @@ func persistenceIsAofOrRdb(_ *ManagedRedisArgs, s *settings) []error {
 		errs = append(errs, inputError("database.persistence", "V6",
 			"set aofFrequency (\"1s\") or rdbFrequency (\"1h\", \"6h\" or \"12h\"), or leave persistence out"))
 	}
-	if p.AofFrequency != "" && p.AofFrequency != "1s" {
-		errs = append(errs, inputError("database.persistence.aofFrequency", "V6", "%q: the only AOF frequency is \"1s\"", p.AofFrequency))
+	if problem := oneOf(p.AofFrequency, AofFrequencies); p.AofFrequency != "" && problem != "" {
+		errs = append(errs, inputError("database.persistence.aofFrequency", "V6", "%s", problem))
 	}
-	if problem := oneOf(p.RdbFrequency, redisenterprise.RdbFrequencies); p.RdbFrequency != "" && problem != "" {
+	if problem := oneOf(p.RdbFrequency, RdbFrequencies); p.RdbFrequency != "" && problem != "" {
 		errs = append(errs, inputError("database.persistence.rdbFrequency", "V6", "%s", problem))
 	}
 	if s.database.GeoReplication != nil {
@@ -256,9 +269,9 @@ func noClusterOnSmallCachesOnly(_ *ManagedRedisArgs, s *settings) []error {
 }
 
 func tls12Only(_ *ManagedRedisArgs, s *settings) []error {
-	if s.minimumTlsVersion != "1.2" {
+	if s.minimumTlsVersion != DefaultMinimumTlsVersion {
 		return []error{inputError("minimumTlsVersion", "V15",
-			"%q: TLS 1.0 and 1.1 are obsolete; Azure Managed Redis accepts only \"1.2\"", s.minimumTlsVersion)}
+			"%q: TLS 1.0 and 1.1 are obsolete; Azure Managed Redis accepts only %q", s.minimumTlsVersion, DefaultMinimumTlsVersion)}
 	}
 	return nil
 }
@@ -332,12 +345,6 @@ func existingCacheIsReadOnly(a *ManagedRedisArgs, _ *settings) []error {
 		return nil
 	}
 	var errs []error
-	if existing.ClusterName == nil {
-		errs = append(errs, inputError("existing.clusterName", "existing cache", "the existing cluster's name is required"))
-	}
-	if name, ok := literal(existing.ResourceGroupName); ok {
-		errs = append(errs, checkNotEmpty("existing.resourceGroupName", name))
-	}
 	setForCreation := []struct {
 		input string
 		set   bool

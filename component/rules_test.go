@@ -6,8 +6,8 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/azuremock"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
 func boolPtr(b bool) *bool { return &b }
@@ -114,16 +114,16 @@ func TestRules(t *testing.T) {
 		{"V22: a group with access keys", ManagedRedisArgs{Authentication: AccessKey, AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA), PrincipalType: PrincipalGroup}}}, "", ""},
 
 		{"key vault: with Entra ID", ManagedRedisArgs{KeyVaultId: str(azuremock.GivenVaultId)}, "keyVaultId", "key vault"},
-		{"key vault: not a vault id", ManagedRedisArgs{Authentication: AccessKey, KeyVaultId: str("shared-kv")}, "keyVaultId", "key vault id"},
+		{"key vault: not a vault id", ManagedRedisArgs{Authentication: AccessKey, KeyVaultId: str("shared-kv")}, "keyVaultId", "key vault"},
 		{"key vault: vault id", ManagedRedisArgs{Authentication: AccessKey, KeyVaultId: str(azuremock.GivenVaultId)}, "", ""},
 
 		{"existing: sku set", ManagedRedisArgs{Existing: &ExistingCache{ClusterName: str("c")}, Sku: "Balanced_B1"}, "sku", "existing cache"},
 		{"existing: database set", ManagedRedisArgs{Existing: &ExistingCache{ClusterName: str("c")}, Database: &DatabaseSettings{}}, "database", "existing cache"},
-		{"existing: no name", ManagedRedisArgs{Existing: &ExistingCache{}}, "existing.clusterName", "existing cache"},
+		{"existing: no name", ManagedRedisArgs{Existing: &ExistingCache{}}, "existing.clusterName", "required"},
 		{"existing: tags and principals", ManagedRedisArgs{Existing: &ExistingCache{ClusterName: str("c")}, Tags: pulumi.StringMap{"a": str("b")},
 			AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA)}}}, "", ""},
 
-		{"principals: client name instead of object id", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{ObjectId: str("my-app")}}}, "accessPrincipals[0].objectId", "object id"},
+		{"principals: client name instead of object id", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{ObjectId: str("my-app")}}}, "accessPrincipals[0].objectId", "principals"},
 		{"principals: missing object id", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{}}}, "accessPrincipals[0].objectId", "principals"},
 		{"principals: twice the same", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA)}, {ObjectId: str(azuremock.PrincipalA)}}}, "accessPrincipals[1].objectId", "principals"},
 		{"principals: the same in other letter case", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{Name: "a", ObjectId: str(azuremock.PrincipalA)},
@@ -132,7 +132,7 @@ func TestRules(t *testing.T) {
 		{"principals: an Output with a name", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{Name: "api", ObjectId: output(azuremock.PrincipalA)}}}, "", ""},
 		{"principals: a name twice", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{Name: "api", ObjectId: output(azuremock.PrincipalA)},
 			{Name: "API", ObjectId: output(azuremock.PrincipalB)}}}, "accessPrincipals[1].name", "principals"},
-		{"principals: a name with a space", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{Name: "my api", ObjectId: output(azuremock.PrincipalA)}}}, "accessPrincipals[0].name", "principal name"},
+		{"principals: a name with a space", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{Name: "my api", ObjectId: output(azuremock.PrincipalA)}}}, "accessPrincipals[0].name", "principals"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,7 +206,7 @@ func TestOutputInputsAreCheckedWhenKnown(t *testing.T) {
 		}, "clusterName", "V1"},
 		{"principal object id", func() *ManagedRedisArgs {
 			return &ManagedRedisArgs{ResourceGroupName: str("rg"), AccessPrincipals: []AccessPrincipal{{Name: "app", ObjectId: output("app")}}}
-		}, "accessPrincipals[0].objectId", "object id"},
+		}, "accessPrincipals[0].objectId", "principals"},
 		{"principal object ids that resolve equal", func() *ManagedRedisArgs {
 			return &ManagedRedisArgs{ResourceGroupName: str("rg"), AccessPrincipals: []AccessPrincipal{
 				{Name: "api", ObjectId: output(azuremock.PrincipalA)}, {Name: "worker", ObjectId: output(strings.ToUpper(azuremock.PrincipalA))},
@@ -223,7 +223,7 @@ func TestOutputInputsAreCheckedWhenKnown(t *testing.T) {
 		}, "database.geoReplication.linkedDatabaseIds[1]", "V7"},
 		{"key vault id", func() *ManagedRedisArgs {
 			return &ManagedRedisArgs{ResourceGroupName: str("rg"), Authentication: AccessKey, KeyVaultId: str("kv").ToStringOutput()}
-		}, "keyVaultId", "key vault id"},
+		}, "keyVaultId", "key vault"},
 		{"linked databases", func() *ManagedRedisArgs {
 			return &ManagedRedisArgs{ResourceGroupName: str("rg"), Sku: "Balanced_B5", Database: &DatabaseSettings{GeoReplication: &GeoReplication{
 				GroupNickname: "g", LinkedDatabaseIds: pulumi.ToStringArray([]string{"1", "2", "3", "4", "5", "6"}).ToStringArrayOutput(),
@@ -238,6 +238,73 @@ func TestOutputInputsAreCheckedWhenKnown(t *testing.T) {
 			})
 			if err == nil || !strings.Contains(err.Error(), `"`+tt.wantInput+`"`) || !strings.Contains(err.Error(), "rule "+tt.wantRule) {
 				t.Fatalf("want input %q refused by rule %s, got %v", tt.wantInput, tt.wantRule, err)
+			}
+		})
+	}
+}
+
+// A value refused as a literal at preview is refused the same way as an Output once known: the
+// same input, the same rule (the rules table's) and the same message.
+func TestLiteralsAndOutputsAreRefusedAlike(t *testing.T) {
+	tests := []struct {
+		name string
+		args func(value func(string) pulumi.StringInput) *ManagedRedisArgs
+	}{
+		{"cluster name", func(v func(string) pulumi.StringInput) *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), ClusterName: v("bad_name")}
+		}},
+		{"resource group", func(v func(string) pulumi.StringInput) *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: v(" ")}
+		}},
+		{"key vault", func(v func(string) pulumi.StringInput) *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), Authentication: AccessKey, KeyVaultId: v("shared-kv")}
+		}},
+		{"principal object id", func(v func(string) pulumi.StringInput) *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), AccessPrincipals: []AccessPrincipal{{Name: "app", ObjectId: v("my-app")}}}
+		}},
+		{"subnet", func(v func(string) pulumi.StringInput) *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), PrivateEndpoint: &PrivateEndpointSettings{SubnetId: v("subnet")}}
+		}},
+		{"private DNS zone", func(v func(string) pulumi.StringInput) *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), PrivateEndpoint: &PrivateEndpointSettings{SubnetId: str(subnetId), PrivateDnsZoneId: v("zone")}}
+		}},
+		{"workspace", func(v func(string) pulumi.StringInput) *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), Diagnostics: &DiagnosticsSettings{WorkspaceId: v("logs")}}
+		}},
+		{"key URL", func(v func(string) pulumi.StringInput) *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), CustomerManagedKey: &CustomerManagedKeySettings{KeyUrl: v("https://kv.vault.azure.net/keys/k"),
+				UserAssignedIdentityId: str(identityId)}}
+		}},
+		{"key identity", func(v func(string) pulumi.StringInput) *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), CustomerManagedKey: &CustomerManagedKeySettings{KeyUrl: str(keyUrl),
+				UserAssignedIdentityId: v("identity")}}
+		}},
+		{"key vault of a customer-managed key", func(v func(string) pulumi.StringInput) *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), CustomerManagedKey: &CustomerManagedKeySettings{KeyUrl: str(keyUrl),
+				UserAssignedIdentityId: str(identityId), KeyVaultId: v("keys-kv")}}
+		}},
+		{"existing cluster name", func(v func(string) pulumi.StringInput) *ManagedRedisArgs {
+			return &ManagedRedisArgs{ResourceGroupName: str("rg"), Existing: &ExistingCache{ClusterName: v("-bad")}}
+		}},
+	}
+	identity := fakearm.Seed{ID: identityId, Type: fakearm.IdentityType, Properties: map[string]any{"principalId": azuremock.PrincipalC}}
+	refusal := func(args *ManagedRedisArgs) *InputError {
+		err := azuremock.Run(azuremock.New(identity), func(ctx *pulumi.Context) error {
+			_, err := NewManagedRedis(ctx, "cache", args)
+			return err
+		})
+		if errs := InputErrors(err); len(errs) == 1 {
+			return errs[0]
+		}
+		t.Fatalf("want one InputError, got %v", err)
+		return nil
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			literal := refusal(tt.args(func(v string) pulumi.StringInput { return str(v) }))
+			known := refusal(tt.args(func(v string) pulumi.StringInput { return output(v) }))
+			if *literal != *known {
+				t.Errorf("as a literal: %+v\nas an Output: %+v", *literal, *known)
 			}
 		})
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/azure/redisenterprise"
 )
 
 // settings is a ManagedRedisArgs resolved once: defaults applied, Input values wrapped in their
@@ -87,7 +89,7 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 		capacity:            args.Capacity,
 		zones:               args.Zones,
 		minimumTlsVersion:   orDefault(args.MinimumTlsVersion, DefaultMinimumTlsVersion),
-		publicNetworkAccess: orDefault(args.PublicNetworkAccess, "Enabled"),
+		publicNetworkAccess: orDefault(args.PublicNetworkAccess, redisenterprise.PublicNetworkAccessEnabled),
 		authentication:      orDefault(args.Authentication, EntraID),
 		connectionName:      orDefault(args.ConnectionName, name),
 	}
@@ -95,7 +97,7 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 	s.accessKeys = s.authentication == AccessKey
 	// A private endpoint closes the public way in, unless the user keeps it open explicitly.
 	if args.PrivateEndpoint != nil && args.PublicNetworkAccess == "" {
-		s.publicNetworkAccess = "Disabled"
+		s.publicNetworkAccess = redisenterprise.PublicNetworkAccessDisabled
 	}
 
 	if args.Database != nil {
@@ -142,7 +144,7 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 			identityId: checked(k.UserAssignedIdentityId, "customerManagedKey.userAssignedIdentityId", checkUserAssignedIdentityId),
 		}
 		if k.KeyVaultId != nil {
-			vaultId := checked(k.KeyVaultId, "customerManagedKey.keyVaultId", checkKeyVaultId)
+			vaultId := checked(k.KeyVaultId, "customerManagedKey.keyVaultId", asRule("V20", checkKeyVaultId))
 			s.customerManagedKey.keyVaultId = &vaultId
 		}
 	}

@@ -47,8 +47,22 @@ var Zones = []string{"1", "2", "3"}
 // PrivateDnsZone is the private DNS zone of Azure Managed Redis's private endpoints.
 const PrivateDnsZone = "privatelink.redis.azure.net"
 
-// valueCheck returns an InputError for input when value breaks a rule, nil otherwise.
+// valueCheck returns an InputError for input when value breaks a rule, nil otherwise. Each
+// names the rule of the table (rules.go) that checks its input, so that a literal refused at
+// preview and an Output refused once known report the same rule.
 type valueCheck func(input, value string) error
+
+// asRule is check reporting rule: for a check an input of another rule shares (a key vault id
+// is a customer-managed key's too, under V20).
+func asRule(rule string, check valueCheck) valueCheck {
+	return func(input, value string) error {
+		err := check(input, value)
+		if ie, ok := err.(*InputError); ok {
+			ie.Rule = rule
+		}
+		return err
+	}
+}
 
 func checkNotEmpty(input, value string) error {
 	if strings.TrimSpace(value) == "" {
@@ -74,7 +88,7 @@ func checkDatabaseName(input, value string) error {
 
 func checkObjectId(input, value string) error {
 	if !guidPattern.MatchString(value) {
-		return inputError(input, "object id",
+		return inputError(input, "principals",
 			"%q is not an Entra object id: give the principal's object id (a GUID), not its name or client id", value)
 	}
 	return nil
@@ -89,7 +103,7 @@ func checkPrincipalType(input, value string) error {
 
 func checkPrincipalName(input, value string) error {
 	if !principalNamePattern.MatchString(value) {
-		return inputError(input, "principal name",
+		return inputError(input, "principals",
 			"%q may hold only letters, digits and hyphens: it names the principal's resources", value)
 	}
 	return nil
@@ -97,7 +111,7 @@ func checkPrincipalName(input, value string) error {
 
 func checkKeyVaultId(input, value string) error {
 	if !keyVaultIdPattern.MatchString(value) {
-		return inputError(input, "key vault id",
+		return inputError(input, "key vault",
 			"%q is not a Key Vault resource id: use /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>",
 			value)
 	}

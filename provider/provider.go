@@ -1,18 +1,16 @@
 // Package provider is the multi-language face of the components: a Pulumi component provider
 // on pulumi-go-provider's infer, through which TypeScript, Python and YAML programs reach the
-// Go library in package component. It maps schema names to the library's types and back;
-// the components' behaviour lives in the library only.
+// Go library in package component. Its types, their descriptions and the conversions to the
+// library's are generated from the library (generated.go, by cmd/gen-provider), where every
+// input and output is defined once; what is written here is the provider's own: its metadata
+// and the schema's plain markers. The components' behaviour lives in the library only.
 package provider
 
 import (
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
-
-// Name is the Pulumi package name; the plugin binary is pulumi-resource-<Name>.
-const Name = "azure-managed-redis"
 
 // Version is stamped at build time (-ldflags "-X .../provider.Version=x.y.z") from the git tag of
 // a release; a build from source is the development version the committed schema and SDKs carry.
@@ -22,15 +20,6 @@ var Version = "0.0.0-dev"
 // release assets of github.com/managedredis/pulumi-azure-managed-redis, named
 // pulumi-resource-azure-managed-redis-v<version>-<os>-<arch>.tar.gz.
 const PluginDownloadURL = "github://api.github.com/managedredis"
-
-// shareable makes sure a state's embedded ResourceState pointer is set: infer annotates a
-// zero state, and reflection cannot walk through a nil embedded pointer. A constructed state
-// points at the library component's ResourceState instead.
-func shareable(state **pulumi.ResourceState) {
-	if *state == nil {
-		*state = &pulumi.ResourceState{}
-	}
-}
 
 // New builds the provider.
 func New() (p.Provider, error) {
@@ -49,8 +38,9 @@ func New() (p.Provider, error) {
 			infer.Component(&ManagedRedis{}),
 			infer.Component(&ManagedRedisAccess{}),
 		).
-		// Types of this Go package are in the schema's index module.
-		WithModuleMap(map[tokens.ModuleName]tokens.ModuleName{"provider": "index"}).
+		// Types of this Go package are in the library's schema module (enums; the others set
+		// their tokens).
+		WithModuleMap(map[tokens.ModuleName]tokens.ModuleName{"provider": module}).
 		WithLanguageMap(map[string]any{
 			"nodejs": map[string]any{
 				"packageName":          "@managedredis/azure-managed-redis",
@@ -73,5 +63,5 @@ func New() (p.Provider, error) {
 			},
 		}).
 		Build()
-	return completeSchema(prov), err
+	return sharePrograms(completeSchema(prov)), err
 }

@@ -22,8 +22,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/managedredis/pulumi-azure-managed-redis/component"
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/azuremock"
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/azuremock"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
 func server(t *testing.T, fake *azuremock.Fake) integration.Server {
@@ -101,7 +101,8 @@ func TestConstructManagedRedisMatchesTheLibrary(t *testing.T) {
 		library *component.ManagedRedisArgs
 		// secret outputs expected in the response state
 		secret []string
-		absent []string
+		// empty outputs (that do not apply)
+		empty []string
 	}{
 		{
 			name: "EntraId",
@@ -123,7 +124,8 @@ func TestConstructManagedRedisMatchesTheLibrary(t *testing.T) {
 					{Name: "admin", ObjectId: pulumi.String(azuremock.PrincipalB), PrincipalType: "User"},
 				},
 			},
-			absent: []string{"primaryAccessKey", "keyVaultId", "connectionStringSecretUri", "primaryAccessKeySecretUri"},
+			empty: []string{"primaryAccessKey", "keyVaultId", "connectionStringSecretUri", "primaryAccessKeySecretUri",
+				"privateEndpointId", "privateIpAddress"},
 		},
 		{
 			name: "AccessKey",
@@ -186,9 +188,10 @@ func TestConstructManagedRedisMatchesTheLibrary(t *testing.T) {
 					t.Errorf("output %s is not secret across the wire", key)
 				}
 			}
-			for _, key := range tt.absent {
-				if v := state.Get(key); !v.IsNull() {
-					t.Errorf("output %s = %v, want absent", key, v)
+			// An output that does not apply is empty over the wire, as in Go.
+			for _, key := range tt.empty {
+				if v := state.Get(key).WithSecret(false); !v.IsString() || v.AsString() != "" {
+					t.Errorf("output %s = %v, want empty", key, v)
 				}
 			}
 			if got := state.Get("port").AsNumber(); got != 10000 {
@@ -360,9 +363,10 @@ func TestSchemaIsCommittedAndComplete(t *testing.T) {
 	if !served.Types[Name+":index:AccessPrincipal"].Properties["name"].Plain {
 		t.Error("a principal's name must be plain: it names resources")
 	}
-	for _, name := range component.AccessKeyOutputs {
-		if slices.Contains(mr.Required, name) {
-			t.Errorf("output %s exists only with access keys, yet is required", name)
+	// Every output is always there (empty when it does not apply), in Go as over the wire.
+	for name := range (&component.ManagedRedis{}).Outputs() {
+		if !slices.Contains(mr.Required, name) {
+			t.Errorf("output %s is not required", name)
 		}
 	}
 	if got := len(served.Types[Name+":index:SkuName"].Enum); got != 55 {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
-	"slices"
 	"strings"
 
 	p "github.com/pulumi/pulumi-go-provider"
@@ -18,21 +17,6 @@ import (
 // are plain values (see the README). infer marks plain only the plain fields of primitive
 // types; this completes the schema with `plain: true` on every property whose Go field is not
 // a pulumi.Input (enums, objects, lists), so the SDKs take literals there.
-
-// inputsByToken are the Go types behind the schema's resources and object types.
-var inputsByToken = map[string]reflect.Type{
-	Name + ":index:ManagedRedis":               reflect.TypeFor[ManagedRedisArgs](),
-	Name + ":index:ManagedRedisAccess":         reflect.TypeFor[ManagedRedisAccessArgs](),
-	Name + ":index:DatabaseSettings":           reflect.TypeFor[DatabaseSettings](),
-	Name + ":index:DatabaseModule":             reflect.TypeFor[DatabaseModule](),
-	Name + ":index:PersistenceSettings":        reflect.TypeFor[PersistenceSettings](),
-	Name + ":index:GeoReplicationSettings":     reflect.TypeFor[GeoReplicationSettings](),
-	Name + ":index:AccessPrincipal":            reflect.TypeFor[AccessPrincipal](),
-	Name + ":index:ExistingCache":              reflect.TypeFor[ExistingCache](),
-	Name + ":index:PrivateEndpointSettings":    reflect.TypeFor[PrivateEndpointSettings](),
-	Name + ":index:DiagnosticsSettings":        reflect.TypeFor[DiagnosticsSettings](),
-	Name + ":index:CustomerManagedKeySettings": reflect.TypeFor[CustomerManagedKeySettings](),
-}
 
 // completeSchema wraps the provider's GetSchema with what infer leaves out: plain markers
 // (markPlain) and enum type descriptions.
@@ -48,7 +32,6 @@ func completeSchema(prov p.Provider) p.Provider {
 			return resp, err
 		}
 		markPlain(&spec)
-		markOptionalOutputs(&spec)
 		describeEnums(&spec)
 		data, err := json.Marshal(spec)
 		return p.GetSchemaResponse{Schema: string(data)}, err
@@ -97,21 +80,13 @@ func withPlain(t schema.TypeSpec, plain bool) schema.TypeSpec {
 	return t
 }
 
+// describeEnums describes the enum types, as the library does (infer leaves them empty).
 func describeEnums(spec *schema.PackageSpec) {
-	for name, description := range enumDescriptions {
-		token := Name + ":index:" + name
+	for name, enum := range component.Enums {
+		token := Name + ":" + module + ":" + name
 		if t, ok := spec.Types[token]; ok {
-			t.Description = description
+			t.Description = enum.Description
 			spec.Types[token] = t
 		}
 	}
-}
-
-// markOptionalOutputs drops from ManagedRedis's "required" outputs the ones that exist only
-// with some inputs, as the library decides (component.OptionalOutputs).
-func markOptionalOutputs(spec *schema.PackageSpec) {
-	token := Name + ":index:ManagedRedis"
-	r := spec.Resources[token]
-	r.Required = slices.DeleteFunc(r.Required, func(name string) bool { return slices.Contains(component.OptionalOutputs, name) })
-	spec.Resources[token] = r
 }

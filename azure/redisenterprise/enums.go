@@ -21,30 +21,51 @@ var SkuNames = []string{
 	"FlashOptimized_A1500", "FlashOptimized_A2000", "FlashOptimized_A4500",
 }
 
+// Values the component names, as the official SDK's constants name them.
+const (
+	AccessKeysAuthenticationDisabled  = "Disabled"
+	AccessKeysAuthenticationEnabled   = "Enabled"
+	AofFrequency1s                    = "1s"
+	ClusteringPolicyEnterpriseCluster = "EnterpriseCluster"
+	ClusteringPolicyOSSCluster        = "OSSCluster"
+	ClusteringPolicyNoCluster         = "NoCluster"
+	DeferUpgradeDeferred              = "Deferred"
+	DeferUpgradeNotDeferred           = "NotDeferred"
+	EvictionPolicyNoEviction          = "NoEviction"
+	HighAvailabilityEnabled           = "Enabled"
+	HighAvailabilityDisabled          = "Disabled"
+	EvictionPolicyVolatileLRU         = "VolatileLRU"
+	ProtocolEncrypted                 = "Encrypted"
+	ProtocolPlaintext                 = "Plaintext"
+	PublicNetworkAccessEnabled        = "Enabled"
+	PublicNetworkAccessDisabled       = "Disabled"
+	TlsVersion1_2                     = "1.2"
+)
+
 var (
 	// AccessKeysAuthentications are the values of Database.accessKeysAuthentication.
-	AccessKeysAuthentications = []string{"Disabled", "Enabled"}
+	AccessKeysAuthentications = []string{AccessKeysAuthenticationDisabled, AccessKeysAuthenticationEnabled}
 	// AofFrequencies are the values of Persistence.aofFrequency.
-	AofFrequencies = []string{"1s", "always"}
+	AofFrequencies = []string{AofFrequency1s, "always"}
 	// ClusteringPolicies are the values of Database.clusteringPolicy.
-	ClusteringPolicies = []string{"EnterpriseCluster", "OSSCluster", "NoCluster"}
+	ClusteringPolicies = []string{ClusteringPolicyEnterpriseCluster, ClusteringPolicyOSSCluster, ClusteringPolicyNoCluster}
 	// CmkIdentityTypes are the values of ClusterPropertiesKeyEncryptionKeyIdentity.identityType.
 	CmkIdentityTypes = []string{"systemAssignedIdentity", "userAssignedIdentity"}
 	// DeferUpgradeSettings are the values of Database.deferUpgrade.
-	DeferUpgradeSettings = []string{"Deferred", "NotDeferred"}
+	DeferUpgradeSettings = []string{DeferUpgradeDeferred, DeferUpgradeNotDeferred}
 	// EvictionPolicies are the values of Database.evictionPolicy.
-	EvictionPolicies = []string{"AllKeysLFU", "AllKeysLRU", "AllKeysRandom", "VolatileLRU",
-		"VolatileLFU", "VolatileTTL", "VolatileRandom", "NoEviction"}
+	EvictionPolicies = []string{"AllKeysLFU", "AllKeysLRU", "AllKeysRandom", EvictionPolicyVolatileLRU,
+		"VolatileLFU", "VolatileTTL", "VolatileRandom", EvictionPolicyNoEviction}
 	// HighAvailabilities are the values of RedisEnterprise.highAvailability.
-	HighAvailabilities = []string{"Enabled", "Disabled"}
+	HighAvailabilities = []string{HighAvailabilityEnabled, HighAvailabilityDisabled}
 	// ManagedServiceIdentityTypes are the values of ManagedServiceIdentity.type.
 	ManagedServiceIdentityTypes = []string{"None", "SystemAssigned", "UserAssigned", "SystemAssigned, UserAssigned"}
 	// Protocols are the values of Database.clientProtocol.
-	Protocols = []string{"Encrypted", "Plaintext"}
+	Protocols = []string{ProtocolEncrypted, ProtocolPlaintext}
 	// PublicNetworkAccesses are the values of RedisEnterprise.publicNetworkAccess.
-	PublicNetworkAccesses = []string{"Enabled", "Disabled"}
+	PublicNetworkAccesses = []string{PublicNetworkAccessEnabled, PublicNetworkAccessDisabled}
 	// RdbFrequencies are the values of Persistence.rdbFrequency.
 	RdbFrequencies = []string{"1h", "6h", "12h"}
 	// TlsVersions are the values of RedisEnterprise.minimumTlsVersion.
-	TlsVersions = []string{"1.0", "1.1", "1.2"}
+	TlsVersions = []string{"1.0", "1.1", TlsVersion1_2}
 )

@@ -153,3 +153,12 @@ func (noMocks) Call(pulumi.MockCallArgs) (resource.PropertyMap, error) {
 }
 
 func TestPluginJSONNamesTheSamePlugin(t *testing.T) { factcheck.PluginJSON(t, azure.NativeVersion) }
+
+// azure-native NativeVersion calls the Redis Enterprise API version the project records: the
+// one Azure still serves (FACTS.md).
+func TestTheAPIVersionIsThePlugins(t *testing.T) {
+	if f := loadFacts(t); f.Version != azure.NativeVersion || f.ApiVersion != azure.RedisEnterpriseAPIVersion {
+		t.Errorf("azure-native %s calls %s; the project records %s and %s", f.Version, f.ApiVersion,
+			azure.NativeVersion, azure.RedisEnterpriseAPIVersion)
+	}
+}

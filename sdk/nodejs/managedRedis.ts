@@ -30,23 +30,23 @@ export class ManagedRedis extends pulumi.ComponentResource {
      */
     declare public readonly authentication: pulumi.Output<string>;
     /**
-     * ARM id of the cluster.
+     * The ARM id of the cluster.
      */
     declare public /*out*/ readonly clusterId: pulumi.Output<string>;
     /**
-     * Name of the cluster.
+     * The name of the cluster.
      */
     declare public readonly clusterName: pulumi.Output<string>;
     /**
-     * StackExchange.Redis connection string `<host>:10000,ssl=true`, plus `,password=<key>` in AccessKey mode, where it is secret.
+     * The StackExchange.Redis connection string `<host>:10000,ssl=true`, plus `,password=<key>` in AccessKey mode, where it is secret.
      */
     declare public /*out*/ readonly connectionString: pulumi.Output<string>;
     /**
-     * URI of the connection string secret (AccessKey mode only).
+     * The URI of the connection string secret (AccessKey mode; empty otherwise).
      */
-    declare public /*out*/ readonly connectionStringSecretUri: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly connectionStringSecretUri: pulumi.Output<string>;
     /**
-     * ARM id of the database.
+     * The ARM id of the database.
      */
     declare public /*out*/ readonly databaseId: pulumi.Output<string>;
     /**
@@ -54,39 +54,39 @@ export class ManagedRedis extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly environment: pulumi.Output<{[key: string]: string}>;
     /**
-     * Host name, `<cluster>.<region>.redis.azure.net`.
+     * The host name, `<cluster>.<region>.redis.azure.net`.
      */
     declare public /*out*/ readonly hostName: pulumi.Output<string>;
     /**
-     * ARM id of the Key Vault holding the secrets (AccessKey mode only).
+     * The ARM id of the Key Vault holding the secrets (AccessKey mode; empty otherwise).
      */
-    declare public readonly keyVaultId: pulumi.Output<string | undefined>;
+    declare public readonly keyVaultId: pulumi.Output<string>;
     /**
-     * Port: always 10000.
+     * Always 10000.
      */
     declare public /*out*/ readonly port: pulumi.Output<number>;
     /**
-     * The database's primary access key (AccessKey mode only).
+     * The database's primary access key (AccessKey mode; empty otherwise).
      */
-    declare public /*out*/ readonly primaryAccessKey: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly primaryAccessKey: pulumi.Output<string>;
     /**
-     * URI of the primary access key secret (AccessKey mode only).
+     * The URI of the primary access key secret (AccessKey mode; empty otherwise).
      */
-    declare public /*out*/ readonly primaryAccessKeySecretUri: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly primaryAccessKeySecretUri: pulumi.Output<string>;
     /**
-     * ARM id of the private endpoint (with privateEndpoint only).
+     * The ARM id of the private endpoint (with privateEndpoint; empty otherwise).
      */
-    declare public /*out*/ readonly privateEndpointId: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly privateEndpointId: pulumi.Output<string>;
     /**
-     * The private endpoint's address in the subnet (with privateEndpoint only).
+     * The private endpoint's address in the subnet (with privateEndpoint; empty otherwise).
      */
-    declare public /*out*/ readonly privateIpAddress: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly privateIpAddress: pulumi.Output<string>;
     /**
-     * Redis version, as Azure reports it.
+     * The Redis version, as Azure reports it.
      */
     declare public /*out*/ readonly redisVersion: pulumi.Output<string>;
     /**
-     * Resource group of the cluster.
+     * The resource group of the cluster.
      */
     declare public readonly resourceGroupName: pulumi.Output<string>;
     /**
@@ -172,83 +172,83 @@ export class ManagedRedis extends pulumi.ComponentResource {
  */
 export interface ManagedRedisArgs {
     /**
-     * Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name.
+     * The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
      */
     accessPrincipals?: inputs.AccessPrincipalArgs[];
     /**
-     * `EntraId` (default): access keys disabled, each principal gets an access policy assignment. `AccessKey`: access keys enabled and written to Key Vault.
+     * `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
      */
     authentication?: enums.Authentication;
     /**
-     * Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
+     * The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
      */
     capacity?: number;
     /**
-     * Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
+     * The cluster's name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
      */
     clusterName?: pulumi.Input<string | undefined>;
     /**
-     * The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
+     * The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name.
      */
     connectionName?: string;
     /**
-     * Encrypt the cache with a key of yours, read with a user-assigned identity.
+     * Encrypts the cache with a key of yours, read with a user-assigned identity (V20).
      */
     customerManagedKey?: inputs.CustomerManagedKeySettingsArgs;
     /**
-     * Settings of the cache's database.
+     * Configures the cache's database.
      */
     database?: inputs.DatabaseSettingsArgs;
     /**
-     * Send the database's connection logs and the cluster's metrics to a Log Analytics workspace.
+     * Sends the database's connection logs and the cluster's metrics to a Log Analytics workspace.
      */
     diagnostics?: inputs.DiagnosticsSettingsArgs;
     /**
-     * Use an existing cache instead of creating one: it is read, never modified or deleted.
+     * Uses an existing cache instead of creating one: it is read, never modified or deleted, and access and secrets are added on top of it.
      */
     existing?: inputs.ExistingCacheArgs;
     /**
-     * Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
+     * Replicates the data (Azure Managed Redis SKUs only). Default: Azure's, on.
      */
     highAvailability?: boolean;
     /**
-     * ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
+     * The ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
      */
     keyVaultId?: pulumi.Input<string | undefined>;
     /**
-     * Azure region. Default (also when empty): the resource group's.
+     * The Azure region. Default (also when empty): the resource group's.
      */
     location?: pulumi.Input<string | undefined>;
     /**
-     * Minimum TLS version. Default and only value: `1.2`.
+     * The minimum TLS version. Default and only value: `1.2`.
      */
     minimumTlsVersion?: enums.TlsVersion;
     /**
-     * Reach the cache from a subnet through a private endpoint (also for an existing cache).
+     * Reaches the cache from a subnet through a private endpoint (also for an existing cache).
      */
     privateEndpoint?: inputs.PrivateEndpointSettingsArgs;
     /**
-     * Protect the cluster and the database against replacement and deletion.
+     * Protects the cluster and the database against replacement and deletion.
      */
     protectData?: boolean;
     /**
-     * Whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a private endpoint (an explicit `Enabled` keeps both ways open).
+     * Says whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a `privateEndpoint` (an explicit `Enabled` keeps both ways open).
      */
     publicNetworkAccess?: enums.PublicNetworkAccess;
     /**
-     * Resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
+     * The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
      */
     resourceGroupName: pulumi.Input<string>;
     /**
-     * Size and tier. Default: `Balanced_B0`.
+     * The size and tier. Default: `Balanced_B0`.
      */
     sku?: enums.SkuName;
     /**
-     * Tags for every Azure resource the component creates.
+     * Go on every Azure resource the component creates that takes tags.
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
-     * Availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
+     * The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
      */
     zones?: string[];
 }

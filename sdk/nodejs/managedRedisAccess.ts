@@ -26,11 +26,11 @@ export class ManagedRedisAccess extends pulumi.ComponentResource {
     }
 
     /**
-     * ARM id of the access policy assignment (EntraId mode; empty otherwise).
+     * The ARM id of the access policy assignment (EntraId mode; empty otherwise).
      */
     declare public /*out*/ readonly accessPolicyAssignmentId: pulumi.Output<string>;
     /**
-     * ARM ids of the two role assignments (AccessKey mode; empty otherwise).
+     * The ARM ids of the two role assignments (AccessKey mode; empty otherwise).
      */
     declare public /*out*/ readonly roleAssignmentIds: pulumi.Output<string[]>;
 
@@ -86,7 +86,7 @@ export interface ManagedRedisAccessArgs {
      */
     clusterName: pulumi.Input<string>;
     /**
-     * AccessKey mode: the cache's connection name, which names its two secrets.
+     * The cache's connection name, which names its two secrets; AccessKey mode only, where it is required.
      */
     connectionName?: pulumi.Input<string | undefined>;
     /**
@@ -94,7 +94,7 @@ export interface ManagedRedisAccessArgs {
      */
     databaseName?: pulumi.Input<string | undefined>;
     /**
-     * AccessKey mode: the Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output).
+     * The Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output); AccessKey mode only, where it is required.
      */
     keyVaultId?: pulumi.Input<string | undefined>;
     /**
@@ -102,7 +102,7 @@ export interface ManagedRedisAccessArgs {
      */
     objectId: pulumi.Input<string>;
     /**
-     * `User`, `Group` or `ServicePrincipal`. Default: `ServicePrincipal`.
+     * `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
      */
     principalType?: pulumi.Input<string | undefined>;
     /**

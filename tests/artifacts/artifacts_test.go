@@ -27,7 +27,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 	"github.com/managedredis/pulumi-azure-managed-redis/provider"
 	"github.com/managedredis/pulumi-azure-managed-redis/tests/harness"
 )

@@ -8,7 +8,7 @@ import (
 
 	"github.com/managedredis/pulumi-azure-managed-redis/azure/redisenterprise"
 	"github.com/managedredis/pulumi-azure-managed-redis/component"
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
 // The programs measured: N caches, each with the same Azure resources as the component

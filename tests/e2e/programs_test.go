@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
 // Programs as users write them, run as users run them: a preview first, then an up. The

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
 // yamlProject copies a YAML program into a folder of its own.

@@ -7,7 +7,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
 // Invoke answers the functions the component calls, from the store, as the shared model says.

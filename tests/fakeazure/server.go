@@ -1,6 +1,6 @@
 // Package fakeazure is a TEST DOUBLE of the azure-native provider plugin v3.28.0: it answers
 // the engine for every token the component uses, with the ids and outputs of the shared ARM
-// model (internal/fakearm), and behaves like Azure and azure-native where the component's
+// model (internal/testdouble/fakearm), and behaves like Azure and azure-native where the component's
 // correctness depends on it:
 //
 //   - create-only inputs (names, location, port, modules, geo-replication, a clustering policy
@@ -37,7 +37,7 @@ import (
 	"google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/structpb"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
 // Version is the azure-native version the fake claims to be.

@@ -15,7 +15,7 @@ import (
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/protobuf/types/known/structpb"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
 func newTestServer(t *testing.T) *Server {

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
 // Store is the fake's "Azure": one JSON file per resource, keyed by ARM id, in a folder that

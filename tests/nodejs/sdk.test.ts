@@ -32,6 +32,8 @@ const outputsByType: Record<string, (inputs: Record<string, any>) => Record<stri
         uri: `rediss://${host}:10000`,
         redisVersion: "7.4",
         environment: { ConnectionStrings__cache: `${host}:10000,ssl=true`, CACHE_HOST: host },
+        // An output that does not apply is empty, as the provider sends it.
+        primaryAccessKey: "",
         ...(inputs.authentication === "AccessKey" ? { keyVaultId: inputs.keyVaultId, primaryAccessKey: "key" } : {}),
     }),
     "azure-managed-redis:index:ManagedRedisAccess": () => ({
@@ -94,7 +96,7 @@ test("ManagedRedis is a remote component with the schema's input names", async (
     assert.equal(await valueOf(cache.connectionString), `${host}:10000,ssl=true`);
     assert.equal(await valueOf(cache.authentication), "EntraId");
     assert.deepEqual(await valueOf(cache.environment), { ConnectionStrings__cache: `${host}:10000,ssl=true`, CACHE_HOST: host });
-    assert.equal(await valueOf(cache.primaryAccessKey), undefined);
+    assert.equal(await valueOf(cache.primaryAccessKey), "");
 
     const r = registration("cache");
     assert.equal(r.type, "azure-managed-redis:index:ManagedRedis");

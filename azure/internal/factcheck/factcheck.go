@@ -20,8 +20,10 @@ import (
 
 // Facts are the facts of one azure-native module.
 type Facts struct {
-	Version   string
-	Resources map[string]struct {
+	Version string
+	// ApiVersion is the ARM API version the module's resources use.
+	ApiVersion string
+	Resources  map[string]struct {
 		Token          string
 		RequiredInputs []string
 		Inputs         []Property

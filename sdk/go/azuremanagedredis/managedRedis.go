@@ -18,35 +18,35 @@ type ManagedRedis struct {
 
 	// `EntraId` or `AccessKey`.
 	Authentication pulumi.StringOutput `pulumi:"authentication"`
-	// ARM id of the cluster.
+	// The ARM id of the cluster.
 	ClusterId pulumi.StringOutput `pulumi:"clusterId"`
-	// Name of the cluster.
+	// The name of the cluster.
 	ClusterName pulumi.StringOutput `pulumi:"clusterName"`
-	// StackExchange.Redis connection string `<host>:10000,ssl=true`, plus `,password=<key>` in AccessKey mode, where it is secret.
+	// The StackExchange.Redis connection string `<host>:10000,ssl=true`, plus `,password=<key>` in AccessKey mode, where it is secret.
 	ConnectionString pulumi.StringOutput `pulumi:"connectionString"`
-	// URI of the connection string secret (AccessKey mode only).
-	ConnectionStringSecretUri pulumi.StringPtrOutput `pulumi:"connectionStringSecretUri"`
-	// ARM id of the database.
+	// The URI of the connection string secret (AccessKey mode; empty otherwise).
+	ConnectionStringSecretUri pulumi.StringOutput `pulumi:"connectionStringSecretUri"`
+	// The ARM id of the database.
 	DatabaseId pulumi.StringOutput `pulumi:"databaseId"`
 	// What Aspire's WithReference hands an app, ready for App Service or Container Apps settings: `ConnectionStrings__<connectionName>`, `<CONNECTIONNAME>_HOST`, `_PORT`, `_URI`, and `_PASSWORD` in AccessKey mode, where it is secret.
 	Environment pulumi.StringMapOutput `pulumi:"environment"`
-	// Host name, `<cluster>.<region>.redis.azure.net`.
+	// The host name, `<cluster>.<region>.redis.azure.net`.
 	HostName pulumi.StringOutput `pulumi:"hostName"`
-	// ARM id of the Key Vault holding the secrets (AccessKey mode only).
-	KeyVaultId pulumi.StringPtrOutput `pulumi:"keyVaultId"`
-	// Port: always 10000.
+	// The ARM id of the Key Vault holding the secrets (AccessKey mode; empty otherwise).
+	KeyVaultId pulumi.StringOutput `pulumi:"keyVaultId"`
+	// Always 10000.
 	Port pulumi.IntOutput `pulumi:"port"`
-	// The database's primary access key (AccessKey mode only).
-	PrimaryAccessKey pulumi.StringPtrOutput `pulumi:"primaryAccessKey"`
-	// URI of the primary access key secret (AccessKey mode only).
-	PrimaryAccessKeySecretUri pulumi.StringPtrOutput `pulumi:"primaryAccessKeySecretUri"`
-	// ARM id of the private endpoint (with privateEndpoint only).
-	PrivateEndpointId pulumi.StringPtrOutput `pulumi:"privateEndpointId"`
-	// The private endpoint's address in the subnet (with privateEndpoint only).
-	PrivateIpAddress pulumi.StringPtrOutput `pulumi:"privateIpAddress"`
-	// Redis version, as Azure reports it.
+	// The database's primary access key (AccessKey mode; empty otherwise).
+	PrimaryAccessKey pulumi.StringOutput `pulumi:"primaryAccessKey"`
+	// The URI of the primary access key secret (AccessKey mode; empty otherwise).
+	PrimaryAccessKeySecretUri pulumi.StringOutput `pulumi:"primaryAccessKeySecretUri"`
+	// The ARM id of the private endpoint (with privateEndpoint; empty otherwise).
+	PrivateEndpointId pulumi.StringOutput `pulumi:"privateEndpointId"`
+	// The private endpoint's address in the subnet (with privateEndpoint; empty otherwise).
+	PrivateIpAddress pulumi.StringOutput `pulumi:"privateIpAddress"`
+	// The Redis version, as Azure reports it.
 	RedisVersion pulumi.StringOutput `pulumi:"redisVersion"`
-	// Resource group of the cluster.
+	// The resource group of the cluster.
 	ResourceGroupName pulumi.StringOutput `pulumi:"resourceGroupName"`
 	// `rediss://<host>:10000`, or `rediss://:<url-encoded key>@<host>:10000` in AccessKey mode, where it is secret.
 	Uri pulumi.StringOutput `pulumi:"uri"`
@@ -76,89 +76,89 @@ func NewManagedRedis(ctx *pulumi.Context,
 }
 
 type managedRedisArgs struct {
-	// Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name.
+	// The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
 	AccessPrincipals []AccessPrincipal `pulumi:"accessPrincipals"`
-	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment. `AccessKey`: access keys enabled and written to Key Vault.
+	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
 	Authentication *Authentication `pulumi:"authentication"`
-	// Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
+	// The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
 	Capacity *int `pulumi:"capacity"`
-	// Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
+	// The cluster's name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
 	ClusterName *string `pulumi:"clusterName"`
-	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
+	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name.
 	ConnectionName *string `pulumi:"connectionName"`
-	// Encrypt the cache with a key of yours, read with a user-assigned identity.
+	// Encrypts the cache with a key of yours, read with a user-assigned identity (V20).
 	CustomerManagedKey *CustomerManagedKeySettings `pulumi:"customerManagedKey"`
-	// Settings of the cache's database.
+	// Configures the cache's database.
 	Database *DatabaseSettings `pulumi:"database"`
-	// Send the database's connection logs and the cluster's metrics to a Log Analytics workspace.
+	// Sends the database's connection logs and the cluster's metrics to a Log Analytics workspace.
 	Diagnostics *DiagnosticsSettings `pulumi:"diagnostics"`
-	// Use an existing cache instead of creating one: it is read, never modified or deleted.
+	// Uses an existing cache instead of creating one: it is read, never modified or deleted, and access and secrets are added on top of it.
 	Existing *ExistingCache `pulumi:"existing"`
-	// Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
+	// Replicates the data (Azure Managed Redis SKUs only). Default: Azure's, on.
 	HighAvailability *bool `pulumi:"highAvailability"`
-	// ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
+	// The ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
 	KeyVaultId *string `pulumi:"keyVaultId"`
-	// Azure region. Default (also when empty): the resource group's.
+	// The Azure region. Default (also when empty): the resource group's.
 	Location *string `pulumi:"location"`
-	// Minimum TLS version. Default and only value: `1.2`.
+	// The minimum TLS version. Default and only value: `1.2`.
 	MinimumTlsVersion *TlsVersion `pulumi:"minimumTlsVersion"`
-	// Reach the cache from a subnet through a private endpoint (also for an existing cache).
+	// Reaches the cache from a subnet through a private endpoint (also for an existing cache).
 	PrivateEndpoint *PrivateEndpointSettings `pulumi:"privateEndpoint"`
-	// Protect the cluster and the database against replacement and deletion.
+	// Protects the cluster and the database against replacement and deletion.
 	ProtectData *bool `pulumi:"protectData"`
-	// Whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a private endpoint (an explicit `Enabled` keeps both ways open).
+	// Says whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a `privateEndpoint` (an explicit `Enabled` keeps both ways open).
 	PublicNetworkAccess *PublicNetworkAccess `pulumi:"publicNetworkAccess"`
-	// Resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
+	// The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
 	ResourceGroupName string `pulumi:"resourceGroupName"`
-	// Size and tier. Default: `Balanced_B0`.
+	// The size and tier. Default: `Balanced_B0`.
 	Sku *SkuName `pulumi:"sku"`
-	// Tags for every Azure resource the component creates.
+	// Go on every Azure resource the component creates that takes tags.
 	Tags map[string]string `pulumi:"tags"`
-	// Availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
+	// The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
 	Zones []string `pulumi:"zones"`
 }
 
 // The set of arguments for constructing a ManagedRedis resource.
 type ManagedRedisArgs struct {
-	// Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name.
+	// The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
 	AccessPrincipals []AccessPrincipalArgs
-	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment. `AccessKey`: access keys enabled and written to Key Vault.
+	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
 	Authentication *Authentication
-	// Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
+	// The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
 	Capacity *int
-	// Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
+	// The cluster's name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
 	ClusterName pulumi.StringPtrInput
-	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
+	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name.
 	ConnectionName *string
-	// Encrypt the cache with a key of yours, read with a user-assigned identity.
+	// Encrypts the cache with a key of yours, read with a user-assigned identity (V20).
 	CustomerManagedKey *CustomerManagedKeySettingsArgs
-	// Settings of the cache's database.
+	// Configures the cache's database.
 	Database *DatabaseSettingsArgs
-	// Send the database's connection logs and the cluster's metrics to a Log Analytics workspace.
+	// Sends the database's connection logs and the cluster's metrics to a Log Analytics workspace.
 	Diagnostics *DiagnosticsSettingsArgs
-	// Use an existing cache instead of creating one: it is read, never modified or deleted.
+	// Uses an existing cache instead of creating one: it is read, never modified or deleted, and access and secrets are added on top of it.
 	Existing *ExistingCacheArgs
-	// Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
+	// Replicates the data (Azure Managed Redis SKUs only). Default: Azure's, on.
 	HighAvailability *bool
-	// ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
+	// The ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
 	KeyVaultId pulumi.StringPtrInput
-	// Azure region. Default (also when empty): the resource group's.
+	// The Azure region. Default (also when empty): the resource group's.
 	Location pulumi.StringPtrInput
-	// Minimum TLS version. Default and only value: `1.2`.
+	// The minimum TLS version. Default and only value: `1.2`.
 	MinimumTlsVersion *TlsVersion
-	// Reach the cache from a subnet through a private endpoint (also for an existing cache).
+	// Reaches the cache from a subnet through a private endpoint (also for an existing cache).
 	PrivateEndpoint *PrivateEndpointSettingsArgs
-	// Protect the cluster and the database against replacement and deletion.
+	// Protects the cluster and the database against replacement and deletion.
 	ProtectData *bool
-	// Whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a private endpoint (an explicit `Enabled` keeps both ways open).
+	// Says whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a `privateEndpoint` (an explicit `Enabled` keeps both ways open).
 	PublicNetworkAccess *PublicNetworkAccess
-	// Resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
+	// The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
 	ResourceGroupName pulumi.StringInput
-	// Size and tier. Default: `Balanced_B0`.
+	// The size and tier. Default: `Balanced_B0`.
 	Sku *SkuName
-	// Tags for every Azure resource the component creates.
+	// Go on every Azure resource the component creates that takes tags.
 	Tags pulumi.StringMapInput
-	// Availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
+	// The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
 	Zones []string
 }
 
@@ -254,27 +254,27 @@ func (o ManagedRedisOutput) Authentication() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.Authentication }).(pulumi.StringOutput)
 }
 
-// ARM id of the cluster.
+// The ARM id of the cluster.
 func (o ManagedRedisOutput) ClusterId() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.ClusterId }).(pulumi.StringOutput)
 }
 
-// Name of the cluster.
+// The name of the cluster.
 func (o ManagedRedisOutput) ClusterName() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.ClusterName }).(pulumi.StringOutput)
 }
 
-// StackExchange.Redis connection string `<host>:10000,ssl=true`, plus `,password=<key>` in AccessKey mode, where it is secret.
+// The StackExchange.Redis connection string `<host>:10000,ssl=true`, plus `,password=<key>` in AccessKey mode, where it is secret.
 func (o ManagedRedisOutput) ConnectionString() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.ConnectionString }).(pulumi.StringOutput)
 }
 
-// URI of the connection string secret (AccessKey mode only).
-func (o ManagedRedisOutput) ConnectionStringSecretUri() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *ManagedRedis) pulumi.StringPtrOutput { return v.ConnectionStringSecretUri }).(pulumi.StringPtrOutput)
+// The URI of the connection string secret (AccessKey mode; empty otherwise).
+func (o ManagedRedisOutput) ConnectionStringSecretUri() pulumi.StringOutput {
+	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.ConnectionStringSecretUri }).(pulumi.StringOutput)
 }
 
-// ARM id of the database.
+// The ARM id of the database.
 func (o ManagedRedisOutput) DatabaseId() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.DatabaseId }).(pulumi.StringOutput)
 }
@@ -284,47 +284,47 @@ func (o ManagedRedisOutput) Environment() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringMapOutput { return v.Environment }).(pulumi.StringMapOutput)
 }
 
-// Host name, `<cluster>.<region>.redis.azure.net`.
+// The host name, `<cluster>.<region>.redis.azure.net`.
 func (o ManagedRedisOutput) HostName() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.HostName }).(pulumi.StringOutput)
 }
 
-// ARM id of the Key Vault holding the secrets (AccessKey mode only).
-func (o ManagedRedisOutput) KeyVaultId() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *ManagedRedis) pulumi.StringPtrOutput { return v.KeyVaultId }).(pulumi.StringPtrOutput)
+// The ARM id of the Key Vault holding the secrets (AccessKey mode; empty otherwise).
+func (o ManagedRedisOutput) KeyVaultId() pulumi.StringOutput {
+	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.KeyVaultId }).(pulumi.StringOutput)
 }
 
-// Port: always 10000.
+// Always 10000.
 func (o ManagedRedisOutput) Port() pulumi.IntOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.IntOutput { return v.Port }).(pulumi.IntOutput)
 }
 
-// The database's primary access key (AccessKey mode only).
-func (o ManagedRedisOutput) PrimaryAccessKey() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *ManagedRedis) pulumi.StringPtrOutput { return v.PrimaryAccessKey }).(pulumi.StringPtrOutput)
+// The database's primary access key (AccessKey mode; empty otherwise).
+func (o ManagedRedisOutput) PrimaryAccessKey() pulumi.StringOutput {
+	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.PrimaryAccessKey }).(pulumi.StringOutput)
 }
 
-// URI of the primary access key secret (AccessKey mode only).
-func (o ManagedRedisOutput) PrimaryAccessKeySecretUri() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *ManagedRedis) pulumi.StringPtrOutput { return v.PrimaryAccessKeySecretUri }).(pulumi.StringPtrOutput)
+// The URI of the primary access key secret (AccessKey mode; empty otherwise).
+func (o ManagedRedisOutput) PrimaryAccessKeySecretUri() pulumi.StringOutput {
+	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.PrimaryAccessKeySecretUri }).(pulumi.StringOutput)
 }
 
-// ARM id of the private endpoint (with privateEndpoint only).
-func (o ManagedRedisOutput) PrivateEndpointId() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *ManagedRedis) pulumi.StringPtrOutput { return v.PrivateEndpointId }).(pulumi.StringPtrOutput)
+// The ARM id of the private endpoint (with privateEndpoint; empty otherwise).
+func (o ManagedRedisOutput) PrivateEndpointId() pulumi.StringOutput {
+	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.PrivateEndpointId }).(pulumi.StringOutput)
 }
 
-// The private endpoint's address in the subnet (with privateEndpoint only).
-func (o ManagedRedisOutput) PrivateIpAddress() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *ManagedRedis) pulumi.StringPtrOutput { return v.PrivateIpAddress }).(pulumi.StringPtrOutput)
+// The private endpoint's address in the subnet (with privateEndpoint; empty otherwise).
+func (o ManagedRedisOutput) PrivateIpAddress() pulumi.StringOutput {
+	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.PrivateIpAddress }).(pulumi.StringOutput)
 }
 
-// Redis version, as Azure reports it.
+// The Redis version, as Azure reports it.
 func (o ManagedRedisOutput) RedisVersion() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.RedisVersion }).(pulumi.StringOutput)
 }
 
-// Resource group of the cluster.
+// The resource group of the cluster.
 func (o ManagedRedisOutput) ResourceGroupName() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.ResourceGroupName }).(pulumi.StringOutput)
 }

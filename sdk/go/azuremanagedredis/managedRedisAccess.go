@@ -16,9 +16,9 @@ import (
 type ManagedRedisAccess struct {
 	pulumi.ResourceState
 
-	// ARM id of the access policy assignment (EntraId mode; empty otherwise).
+	// The ARM id of the access policy assignment (EntraId mode; empty otherwise).
 	AccessPolicyAssignmentId pulumi.StringOutput `pulumi:"accessPolicyAssignmentId"`
-	// ARM ids of the two role assignments (AccessKey mode; empty otherwise).
+	// The ARM ids of the two role assignments (AccessKey mode; empty otherwise).
 	RoleAssignmentIds pulumi.StringArrayOutput `pulumi:"roleAssignmentIds"`
 }
 
@@ -52,15 +52,15 @@ type managedRedisAccessArgs struct {
 	Authentication *Authentication `pulumi:"authentication"`
 	// The cache's cluster name (a ManagedRedis's clusterName output).
 	ClusterName string `pulumi:"clusterName"`
-	// AccessKey mode: the cache's connection name, which names its two secrets.
+	// The cache's connection name, which names its two secrets; AccessKey mode only, where it is required.
 	ConnectionName *string `pulumi:"connectionName"`
 	// The cache's database. Default and only value: `default`.
 	DatabaseName *string `pulumi:"databaseName"`
-	// AccessKey mode: the Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output).
+	// The Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output); AccessKey mode only, where it is required.
 	KeyVaultId *string `pulumi:"keyVaultId"`
 	// The principal's Entra object id (for a managed identity, its principalId).
 	ObjectId string `pulumi:"objectId"`
-	// `User`, `Group` or `ServicePrincipal`. Default: `ServicePrincipal`.
+	// `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
 	PrincipalType *string `pulumi:"principalType"`
 	// The cache's resource group.
 	ResourceGroupName string `pulumi:"resourceGroupName"`
@@ -72,15 +72,15 @@ type ManagedRedisAccessArgs struct {
 	Authentication *Authentication
 	// The cache's cluster name (a ManagedRedis's clusterName output).
 	ClusterName pulumi.StringInput
-	// AccessKey mode: the cache's connection name, which names its two secrets.
+	// The cache's connection name, which names its two secrets; AccessKey mode only, where it is required.
 	ConnectionName pulumi.StringPtrInput
 	// The cache's database. Default and only value: `default`.
 	DatabaseName pulumi.StringPtrInput
-	// AccessKey mode: the Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output).
+	// The Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output); AccessKey mode only, where it is required.
 	KeyVaultId pulumi.StringPtrInput
 	// The principal's Entra object id (for a managed identity, its principalId).
 	ObjectId pulumi.StringInput
-	// `User`, `Group` or `ServicePrincipal`. Default: `ServicePrincipal`.
+	// `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
 	PrincipalType pulumi.StringPtrInput
 	// The cache's resource group.
 	ResourceGroupName pulumi.StringInput
@@ -173,12 +173,12 @@ func (o ManagedRedisAccessOutput) ToManagedRedisAccessOutputWithContext(ctx cont
 	return o
 }
 
-// ARM id of the access policy assignment (EntraId mode; empty otherwise).
+// The ARM id of the access policy assignment (EntraId mode; empty otherwise).
 func (o ManagedRedisAccessOutput) AccessPolicyAssignmentId() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedisAccess) pulumi.StringOutput { return v.AccessPolicyAssignmentId }).(pulumi.StringOutput)
 }
 
-// ARM ids of the two role assignments (AccessKey mode; empty otherwise).
+// The ARM ids of the two role assignments (AccessKey mode; empty otherwise).
 func (o ManagedRedisAccessOutput) RoleAssignmentIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *ManagedRedisAccess) pulumi.StringArrayOutput { return v.RoleAssignmentIds }).(pulumi.StringArrayOutput)
 }

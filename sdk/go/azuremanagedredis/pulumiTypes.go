@@ -15,11 +15,11 @@ var _ = internal.GetEnvOrDefault
 
 // An Entra principal that gets access to the cache.
 type AccessPrincipal struct {
-	// The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
+	// The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.
 	Name *string `pulumi:"name"`
 	// The principal's Entra object id (for a managed identity, its principalId), not its client id.
 	ObjectId string `pulumi:"objectId"`
-	// Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
+	// Defaults to `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access (V22).
 	PrincipalType *PrincipalType `pulumi:"principalType"`
 }
 
@@ -36,11 +36,11 @@ type AccessPrincipalInput interface {
 
 // An Entra principal that gets access to the cache.
 type AccessPrincipalArgs struct {
-	// The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
+	// The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.
 	Name *string `pulumi:"name"`
 	// The principal's Entra object id (for a managed identity, its principalId), not its client id.
 	ObjectId pulumi.StringInput `pulumi:"objectId"`
-	// Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
+	// Defaults to `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access (V22).
 	PrincipalType *PrincipalType `pulumi:"principalType"`
 }
 
@@ -96,7 +96,7 @@ func (o AccessPrincipalOutput) ToAccessPrincipalOutputWithContext(ctx context.Co
 	return o
 }
 
-// The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
+// The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.
 func (o AccessPrincipalOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v AccessPrincipal) *string { return v.Name }).(pulumi.StringPtrOutput)
 }
@@ -106,7 +106,7 @@ func (o AccessPrincipalOutput) ObjectId() pulumi.StringOutput {
 	return o.ApplyT(func(v AccessPrincipal) string { return v.ObjectId }).(pulumi.StringOutput)
 }
 
-// Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
+// Defaults to `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access (V22).
 func (o AccessPrincipalOutput) PrincipalType() PrincipalTypePtrOutput {
 	return o.ApplyT(func(v AccessPrincipal) *PrincipalType { return v.PrincipalType }).(PrincipalTypePtrOutput)
 }
@@ -131,13 +131,13 @@ func (o AccessPrincipalArrayOutput) Index(i pulumi.IntInput) AccessPrincipalOutp
 	}).(AccessPrincipalOutput)
 }
 
-// A customer-managed key, read with a user-assigned identity.
+// A customer-managed key, read with a user-assigned identity (V20).
 type CustomerManagedKeySettings struct {
 	// The key's versioned URL, `https://<vault>.vault.azure.net/keys/<name>/<version>`.
 	KeyUrl string `pulumi:"keyUrl"`
-	// ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+	// The ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created; without it, the identity must already have get, wrapKey and unwrapKey on the key.
 	KeyVaultId *string `pulumi:"keyVaultId"`
-	// ARM id of the user-assigned identity the cache reads the key with.
+	// The ARM id of the user-assigned identity the cache reads the key with.
 	UserAssignedIdentityId string `pulumi:"userAssignedIdentityId"`
 }
 
@@ -152,13 +152,13 @@ type CustomerManagedKeySettingsInput interface {
 	ToCustomerManagedKeySettingsOutputWithContext(context.Context) CustomerManagedKeySettingsOutput
 }
 
-// A customer-managed key, read with a user-assigned identity.
+// A customer-managed key, read with a user-assigned identity (V20).
 type CustomerManagedKeySettingsArgs struct {
 	// The key's versioned URL, `https://<vault>.vault.azure.net/keys/<name>/<version>`.
 	KeyUrl pulumi.StringInput `pulumi:"keyUrl"`
-	// ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+	// The ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created; without it, the identity must already have get, wrapKey and unwrapKey on the key.
 	KeyVaultId pulumi.StringPtrInput `pulumi:"keyVaultId"`
-	// ARM id of the user-assigned identity the cache reads the key with.
+	// The ARM id of the user-assigned identity the cache reads the key with.
 	UserAssignedIdentityId pulumi.StringInput `pulumi:"userAssignedIdentityId"`
 }
 
@@ -215,7 +215,7 @@ func (i *customerManagedKeySettingsPtrType) ToCustomerManagedKeySettingsPtrOutpu
 	return pulumi.ToOutputWithContext(ctx, i).(CustomerManagedKeySettingsPtrOutput)
 }
 
-// A customer-managed key, read with a user-assigned identity.
+// A customer-managed key, read with a user-assigned identity (V20).
 type CustomerManagedKeySettingsOutput struct{ *pulumi.OutputState }
 
 func (CustomerManagedKeySettingsOutput) ElementType() reflect.Type {
@@ -245,12 +245,12 @@ func (o CustomerManagedKeySettingsOutput) KeyUrl() pulumi.StringOutput {
 	return o.ApplyT(func(v CustomerManagedKeySettings) string { return v.KeyUrl }).(pulumi.StringOutput)
 }
 
-// ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+// The ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created; without it, the identity must already have get, wrapKey and unwrapKey on the key.
 func (o CustomerManagedKeySettingsOutput) KeyVaultId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v CustomerManagedKeySettings) *string { return v.KeyVaultId }).(pulumi.StringPtrOutput)
 }
 
-// ARM id of the user-assigned identity the cache reads the key with.
+// The ARM id of the user-assigned identity the cache reads the key with.
 func (o CustomerManagedKeySettingsOutput) UserAssignedIdentityId() pulumi.StringOutput {
 	return o.ApplyT(func(v CustomerManagedKeySettings) string { return v.UserAssignedIdentityId }).(pulumi.StringOutput)
 }
@@ -289,7 +289,7 @@ func (o CustomerManagedKeySettingsPtrOutput) KeyUrl() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+// The ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created; without it, the identity must already have get, wrapKey and unwrapKey on the key.
 func (o CustomerManagedKeySettingsPtrOutput) KeyVaultId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CustomerManagedKeySettings) *string {
 		if v == nil {
@@ -299,7 +299,7 @@ func (o CustomerManagedKeySettingsPtrOutput) KeyVaultId() pulumi.StringPtrOutput
 	}).(pulumi.StringPtrOutput)
 }
 
-// ARM id of the user-assigned identity the cache reads the key with.
+// The ARM id of the user-assigned identity the cache reads the key with.
 func (o CustomerManagedKeySettingsPtrOutput) UserAssignedIdentityId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CustomerManagedKeySettings) *string {
 		if v == nil {
@@ -418,19 +418,19 @@ func (o DatabaseModuleArrayOutput) Index(i pulumi.IntInput) DatabaseModuleOutput
 	}).(DatabaseModuleOutput)
 }
 
-// Settings of the cache's database. Its name is `default` and its port 10000.
+// The settings of the cache's database. Its name is `default` and its port 10000.
 type DatabaseSettings struct {
 	// `Encrypted` (TLS, default) or `Plaintext` (not with Entra ID).
 	ClientProtocol *ClientProtocol `pulumi:"clientProtocol"`
-	// Default: `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
+	// Defaults to `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
 	ClusteringPolicy *ClusteringPolicy `pulumi:"clusteringPolicy"`
-	// Defer Redis version upgrades.
+	// Defers Redis version upgrades.
 	DeferUpgrade *bool `pulumi:"deferUpgrade"`
-	// Default: `VolatileLRU`, or `NoEviction` with RediSearch.
+	// Defaults to `VolatileLRU`, or `NoEviction` with RediSearch.
 	EvictionPolicy *EvictionPolicy `pulumi:"evictionPolicy"`
-	// Join an active geo-replication group.
+	// Joins an active geo-replication group.
 	GeoReplication *GeoReplicationSettings `pulumi:"geoReplication"`
-	// Redis modules to enable; they cannot be changed after creation.
+	// The Redis modules to enable; they cannot be changed after creation.
 	Modules []DatabaseModule `pulumi:"modules"`
 	// AOF or RDB persistence, not both. Default: off.
 	Persistence *PersistenceSettings `pulumi:"persistence"`
@@ -447,19 +447,19 @@ type DatabaseSettingsInput interface {
 	ToDatabaseSettingsOutputWithContext(context.Context) DatabaseSettingsOutput
 }
 
-// Settings of the cache's database. Its name is `default` and its port 10000.
+// The settings of the cache's database. Its name is `default` and its port 10000.
 type DatabaseSettingsArgs struct {
 	// `Encrypted` (TLS, default) or `Plaintext` (not with Entra ID).
 	ClientProtocol *ClientProtocol `pulumi:"clientProtocol"`
-	// Default: `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
+	// Defaults to `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
 	ClusteringPolicy *ClusteringPolicy `pulumi:"clusteringPolicy"`
-	// Defer Redis version upgrades.
+	// Defers Redis version upgrades.
 	DeferUpgrade *bool `pulumi:"deferUpgrade"`
-	// Default: `VolatileLRU`, or `NoEviction` with RediSearch.
+	// Defaults to `VolatileLRU`, or `NoEviction` with RediSearch.
 	EvictionPolicy *EvictionPolicy `pulumi:"evictionPolicy"`
-	// Join an active geo-replication group.
+	// Joins an active geo-replication group.
 	GeoReplication *GeoReplicationSettingsArgs `pulumi:"geoReplication"`
-	// Redis modules to enable; they cannot be changed after creation.
+	// The Redis modules to enable; they cannot be changed after creation.
 	Modules []DatabaseModuleArgs `pulumi:"modules"`
 	// AOF or RDB persistence, not both. Default: off.
 	Persistence *PersistenceSettingsArgs `pulumi:"persistence"`
@@ -518,7 +518,7 @@ func (i *databaseSettingsPtrType) ToDatabaseSettingsPtrOutputWithContext(ctx con
 	return pulumi.ToOutputWithContext(ctx, i).(DatabaseSettingsPtrOutput)
 }
 
-// Settings of the cache's database. Its name is `default` and its port 10000.
+// The settings of the cache's database. Its name is `default` and its port 10000.
 type DatabaseSettingsOutput struct{ *pulumi.OutputState }
 
 func (DatabaseSettingsOutput) ElementType() reflect.Type {
@@ -548,27 +548,27 @@ func (o DatabaseSettingsOutput) ClientProtocol() ClientProtocolPtrOutput {
 	return o.ApplyT(func(v DatabaseSettings) *ClientProtocol { return v.ClientProtocol }).(ClientProtocolPtrOutput)
 }
 
-// Default: `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
+// Defaults to `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
 func (o DatabaseSettingsOutput) ClusteringPolicy() ClusteringPolicyPtrOutput {
 	return o.ApplyT(func(v DatabaseSettings) *ClusteringPolicy { return v.ClusteringPolicy }).(ClusteringPolicyPtrOutput)
 }
 
-// Defer Redis version upgrades.
+// Defers Redis version upgrades.
 func (o DatabaseSettingsOutput) DeferUpgrade() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v DatabaseSettings) *bool { return v.DeferUpgrade }).(pulumi.BoolPtrOutput)
 }
 
-// Default: `VolatileLRU`, or `NoEviction` with RediSearch.
+// Defaults to `VolatileLRU`, or `NoEviction` with RediSearch.
 func (o DatabaseSettingsOutput) EvictionPolicy() EvictionPolicyPtrOutput {
 	return o.ApplyT(func(v DatabaseSettings) *EvictionPolicy { return v.EvictionPolicy }).(EvictionPolicyPtrOutput)
 }
 
-// Join an active geo-replication group.
+// Joins an active geo-replication group.
 func (o DatabaseSettingsOutput) GeoReplication() GeoReplicationSettingsPtrOutput {
 	return o.ApplyT(func(v DatabaseSettings) *GeoReplicationSettings { return v.GeoReplication }).(GeoReplicationSettingsPtrOutput)
 }
 
-// Redis modules to enable; they cannot be changed after creation.
+// The Redis modules to enable; they cannot be changed after creation.
 func (o DatabaseSettingsOutput) Modules() DatabaseModuleArrayOutput {
 	return o.ApplyT(func(v DatabaseSettings) []DatabaseModule { return v.Modules }).(DatabaseModuleArrayOutput)
 }
@@ -612,7 +612,7 @@ func (o DatabaseSettingsPtrOutput) ClientProtocol() ClientProtocolPtrOutput {
 	}).(ClientProtocolPtrOutput)
 }
 
-// Default: `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
+// Defaults to `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
 func (o DatabaseSettingsPtrOutput) ClusteringPolicy() ClusteringPolicyPtrOutput {
 	return o.ApplyT(func(v *DatabaseSettings) *ClusteringPolicy {
 		if v == nil {
@@ -622,7 +622,7 @@ func (o DatabaseSettingsPtrOutput) ClusteringPolicy() ClusteringPolicyPtrOutput 
 	}).(ClusteringPolicyPtrOutput)
 }
 
-// Defer Redis version upgrades.
+// Defers Redis version upgrades.
 func (o DatabaseSettingsPtrOutput) DeferUpgrade() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *DatabaseSettings) *bool {
 		if v == nil {
@@ -632,7 +632,7 @@ func (o DatabaseSettingsPtrOutput) DeferUpgrade() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
-// Default: `VolatileLRU`, or `NoEviction` with RediSearch.
+// Defaults to `VolatileLRU`, or `NoEviction` with RediSearch.
 func (o DatabaseSettingsPtrOutput) EvictionPolicy() EvictionPolicyPtrOutput {
 	return o.ApplyT(func(v *DatabaseSettings) *EvictionPolicy {
 		if v == nil {
@@ -642,7 +642,7 @@ func (o DatabaseSettingsPtrOutput) EvictionPolicy() EvictionPolicyPtrOutput {
 	}).(EvictionPolicyPtrOutput)
 }
 
-// Join an active geo-replication group.
+// Joins an active geo-replication group.
 func (o DatabaseSettingsPtrOutput) GeoReplication() GeoReplicationSettingsPtrOutput {
 	return o.ApplyT(func(v *DatabaseSettings) *GeoReplicationSettings {
 		if v == nil {
@@ -652,7 +652,7 @@ func (o DatabaseSettingsPtrOutput) GeoReplication() GeoReplicationSettingsPtrOut
 	}).(GeoReplicationSettingsPtrOutput)
 }
 
-// Redis modules to enable; they cannot be changed after creation.
+// The Redis modules to enable; they cannot be changed after creation.
 func (o DatabaseSettingsPtrOutput) Modules() DatabaseModuleArrayOutput {
 	return o.ApplyT(func(v *DatabaseSettings) []DatabaseModule {
 		if v == nil {
@@ -672,9 +672,9 @@ func (o DatabaseSettingsPtrOutput) Persistence() PersistenceSettingsPtrOutput {
 	}).(PersistenceSettingsPtrOutput)
 }
 
-// Diagnostic settings: the database's `ConnectionEvents` logs and the cluster's `AllMetrics`.
+// Send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
 type DiagnosticsSettings struct {
-	// ARM id of the Log Analytics workspace.
+	// The ARM id of the Log Analytics workspace.
 	WorkspaceId string `pulumi:"workspaceId"`
 }
 
@@ -689,9 +689,9 @@ type DiagnosticsSettingsInput interface {
 	ToDiagnosticsSettingsOutputWithContext(context.Context) DiagnosticsSettingsOutput
 }
 
-// Diagnostic settings: the database's `ConnectionEvents` logs and the cluster's `AllMetrics`.
+// Send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
 type DiagnosticsSettingsArgs struct {
-	// ARM id of the Log Analytics workspace.
+	// The ARM id of the Log Analytics workspace.
 	WorkspaceId pulumi.StringInput `pulumi:"workspaceId"`
 }
 
@@ -748,7 +748,7 @@ func (i *diagnosticsSettingsPtrType) ToDiagnosticsSettingsPtrOutputWithContext(c
 	return pulumi.ToOutputWithContext(ctx, i).(DiagnosticsSettingsPtrOutput)
 }
 
-// Diagnostic settings: the database's `ConnectionEvents` logs and the cluster's `AllMetrics`.
+// Send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
 type DiagnosticsSettingsOutput struct{ *pulumi.OutputState }
 
 func (DiagnosticsSettingsOutput) ElementType() reflect.Type {
@@ -773,7 +773,7 @@ func (o DiagnosticsSettingsOutput) ToDiagnosticsSettingsPtrOutputWithContext(ctx
 	}).(DiagnosticsSettingsPtrOutput)
 }
 
-// ARM id of the Log Analytics workspace.
+// The ARM id of the Log Analytics workspace.
 func (o DiagnosticsSettingsOutput) WorkspaceId() pulumi.StringOutput {
 	return o.ApplyT(func(v DiagnosticsSettings) string { return v.WorkspaceId }).(pulumi.StringOutput)
 }
@@ -802,7 +802,7 @@ func (o DiagnosticsSettingsPtrOutput) Elem() DiagnosticsSettingsOutput {
 	}).(DiagnosticsSettingsOutput)
 }
 
-// ARM id of the Log Analytics workspace.
+// The ARM id of the Log Analytics workspace.
 func (o DiagnosticsSettingsPtrOutput) WorkspaceId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DiagnosticsSettings) *string {
 		if v == nil {
@@ -973,9 +973,9 @@ func (o ExistingCachePtrOutput) ResourceGroupName() pulumi.StringPtrOutput {
 
 // An active geo-replication group (not on Balanced_B0/B1 or Flash Optimized SKUs).
 type GeoReplicationSettings struct {
-	// Name of the group: 1-63 letters, digits and hyphens; create-only.
+	// Names the group: 1-63 letters, digits and hyphens; create-only.
 	GroupNickname string `pulumi:"groupNickname"`
-	// ARM ids of the group's databases, this one included; at most 5.
+	// The ARM ids of the group's databases, this one included; at most 5.
 	LinkedDatabaseIds []string `pulumi:"linkedDatabaseIds"`
 }
 
@@ -992,9 +992,9 @@ type GeoReplicationSettingsInput interface {
 
 // An active geo-replication group (not on Balanced_B0/B1 or Flash Optimized SKUs).
 type GeoReplicationSettingsArgs struct {
-	// Name of the group: 1-63 letters, digits and hyphens; create-only.
+	// Names the group: 1-63 letters, digits and hyphens; create-only.
 	GroupNickname string `pulumi:"groupNickname"`
-	// ARM ids of the group's databases, this one included; at most 5.
+	// The ARM ids of the group's databases, this one included; at most 5.
 	LinkedDatabaseIds pulumi.StringArrayInput `pulumi:"linkedDatabaseIds"`
 }
 
@@ -1076,12 +1076,12 @@ func (o GeoReplicationSettingsOutput) ToGeoReplicationSettingsPtrOutputWithConte
 	}).(GeoReplicationSettingsPtrOutput)
 }
 
-// Name of the group: 1-63 letters, digits and hyphens; create-only.
+// Names the group: 1-63 letters, digits and hyphens; create-only.
 func (o GeoReplicationSettingsOutput) GroupNickname() pulumi.StringOutput {
 	return o.ApplyT(func(v GeoReplicationSettings) string { return v.GroupNickname }).(pulumi.StringOutput)
 }
 
-// ARM ids of the group's databases, this one included; at most 5.
+// The ARM ids of the group's databases, this one included; at most 5.
 func (o GeoReplicationSettingsOutput) LinkedDatabaseIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v GeoReplicationSettings) []string { return v.LinkedDatabaseIds }).(pulumi.StringArrayOutput)
 }
@@ -1110,7 +1110,7 @@ func (o GeoReplicationSettingsPtrOutput) Elem() GeoReplicationSettingsOutput {
 	}).(GeoReplicationSettingsOutput)
 }
 
-// Name of the group: 1-63 letters, digits and hyphens; create-only.
+// Names the group: 1-63 letters, digits and hyphens; create-only.
 func (o GeoReplicationSettingsPtrOutput) GroupNickname() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *GeoReplicationSettings) *string {
 		if v == nil {
@@ -1120,7 +1120,7 @@ func (o GeoReplicationSettingsPtrOutput) GroupNickname() pulumi.StringPtrOutput 
 	}).(pulumi.StringPtrOutput)
 }
 
-// ARM ids of the group's databases, this one included; at most 5.
+// The ARM ids of the group's databases, this one included; at most 5.
 func (o GeoReplicationSettingsPtrOutput) LinkedDatabaseIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *GeoReplicationSettings) []string {
 		if v == nil {
@@ -1130,11 +1130,11 @@ func (o GeoReplicationSettingsPtrOutput) LinkedDatabaseIds() pulumi.StringArrayO
 	}).(pulumi.StringArrayOutput)
 }
 
-// Persistence of the database: set one of aofFrequency and rdbFrequency.
+// The persistence of the database: set one of aofFrequency and rdbFrequency.
 type PersistenceSettings struct {
-	// Append-only-file persistence, written every second.
+	// Turns on append-only-file persistence, written every second.
 	AofFrequency *AofFrequency `pulumi:"aofFrequency"`
-	// Snapshot persistence, every 1, 6 or 12 hours.
+	// Turns on snapshot persistence, every 1, 6 or 12 hours.
 	RdbFrequency *RdbFrequency `pulumi:"rdbFrequency"`
 }
 
@@ -1149,11 +1149,11 @@ type PersistenceSettingsInput interface {
 	ToPersistenceSettingsOutputWithContext(context.Context) PersistenceSettingsOutput
 }
 
-// Persistence of the database: set one of aofFrequency and rdbFrequency.
+// The persistence of the database: set one of aofFrequency and rdbFrequency.
 type PersistenceSettingsArgs struct {
-	// Append-only-file persistence, written every second.
+	// Turns on append-only-file persistence, written every second.
 	AofFrequency *AofFrequency `pulumi:"aofFrequency"`
-	// Snapshot persistence, every 1, 6 or 12 hours.
+	// Turns on snapshot persistence, every 1, 6 or 12 hours.
 	RdbFrequency *RdbFrequency `pulumi:"rdbFrequency"`
 }
 
@@ -1210,7 +1210,7 @@ func (i *persistenceSettingsPtrType) ToPersistenceSettingsPtrOutputWithContext(c
 	return pulumi.ToOutputWithContext(ctx, i).(PersistenceSettingsPtrOutput)
 }
 
-// Persistence of the database: set one of aofFrequency and rdbFrequency.
+// The persistence of the database: set one of aofFrequency and rdbFrequency.
 type PersistenceSettingsOutput struct{ *pulumi.OutputState }
 
 func (PersistenceSettingsOutput) ElementType() reflect.Type {
@@ -1235,12 +1235,12 @@ func (o PersistenceSettingsOutput) ToPersistenceSettingsPtrOutputWithContext(ctx
 	}).(PersistenceSettingsPtrOutput)
 }
 
-// Append-only-file persistence, written every second.
+// Turns on append-only-file persistence, written every second.
 func (o PersistenceSettingsOutput) AofFrequency() AofFrequencyPtrOutput {
 	return o.ApplyT(func(v PersistenceSettings) *AofFrequency { return v.AofFrequency }).(AofFrequencyPtrOutput)
 }
 
-// Snapshot persistence, every 1, 6 or 12 hours.
+// Turns on snapshot persistence, every 1, 6 or 12 hours.
 func (o PersistenceSettingsOutput) RdbFrequency() RdbFrequencyPtrOutput {
 	return o.ApplyT(func(v PersistenceSettings) *RdbFrequency { return v.RdbFrequency }).(RdbFrequencyPtrOutput)
 }
@@ -1269,7 +1269,7 @@ func (o PersistenceSettingsPtrOutput) Elem() PersistenceSettingsOutput {
 	}).(PersistenceSettingsOutput)
 }
 
-// Append-only-file persistence, written every second.
+// Turns on append-only-file persistence, written every second.
 func (o PersistenceSettingsPtrOutput) AofFrequency() AofFrequencyPtrOutput {
 	return o.ApplyT(func(v *PersistenceSettings) *AofFrequency {
 		if v == nil {
@@ -1279,7 +1279,7 @@ func (o PersistenceSettingsPtrOutput) AofFrequency() AofFrequencyPtrOutput {
 	}).(AofFrequencyPtrOutput)
 }
 
-// Snapshot persistence, every 1, 6 or 12 hours.
+// Turns on snapshot persistence, every 1, 6 or 12 hours.
 func (o PersistenceSettingsPtrOutput) RdbFrequency() RdbFrequencyPtrOutput {
 	return o.ApplyT(func(v *PersistenceSettings) *RdbFrequency {
 		if v == nil {
@@ -1289,11 +1289,11 @@ func (o PersistenceSettingsPtrOutput) RdbFrequency() RdbFrequencyPtrOutput {
 	}).(RdbFrequencyPtrOutput)
 }
 
-// A private endpoint of the cache (group `redisEnterprise`) and its address in the private DNS zone `privatelink.redis.azure.net`.
+// A private endpoint of the cache (group `redisEnterprise`) in a subnet, and its address in the private DNS zone `privatelink.redis.azure.net`.
 type PrivateEndpointSettings struct {
-	// ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+	// The ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches, and give it here).
 	PrivateDnsZoneId *string `pulumi:"privateDnsZoneId"`
-	// ARM id of the subnet the endpoint takes its address from.
+	// The ARM id of the subnet the endpoint takes its address from.
 	SubnetId string `pulumi:"subnetId"`
 }
 
@@ -1308,11 +1308,11 @@ type PrivateEndpointSettingsInput interface {
 	ToPrivateEndpointSettingsOutputWithContext(context.Context) PrivateEndpointSettingsOutput
 }
 
-// A private endpoint of the cache (group `redisEnterprise`) and its address in the private DNS zone `privatelink.redis.azure.net`.
+// A private endpoint of the cache (group `redisEnterprise`) in a subnet, and its address in the private DNS zone `privatelink.redis.azure.net`.
 type PrivateEndpointSettingsArgs struct {
-	// ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+	// The ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches, and give it here).
 	PrivateDnsZoneId pulumi.StringPtrInput `pulumi:"privateDnsZoneId"`
-	// ARM id of the subnet the endpoint takes its address from.
+	// The ARM id of the subnet the endpoint takes its address from.
 	SubnetId pulumi.StringInput `pulumi:"subnetId"`
 }
 
@@ -1369,7 +1369,7 @@ func (i *privateEndpointSettingsPtrType) ToPrivateEndpointSettingsPtrOutputWithC
 	return pulumi.ToOutputWithContext(ctx, i).(PrivateEndpointSettingsPtrOutput)
 }
 
-// A private endpoint of the cache (group `redisEnterprise`) and its address in the private DNS zone `privatelink.redis.azure.net`.
+// A private endpoint of the cache (group `redisEnterprise`) in a subnet, and its address in the private DNS zone `privatelink.redis.azure.net`.
 type PrivateEndpointSettingsOutput struct{ *pulumi.OutputState }
 
 func (PrivateEndpointSettingsOutput) ElementType() reflect.Type {
@@ -1394,12 +1394,12 @@ func (o PrivateEndpointSettingsOutput) ToPrivateEndpointSettingsPtrOutputWithCon
 	}).(PrivateEndpointSettingsPtrOutput)
 }
 
-// ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+// The ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches, and give it here).
 func (o PrivateEndpointSettingsOutput) PrivateDnsZoneId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PrivateEndpointSettings) *string { return v.PrivateDnsZoneId }).(pulumi.StringPtrOutput)
 }
 
-// ARM id of the subnet the endpoint takes its address from.
+// The ARM id of the subnet the endpoint takes its address from.
 func (o PrivateEndpointSettingsOutput) SubnetId() pulumi.StringOutput {
 	return o.ApplyT(func(v PrivateEndpointSettings) string { return v.SubnetId }).(pulumi.StringOutput)
 }
@@ -1428,7 +1428,7 @@ func (o PrivateEndpointSettingsPtrOutput) Elem() PrivateEndpointSettingsOutput {
 	}).(PrivateEndpointSettingsOutput)
 }
 
-// ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+// The ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches, and give it here).
 func (o PrivateEndpointSettingsPtrOutput) PrivateDnsZoneId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateEndpointSettings) *string {
 		if v == nil {
@@ -1438,7 +1438,7 @@ func (o PrivateEndpointSettingsPtrOutput) PrivateDnsZoneId() pulumi.StringPtrOut
 	}).(pulumi.StringPtrOutput)
 }
 
-// ARM id of the subnet the endpoint takes its address from.
+// The ARM id of the subnet the endpoint takes its address from.
 func (o PrivateEndpointSettingsPtrOutput) SubnetId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateEndpointSettings) *string {
 		if v == nil {

@@ -11,7 +11,7 @@ import * as enums from "../types/enums";
  */
 export interface AccessPrincipalArgs {
     /**
-     * The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
+     * The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.
      */
     name?: string;
     /**
@@ -19,13 +19,13 @@ export interface AccessPrincipalArgs {
      */
     objectId: pulumi.Input<string>;
     /**
-     * Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
+     * Defaults to `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access (V22).
      */
     principalType?: enums.PrincipalType;
 }
 
 /**
- * A customer-managed key, read with a user-assigned identity.
+ * A customer-managed key, read with a user-assigned identity (V20).
  */
 export interface CustomerManagedKeySettingsArgs {
     /**
@@ -33,11 +33,11 @@ export interface CustomerManagedKeySettingsArgs {
      */
     keyUrl: pulumi.Input<string>;
     /**
-     * ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+     * The ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created; without it, the identity must already have get, wrapKey and unwrapKey on the key.
      */
     keyVaultId?: pulumi.Input<string | undefined>;
     /**
-     * ARM id of the user-assigned identity the cache reads the key with.
+     * The ARM id of the user-assigned identity the cache reads the key with.
      */
     userAssignedIdentityId: pulumi.Input<string>;
 }
@@ -57,7 +57,7 @@ export interface DatabaseModuleArgs {
 }
 
 /**
- * Settings of the cache's database. Its name is `default` and its port 10000.
+ * The settings of the cache's database. Its name is `default` and its port 10000.
  */
 export interface DatabaseSettingsArgs {
     /**
@@ -65,23 +65,23 @@ export interface DatabaseSettingsArgs {
      */
     clientProtocol?: enums.ClientProtocol;
     /**
-     * Default: `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
+     * Defaults to `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
      */
     clusteringPolicy?: enums.ClusteringPolicy;
     /**
-     * Defer Redis version upgrades.
+     * Defers Redis version upgrades.
      */
     deferUpgrade?: boolean;
     /**
-     * Default: `VolatileLRU`, or `NoEviction` with RediSearch.
+     * Defaults to `VolatileLRU`, or `NoEviction` with RediSearch.
      */
     evictionPolicy?: enums.EvictionPolicy;
     /**
-     * Join an active geo-replication group.
+     * Joins an active geo-replication group.
      */
     geoReplication?: inputs.GeoReplicationSettingsArgs;
     /**
-     * Redis modules to enable; they cannot be changed after creation.
+     * The Redis modules to enable; they cannot be changed after creation.
      */
     modules?: inputs.DatabaseModuleArgs[];
     /**
@@ -91,11 +91,11 @@ export interface DatabaseSettingsArgs {
 }
 
 /**
- * Diagnostic settings: the database's `ConnectionEvents` logs and the cluster's `AllMetrics`.
+ * Send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
  */
 export interface DiagnosticsSettingsArgs {
     /**
-     * ARM id of the Log Analytics workspace.
+     * The ARM id of the Log Analytics workspace.
      */
     workspaceId: pulumi.Input<string>;
 }
@@ -119,39 +119,39 @@ export interface ExistingCacheArgs {
  */
 export interface GeoReplicationSettingsArgs {
     /**
-     * Name of the group: 1-63 letters, digits and hyphens; create-only.
+     * Names the group: 1-63 letters, digits and hyphens; create-only.
      */
     groupNickname: string;
     /**
-     * ARM ids of the group's databases, this one included; at most 5.
+     * The ARM ids of the group's databases, this one included; at most 5.
      */
     linkedDatabaseIds: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /**
- * Persistence of the database: set one of aofFrequency and rdbFrequency.
+ * The persistence of the database: set one of aofFrequency and rdbFrequency.
  */
 export interface PersistenceSettingsArgs {
     /**
-     * Append-only-file persistence, written every second.
+     * Turns on append-only-file persistence, written every second.
      */
     aofFrequency?: enums.AofFrequency;
     /**
-     * Snapshot persistence, every 1, 6 or 12 hours.
+     * Turns on snapshot persistence, every 1, 6 or 12 hours.
      */
     rdbFrequency?: enums.RdbFrequency;
 }
 
 /**
- * A private endpoint of the cache (group `redisEnterprise`) and its address in the private DNS zone `privatelink.redis.azure.net`.
+ * A private endpoint of the cache (group `redisEnterprise`) in a subnet, and its address in the private DNS zone `privatelink.redis.azure.net`.
  */
 export interface PrivateEndpointSettingsArgs {
     /**
-     * ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+     * The ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches, and give it here).
      */
     privateDnsZoneId?: pulumi.Input<string | undefined>;
     /**
-     * ARM id of the subnet the endpoint takes its address from.
+     * The ARM id of the subnet the endpoint takes its address from.
      */
     subnetId: pulumi.Input<string>;
 }

@@ -46,11 +46,11 @@ class AccessPrincipalArgsDict(TypedDict):
     """
     name: NotRequired[_builtins.str]
     """
-    The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
+    The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.
     """
     principal_type: NotRequired['PrincipalType']
     """
-    Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
+    Defaults to `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access (V22).
     """
 
 @pulumi.input_type
@@ -63,8 +63,8 @@ class AccessPrincipalArgs:
         An Entra principal that gets access to the cache.
 
         :param pulumi.Input[_builtins.str] object_id: The principal's Entra object id (for a managed identity, its principalId), not its client id.
-        :param _builtins.str name: The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
-        :param 'PrincipalType' principal_type: Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
+        :param _builtins.str name: The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.
+        :param 'PrincipalType' principal_type: Defaults to `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access (V22).
         """
         pulumi.set(__self__, "object_id", object_id)
         if name is not None:
@@ -88,7 +88,7 @@ class AccessPrincipalArgs:
     @pulumi.getter
     def name(self) -> Optional[_builtins.str]:
         """
-        The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is taken from another resource (a managed identity's principalId); default: the objectId.
+        The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.
         """
         return pulumi.get(self, "name")
 
@@ -100,7 +100,7 @@ class AccessPrincipalArgs:
     @pulumi.getter(name="principalType")
     def principal_type(self) -> Optional['PrincipalType']:
         """
-        Default: `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access.
+        Defaults to `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access (V22).
         """
         return pulumi.get(self, "principal_type")
 
@@ -111,7 +111,7 @@ class AccessPrincipalArgs:
 
 class CustomerManagedKeySettingsArgsDict(TypedDict):
     """
-    A customer-managed key, read with a user-assigned identity.
+    A customer-managed key, read with a user-assigned identity (V20).
     """
     key_url: pulumi.Input[_builtins.str]
     """
@@ -119,11 +119,11 @@ class CustomerManagedKeySettingsArgsDict(TypedDict):
     """
     user_assigned_identity_id: pulumi.Input[_builtins.str]
     """
-    ARM id of the user-assigned identity the cache reads the key with.
+    The ARM id of the user-assigned identity the cache reads the key with.
     """
     key_vault_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+    The ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created; without it, the identity must already have get, wrapKey and unwrapKey on the key.
     """
 
 @pulumi.input_type
@@ -133,11 +133,11 @@ class CustomerManagedKeySettingsArgs:
                  user_assigned_identity_id: pulumi.Input[_builtins.str],
                  key_vault_id: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        A customer-managed key, read with a user-assigned identity.
+        A customer-managed key, read with a user-assigned identity (V20).
 
         :param pulumi.Input[_builtins.str] key_url: The key's versioned URL, `https://<vault>.vault.azure.net/keys/<name>/<version>`.
-        :param pulumi.Input[_builtins.str] user_assigned_identity_id: ARM id of the user-assigned identity the cache reads the key with.
-        :param pulumi.Input[_builtins.str] key_vault_id: ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+        :param pulumi.Input[_builtins.str] user_assigned_identity_id: The ARM id of the user-assigned identity the cache reads the key with.
+        :param pulumi.Input[_builtins.str] key_vault_id: The ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created; without it, the identity must already have get, wrapKey and unwrapKey on the key.
         """
         pulumi.set(__self__, "key_url", key_url)
         pulumi.set(__self__, "user_assigned_identity_id", user_assigned_identity_id)
@@ -160,7 +160,7 @@ class CustomerManagedKeySettingsArgs:
     @pulumi.getter(name="userAssignedIdentityId")
     def user_assigned_identity_id(self) -> pulumi.Input[_builtins.str]:
         """
-        ARM id of the user-assigned identity the cache reads the key with.
+        The ARM id of the user-assigned identity the cache reads the key with.
         """
         return pulumi.get(self, "user_assigned_identity_id")
 
@@ -172,7 +172,7 @@ class CustomerManagedKeySettingsArgs:
     @pulumi.getter(name="keyVaultId")
     def key_vault_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created.
+        The ARM id of the key's vault (RBAC mode): with it, the component gives the identity the Key Vault Crypto Service Encryption User role on the key before the cache is created; without it, the identity must already have get, wrapKey and unwrapKey on the key.
         """
         return pulumi.get(self, "key_vault_id")
 
@@ -236,7 +236,7 @@ class DatabaseModuleArgs:
 
 class DatabaseSettingsArgsDict(TypedDict):
     """
-    Settings of the cache's database. Its name is `default` and its port 10000.
+    The settings of the cache's database. Its name is `default` and its port 10000.
     """
     client_protocol: NotRequired['ClientProtocol']
     """
@@ -244,23 +244,23 @@ class DatabaseSettingsArgsDict(TypedDict):
     """
     clustering_policy: NotRequired['ClusteringPolicy']
     """
-    Default: `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
+    Defaults to `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
     """
     defer_upgrade: NotRequired[_builtins.bool]
     """
-    Defer Redis version upgrades.
+    Defers Redis version upgrades.
     """
     eviction_policy: NotRequired['EvictionPolicy']
     """
-    Default: `VolatileLRU`, or `NoEviction` with RediSearch.
+    Defaults to `VolatileLRU`, or `NoEviction` with RediSearch.
     """
     geo_replication: NotRequired['GeoReplicationSettingsArgsDict']
     """
-    Join an active geo-replication group.
+    Joins an active geo-replication group.
     """
     modules: NotRequired[Sequence['DatabaseModuleArgsDict']]
     """
-    Redis modules to enable; they cannot be changed after creation.
+    The Redis modules to enable; they cannot be changed after creation.
     """
     persistence: NotRequired['PersistenceSettingsArgsDict']
     """
@@ -278,14 +278,14 @@ class DatabaseSettingsArgs:
                  modules: Optional[Sequence['DatabaseModuleArgs']] = None,
                  persistence: Optional['PersistenceSettingsArgs'] = None):
         """
-        Settings of the cache's database. Its name is `default` and its port 10000.
+        The settings of the cache's database. Its name is `default` and its port 10000.
 
         :param 'ClientProtocol' client_protocol: `Encrypted` (TLS, default) or `Plaintext` (not with Entra ID).
-        :param 'ClusteringPolicy' clustering_policy: Default: `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
-        :param _builtins.bool defer_upgrade: Defer Redis version upgrades.
-        :param 'EvictionPolicy' eviction_policy: Default: `VolatileLRU`, or `NoEviction` with RediSearch.
-        :param 'GeoReplicationSettingsArgs' geo_replication: Join an active geo-replication group.
-        :param Sequence['DatabaseModuleArgs'] modules: Redis modules to enable; they cannot be changed after creation.
+        :param 'ClusteringPolicy' clustering_policy: Defaults to `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
+        :param _builtins.bool defer_upgrade: Defers Redis version upgrades.
+        :param 'EvictionPolicy' eviction_policy: Defaults to `VolatileLRU`, or `NoEviction` with RediSearch.
+        :param 'GeoReplicationSettingsArgs' geo_replication: Joins an active geo-replication group.
+        :param Sequence['DatabaseModuleArgs'] modules: The Redis modules to enable; they cannot be changed after creation.
         :param 'PersistenceSettingsArgs' persistence: AOF or RDB persistence, not both. Default: off.
         """
         if client_protocol is not None:
@@ -319,7 +319,7 @@ class DatabaseSettingsArgs:
     @pulumi.getter(name="clusteringPolicy")
     def clustering_policy(self) -> Optional['ClusteringPolicy']:
         """
-        Default: `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
+        Defaults to `OSSCluster`, or `EnterpriseCluster` with RediSearch. `NoCluster` is for caches of 25 GB or less.
         """
         return pulumi.get(self, "clustering_policy")
 
@@ -331,7 +331,7 @@ class DatabaseSettingsArgs:
     @pulumi.getter(name="deferUpgrade")
     def defer_upgrade(self) -> Optional[_builtins.bool]:
         """
-        Defer Redis version upgrades.
+        Defers Redis version upgrades.
         """
         return pulumi.get(self, "defer_upgrade")
 
@@ -343,7 +343,7 @@ class DatabaseSettingsArgs:
     @pulumi.getter(name="evictionPolicy")
     def eviction_policy(self) -> Optional['EvictionPolicy']:
         """
-        Default: `VolatileLRU`, or `NoEviction` with RediSearch.
+        Defaults to `VolatileLRU`, or `NoEviction` with RediSearch.
         """
         return pulumi.get(self, "eviction_policy")
 
@@ -355,7 +355,7 @@ class DatabaseSettingsArgs:
     @pulumi.getter(name="geoReplication")
     def geo_replication(self) -> Optional['GeoReplicationSettingsArgs']:
         """
-        Join an active geo-replication group.
+        Joins an active geo-replication group.
         """
         return pulumi.get(self, "geo_replication")
 
@@ -367,7 +367,7 @@ class DatabaseSettingsArgs:
     @pulumi.getter
     def modules(self) -> Optional[Sequence['DatabaseModuleArgs']]:
         """
-        Redis modules to enable; they cannot be changed after creation.
+        The Redis modules to enable; they cannot be changed after creation.
         """
         return pulumi.get(self, "modules")
 
@@ -390,11 +390,11 @@ class DatabaseSettingsArgs:
 
 class DiagnosticsSettingsArgsDict(TypedDict):
     """
-    Diagnostic settings: the database's `ConnectionEvents` logs and the cluster's `AllMetrics`.
+    Send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
     """
     workspace_id: pulumi.Input[_builtins.str]
     """
-    ARM id of the Log Analytics workspace.
+    The ARM id of the Log Analytics workspace.
     """
 
 @pulumi.input_type
@@ -402,9 +402,9 @@ class DiagnosticsSettingsArgs:
     def __init__(__self__, *,
                  workspace_id: pulumi.Input[_builtins.str]):
         """
-        Diagnostic settings: the database's `ConnectionEvents` logs and the cluster's `AllMetrics`.
+        Send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
 
-        :param pulumi.Input[_builtins.str] workspace_id: ARM id of the Log Analytics workspace.
+        :param pulumi.Input[_builtins.str] workspace_id: The ARM id of the Log Analytics workspace.
         """
         pulumi.set(__self__, "workspace_id", workspace_id)
 
@@ -412,7 +412,7 @@ class DiagnosticsSettingsArgs:
     @pulumi.getter(name="workspaceId")
     def workspace_id(self) -> pulumi.Input[_builtins.str]:
         """
-        ARM id of the Log Analytics workspace.
+        The ARM id of the Log Analytics workspace.
         """
         return pulumi.get(self, "workspace_id")
 
@@ -480,11 +480,11 @@ class GeoReplicationSettingsArgsDict(TypedDict):
     """
     group_nickname: _builtins.str
     """
-    Name of the group: 1-63 letters, digits and hyphens; create-only.
+    Names the group: 1-63 letters, digits and hyphens; create-only.
     """
     linked_database_ids: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
     """
-    ARM ids of the group's databases, this one included; at most 5.
+    The ARM ids of the group's databases, this one included; at most 5.
     """
 
 @pulumi.input_type
@@ -495,8 +495,8 @@ class GeoReplicationSettingsArgs:
         """
         An active geo-replication group (not on Balanced_B0/B1 or Flash Optimized SKUs).
 
-        :param _builtins.str group_nickname: Name of the group: 1-63 letters, digits and hyphens; create-only.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] linked_database_ids: ARM ids of the group's databases, this one included; at most 5.
+        :param _builtins.str group_nickname: Names the group: 1-63 letters, digits and hyphens; create-only.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] linked_database_ids: The ARM ids of the group's databases, this one included; at most 5.
         """
         pulumi.set(__self__, "group_nickname", group_nickname)
         pulumi.set(__self__, "linked_database_ids", linked_database_ids)
@@ -505,7 +505,7 @@ class GeoReplicationSettingsArgs:
     @pulumi.getter(name="groupNickname")
     def group_nickname(self) -> _builtins.str:
         """
-        Name of the group: 1-63 letters, digits and hyphens; create-only.
+        Names the group: 1-63 letters, digits and hyphens; create-only.
         """
         return pulumi.get(self, "group_nickname")
 
@@ -517,7 +517,7 @@ class GeoReplicationSettingsArgs:
     @pulumi.getter(name="linkedDatabaseIds")
     def linked_database_ids(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
         """
-        ARM ids of the group's databases, this one included; at most 5.
+        The ARM ids of the group's databases, this one included; at most 5.
         """
         return pulumi.get(self, "linked_database_ids")
 
@@ -528,15 +528,15 @@ class GeoReplicationSettingsArgs:
 
 class PersistenceSettingsArgsDict(TypedDict):
     """
-    Persistence of the database: set one of aofFrequency and rdbFrequency.
+    The persistence of the database: set one of aofFrequency and rdbFrequency.
     """
     aof_frequency: NotRequired['AofFrequency']
     """
-    Append-only-file persistence, written every second.
+    Turns on append-only-file persistence, written every second.
     """
     rdb_frequency: NotRequired['RdbFrequency']
     """
-    Snapshot persistence, every 1, 6 or 12 hours.
+    Turns on snapshot persistence, every 1, 6 or 12 hours.
     """
 
 @pulumi.input_type
@@ -545,10 +545,10 @@ class PersistenceSettingsArgs:
                  aof_frequency: Optional['AofFrequency'] = None,
                  rdb_frequency: Optional['RdbFrequency'] = None):
         """
-        Persistence of the database: set one of aofFrequency and rdbFrequency.
+        The persistence of the database: set one of aofFrequency and rdbFrequency.
 
-        :param 'AofFrequency' aof_frequency: Append-only-file persistence, written every second.
-        :param 'RdbFrequency' rdb_frequency: Snapshot persistence, every 1, 6 or 12 hours.
+        :param 'AofFrequency' aof_frequency: Turns on append-only-file persistence, written every second.
+        :param 'RdbFrequency' rdb_frequency: Turns on snapshot persistence, every 1, 6 or 12 hours.
         """
         if aof_frequency is not None:
             pulumi.set(__self__, "aof_frequency", aof_frequency)
@@ -559,7 +559,7 @@ class PersistenceSettingsArgs:
     @pulumi.getter(name="aofFrequency")
     def aof_frequency(self) -> Optional['AofFrequency']:
         """
-        Append-only-file persistence, written every second.
+        Turns on append-only-file persistence, written every second.
         """
         return pulumi.get(self, "aof_frequency")
 
@@ -571,7 +571,7 @@ class PersistenceSettingsArgs:
     @pulumi.getter(name="rdbFrequency")
     def rdb_frequency(self) -> Optional['RdbFrequency']:
         """
-        Snapshot persistence, every 1, 6 or 12 hours.
+        Turns on snapshot persistence, every 1, 6 or 12 hours.
         """
         return pulumi.get(self, "rdb_frequency")
 
@@ -582,15 +582,15 @@ class PersistenceSettingsArgs:
 
 class PrivateEndpointSettingsArgsDict(TypedDict):
     """
-    A private endpoint of the cache (group `redisEnterprise`) and its address in the private DNS zone `privatelink.redis.azure.net`.
+    A private endpoint of the cache (group `redisEnterprise`) in a subnet, and its address in the private DNS zone `privatelink.redis.azure.net`.
     """
     subnet_id: pulumi.Input[_builtins.str]
     """
-    ARM id of the subnet the endpoint takes its address from.
+    The ARM id of the subnet the endpoint takes its address from.
     """
     private_dns_zone_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+    The ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches, and give it here).
     """
 
 @pulumi.input_type
@@ -599,10 +599,10 @@ class PrivateEndpointSettingsArgs:
                  subnet_id: pulumi.Input[_builtins.str],
                  private_dns_zone_id: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        A private endpoint of the cache (group `redisEnterprise`) and its address in the private DNS zone `privatelink.redis.azure.net`.
+        A private endpoint of the cache (group `redisEnterprise`) in a subnet, and its address in the private DNS zone `privatelink.redis.azure.net`.
 
-        :param pulumi.Input[_builtins.str] subnet_id: ARM id of the subnet the endpoint takes its address from.
-        :param pulumi.Input[_builtins.str] private_dns_zone_id: ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+        :param pulumi.Input[_builtins.str] subnet_id: The ARM id of the subnet the endpoint takes its address from.
+        :param pulumi.Input[_builtins.str] private_dns_zone_id: The ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches, and give it here).
         """
         pulumi.set(__self__, "subnet_id", subnet_id)
         if private_dns_zone_id is not None:
@@ -612,7 +612,7 @@ class PrivateEndpointSettingsArgs:
     @pulumi.getter(name="subnetId")
     def subnet_id(self) -> pulumi.Input[_builtins.str]:
         """
-        ARM id of the subnet the endpoint takes its address from.
+        The ARM id of the subnet the endpoint takes its address from.
         """
         return pulumi.get(self, "subnet_id")
 
@@ -624,7 +624,7 @@ class PrivateEndpointSettingsArgs:
     @pulumi.getter(name="privateDnsZoneId")
     def private_dns_zone_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches of a resource group, and give it here).
+        The ARM id of an existing private DNS zone `privatelink.redis.azure.net`. Default: the zone is created in the cache's resource group with a link to the subnet's virtual network (create it once for several caches, and give it here).
         """
         return pulumi.get(self, "private_dns_zone_id")
 

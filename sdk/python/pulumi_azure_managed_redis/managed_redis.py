@@ -44,26 +44,26 @@ class ManagedRedisArgs:
         """
         The set of arguments for constructing a ManagedRedis resource.
 
-        :param pulumi.Input[_builtins.str] resource_group_name: Resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
-        :param Sequence['AccessPrincipalArgs'] access_principals: Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name.
-        :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment. `AccessKey`: access keys enabled and written to Key Vault.
-        :param _builtins.int capacity: Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
-        :param pulumi.Input[_builtins.str] cluster_name: Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
-        :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
-        :param 'CustomerManagedKeySettingsArgs' customer_managed_key: Encrypt the cache with a key of yours, read with a user-assigned identity.
-        :param 'DatabaseSettingsArgs' database: Settings of the cache's database.
-        :param 'DiagnosticsSettingsArgs' diagnostics: Send the database's connection logs and the cluster's metrics to a Log Analytics workspace.
-        :param 'ExistingCacheArgs' existing: Use an existing cache instead of creating one: it is read, never modified or deleted.
-        :param _builtins.bool high_availability: Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
-        :param pulumi.Input[_builtins.str] key_vault_id: ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
-        :param pulumi.Input[_builtins.str] location: Azure region. Default (also when empty): the resource group's.
-        :param 'TlsVersion' minimum_tls_version: Minimum TLS version. Default and only value: `1.2`.
-        :param 'PrivateEndpointSettingsArgs' private_endpoint: Reach the cache from a subnet through a private endpoint (also for an existing cache).
-        :param _builtins.bool protect_data: Protect the cluster and the database against replacement and deletion.
-        :param 'PublicNetworkAccess' public_network_access: Whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a private endpoint (an explicit `Enabled` keeps both ways open).
-        :param 'SkuName' sku: Size and tier. Default: `Balanced_B0`.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every Azure resource the component creates.
-        :param Sequence[_builtins.str] zones: Availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
+        :param pulumi.Input[_builtins.str] resource_group_name: The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
+        :param Sequence['AccessPrincipalArgs'] access_principals: The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
+        :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
+        :param _builtins.int capacity: The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
+        :param pulumi.Input[_builtins.str] cluster_name: The cluster's name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
+        :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name.
+        :param 'CustomerManagedKeySettingsArgs' customer_managed_key: Encrypts the cache with a key of yours, read with a user-assigned identity (V20).
+        :param 'DatabaseSettingsArgs' database: Configures the cache's database.
+        :param 'DiagnosticsSettingsArgs' diagnostics: Sends the database's connection logs and the cluster's metrics to a Log Analytics workspace.
+        :param 'ExistingCacheArgs' existing: Uses an existing cache instead of creating one: it is read, never modified or deleted, and access and secrets are added on top of it.
+        :param _builtins.bool high_availability: Replicates the data (Azure Managed Redis SKUs only). Default: Azure's, on.
+        :param pulumi.Input[_builtins.str] key_vault_id: The ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
+        :param pulumi.Input[_builtins.str] location: The Azure region. Default (also when empty): the resource group's.
+        :param 'TlsVersion' minimum_tls_version: The minimum TLS version. Default and only value: `1.2`.
+        :param 'PrivateEndpointSettingsArgs' private_endpoint: Reaches the cache from a subnet through a private endpoint (also for an existing cache).
+        :param _builtins.bool protect_data: Protects the cluster and the database against replacement and deletion.
+        :param 'PublicNetworkAccess' public_network_access: Says whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a `privateEndpoint` (an explicit `Enabled` keeps both ways open).
+        :param 'SkuName' sku: The size and tier. Default: `Balanced_B0`.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Go on every Azure resource the component creates that takes tags.
+        :param Sequence[_builtins.str] zones: The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
         """
         pulumi.set(__self__, "resource_group_name", resource_group_name)
         if access_principals is not None:
@@ -109,7 +109,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="resourceGroupName")
     def resource_group_name(self) -> pulumi.Input[_builtins.str]:
         """
-        Resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
+        The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
         """
         return pulumi.get(self, "resource_group_name")
 
@@ -121,7 +121,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="accessPrincipals")
     def access_principals(self) -> Optional[Sequence['AccessPrincipalArgs']]:
         """
-        Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name.
+        The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
         """
         return pulumi.get(self, "access_principals")
 
@@ -133,7 +133,7 @@ class ManagedRedisArgs:
     @pulumi.getter
     def authentication(self) -> Optional['Authentication']:
         """
-        `EntraId` (default): access keys disabled, each principal gets an access policy assignment. `AccessKey`: access keys enabled and written to Key Vault.
+        `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
         """
         return pulumi.get(self, "authentication")
 
@@ -145,7 +145,7 @@ class ManagedRedisArgs:
     @pulumi.getter
     def capacity(self) -> Optional[_builtins.int]:
         """
-        Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
+        The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
         """
         return pulumi.get(self, "capacity")
 
@@ -157,7 +157,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="clusterName")
     def cluster_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
+        The cluster's name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
         """
         return pulumi.get(self, "cluster_name")
 
@@ -169,7 +169,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="connectionName")
     def connection_name(self) -> Optional[_builtins.str]:
         """
-        The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
+        The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name.
         """
         return pulumi.get(self, "connection_name")
 
@@ -181,7 +181,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="customerManagedKey")
     def customer_managed_key(self) -> Optional['CustomerManagedKeySettingsArgs']:
         """
-        Encrypt the cache with a key of yours, read with a user-assigned identity.
+        Encrypts the cache with a key of yours, read with a user-assigned identity (V20).
         """
         return pulumi.get(self, "customer_managed_key")
 
@@ -193,7 +193,7 @@ class ManagedRedisArgs:
     @pulumi.getter
     def database(self) -> Optional['DatabaseSettingsArgs']:
         """
-        Settings of the cache's database.
+        Configures the cache's database.
         """
         return pulumi.get(self, "database")
 
@@ -205,7 +205,7 @@ class ManagedRedisArgs:
     @pulumi.getter
     def diagnostics(self) -> Optional['DiagnosticsSettingsArgs']:
         """
-        Send the database's connection logs and the cluster's metrics to a Log Analytics workspace.
+        Sends the database's connection logs and the cluster's metrics to a Log Analytics workspace.
         """
         return pulumi.get(self, "diagnostics")
 
@@ -217,7 +217,7 @@ class ManagedRedisArgs:
     @pulumi.getter
     def existing(self) -> Optional['ExistingCacheArgs']:
         """
-        Use an existing cache instead of creating one: it is read, never modified or deleted.
+        Uses an existing cache instead of creating one: it is read, never modified or deleted, and access and secrets are added on top of it.
         """
         return pulumi.get(self, "existing")
 
@@ -229,7 +229,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="highAvailability")
     def high_availability(self) -> Optional[_builtins.bool]:
         """
-        Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
+        Replicates the data (Azure Managed Redis SKUs only). Default: Azure's, on.
         """
         return pulumi.get(self, "high_availability")
 
@@ -241,7 +241,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="keyVaultId")
     def key_vault_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
+        The ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
         """
         return pulumi.get(self, "key_vault_id")
 
@@ -253,7 +253,7 @@ class ManagedRedisArgs:
     @pulumi.getter
     def location(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Azure region. Default (also when empty): the resource group's.
+        The Azure region. Default (also when empty): the resource group's.
         """
         return pulumi.get(self, "location")
 
@@ -265,7 +265,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="minimumTlsVersion")
     def minimum_tls_version(self) -> Optional['TlsVersion']:
         """
-        Minimum TLS version. Default and only value: `1.2`.
+        The minimum TLS version. Default and only value: `1.2`.
         """
         return pulumi.get(self, "minimum_tls_version")
 
@@ -277,7 +277,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="privateEndpoint")
     def private_endpoint(self) -> Optional['PrivateEndpointSettingsArgs']:
         """
-        Reach the cache from a subnet through a private endpoint (also for an existing cache).
+        Reaches the cache from a subnet through a private endpoint (also for an existing cache).
         """
         return pulumi.get(self, "private_endpoint")
 
@@ -289,7 +289,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="protectData")
     def protect_data(self) -> Optional[_builtins.bool]:
         """
-        Protect the cluster and the database against replacement and deletion.
+        Protects the cluster and the database against replacement and deletion.
         """
         return pulumi.get(self, "protect_data")
 
@@ -301,7 +301,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="publicNetworkAccess")
     def public_network_access(self) -> Optional['PublicNetworkAccess']:
         """
-        Whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a private endpoint (an explicit `Enabled` keeps both ways open).
+        Says whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a `privateEndpoint` (an explicit `Enabled` keeps both ways open).
         """
         return pulumi.get(self, "public_network_access")
 
@@ -313,7 +313,7 @@ class ManagedRedisArgs:
     @pulumi.getter
     def sku(self) -> Optional['SkuName']:
         """
-        Size and tier. Default: `Balanced_B0`.
+        The size and tier. Default: `Balanced_B0`.
         """
         return pulumi.get(self, "sku")
 
@@ -325,7 +325,7 @@ class ManagedRedisArgs:
     @pulumi.getter
     def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Tags for every Azure resource the component creates.
+        Go on every Azure resource the component creates that takes tags.
         """
         return pulumi.get(self, "tags")
 
@@ -337,7 +337,7 @@ class ManagedRedisArgs:
     @pulumi.getter
     def zones(self) -> Optional[Sequence[_builtins.str]]:
         """
-        Availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
+        The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
         """
         return pulumi.get(self, "zones")
 
@@ -378,26 +378,26 @@ class ManagedRedis(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']] access_principals: Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name.
-        :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment. `AccessKey`: access keys enabled and written to Key Vault.
-        :param _builtins.int capacity: Node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
-        :param pulumi.Input[_builtins.str] cluster_name: Cluster name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
-        :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default: the component's name.
-        :param Union['CustomerManagedKeySettingsArgs', 'CustomerManagedKeySettingsArgsDict'] customer_managed_key: Encrypt the cache with a key of yours, read with a user-assigned identity.
-        :param Union['DatabaseSettingsArgs', 'DatabaseSettingsArgsDict'] database: Settings of the cache's database.
-        :param Union['DiagnosticsSettingsArgs', 'DiagnosticsSettingsArgsDict'] diagnostics: Send the database's connection logs and the cluster's metrics to a Log Analytics workspace.
-        :param Union['ExistingCacheArgs', 'ExistingCacheArgsDict'] existing: Use an existing cache instead of creating one: it is read, never modified or deleted.
-        :param _builtins.bool high_availability: Replicate the data (Azure Managed Redis SKUs only). Default: Azure's, on.
-        :param pulumi.Input[_builtins.str] key_vault_id: ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
-        :param pulumi.Input[_builtins.str] location: Azure region. Default (also when empty): the resource group's.
-        :param 'TlsVersion' minimum_tls_version: Minimum TLS version. Default and only value: `1.2`.
-        :param Union['PrivateEndpointSettingsArgs', 'PrivateEndpointSettingsArgsDict'] private_endpoint: Reach the cache from a subnet through a private endpoint (also for an existing cache).
-        :param _builtins.bool protect_data: Protect the cluster and the database against replacement and deletion.
-        :param 'PublicNetworkAccess' public_network_access: Whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a private endpoint (an explicit `Enabled` keeps both ways open).
-        :param pulumi.Input[_builtins.str] resource_group_name: Resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
-        :param 'SkuName' sku: Size and tier. Default: `Balanced_B0`.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every Azure resource the component creates.
-        :param Sequence[_builtins.str] zones: Availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
+        :param Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']] access_principals: The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
+        :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
+        :param _builtins.int capacity: The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
+        :param pulumi.Input[_builtins.str] cluster_name: The cluster's name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
+        :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name.
+        :param Union['CustomerManagedKeySettingsArgs', 'CustomerManagedKeySettingsArgsDict'] customer_managed_key: Encrypts the cache with a key of yours, read with a user-assigned identity (V20).
+        :param Union['DatabaseSettingsArgs', 'DatabaseSettingsArgsDict'] database: Configures the cache's database.
+        :param Union['DiagnosticsSettingsArgs', 'DiagnosticsSettingsArgsDict'] diagnostics: Sends the database's connection logs and the cluster's metrics to a Log Analytics workspace.
+        :param Union['ExistingCacheArgs', 'ExistingCacheArgsDict'] existing: Uses an existing cache instead of creating one: it is read, never modified or deleted, and access and secrets are added on top of it.
+        :param _builtins.bool high_availability: Replicates the data (Azure Managed Redis SKUs only). Default: Azure's, on.
+        :param pulumi.Input[_builtins.str] key_vault_id: The ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
+        :param pulumi.Input[_builtins.str] location: The Azure region. Default (also when empty): the resource group's.
+        :param 'TlsVersion' minimum_tls_version: The minimum TLS version. Default and only value: `1.2`.
+        :param Union['PrivateEndpointSettingsArgs', 'PrivateEndpointSettingsArgsDict'] private_endpoint: Reaches the cache from a subnet through a private endpoint (also for an existing cache).
+        :param _builtins.bool protect_data: Protects the cluster and the database against replacement and deletion.
+        :param 'PublicNetworkAccess' public_network_access: Says whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a `privateEndpoint` (an explicit `Enabled` keeps both ways open).
+        :param pulumi.Input[_builtins.str] resource_group_name: The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
+        :param 'SkuName' sku: The size and tier. Default: `Balanced_B0`.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Go on every Azure resource the component creates that takes tags.
+        :param Sequence[_builtins.str] zones: The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
         """
         ...
     @overload
@@ -510,7 +510,7 @@ class ManagedRedis(pulumi.ComponentResource):
     @pulumi.getter(name="clusterId")
     def cluster_id(self) -> pulumi.Output[_builtins.str]:
         """
-        ARM id of the cluster.
+        The ARM id of the cluster.
         """
         return pulumi.get(self, "cluster_id")
 
@@ -518,7 +518,7 @@ class ManagedRedis(pulumi.ComponentResource):
     @pulumi.getter(name="clusterName")
     def cluster_name(self) -> pulumi.Output[_builtins.str]:
         """
-        Name of the cluster.
+        The name of the cluster.
         """
         return pulumi.get(self, "cluster_name")
 
@@ -526,15 +526,15 @@ class ManagedRedis(pulumi.ComponentResource):
     @pulumi.getter(name="connectionString")
     def connection_string(self) -> pulumi.Output[_builtins.str]:
         """
-        StackExchange.Redis connection string `<host>:10000,ssl=true`, plus `,password=<key>` in AccessKey mode, where it is secret.
+        The StackExchange.Redis connection string `<host>:10000,ssl=true`, plus `,password=<key>` in AccessKey mode, where it is secret.
         """
         return pulumi.get(self, "connection_string")
 
     @_builtins.property
     @pulumi.getter(name="connectionStringSecretUri")
-    def connection_string_secret_uri(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def connection_string_secret_uri(self) -> pulumi.Output[_builtins.str]:
         """
-        URI of the connection string secret (AccessKey mode only).
+        The URI of the connection string secret (AccessKey mode; empty otherwise).
         """
         return pulumi.get(self, "connection_string_secret_uri")
 
@@ -542,7 +542,7 @@ class ManagedRedis(pulumi.ComponentResource):
     @pulumi.getter(name="databaseId")
     def database_id(self) -> pulumi.Output[_builtins.str]:
         """
-        ARM id of the database.
+        The ARM id of the database.
         """
         return pulumi.get(self, "database_id")
 
@@ -558,15 +558,15 @@ class ManagedRedis(pulumi.ComponentResource):
     @pulumi.getter(name="hostName")
     def host_name(self) -> pulumi.Output[_builtins.str]:
         """
-        Host name, `<cluster>.<region>.redis.azure.net`.
+        The host name, `<cluster>.<region>.redis.azure.net`.
         """
         return pulumi.get(self, "host_name")
 
     @_builtins.property
     @pulumi.getter(name="keyVaultId")
-    def key_vault_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def key_vault_id(self) -> pulumi.Output[_builtins.str]:
         """
-        ARM id of the Key Vault holding the secrets (AccessKey mode only).
+        The ARM id of the Key Vault holding the secrets (AccessKey mode; empty otherwise).
         """
         return pulumi.get(self, "key_vault_id")
 
@@ -574,39 +574,39 @@ class ManagedRedis(pulumi.ComponentResource):
     @pulumi.getter
     def port(self) -> pulumi.Output[_builtins.int]:
         """
-        Port: always 10000.
+        Always 10000.
         """
         return pulumi.get(self, "port")
 
     @_builtins.property
     @pulumi.getter(name="primaryAccessKey")
-    def primary_access_key(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def primary_access_key(self) -> pulumi.Output[_builtins.str]:
         """
-        The database's primary access key (AccessKey mode only).
+        The database's primary access key (AccessKey mode; empty otherwise).
         """
         return pulumi.get(self, "primary_access_key")
 
     @_builtins.property
     @pulumi.getter(name="primaryAccessKeySecretUri")
-    def primary_access_key_secret_uri(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def primary_access_key_secret_uri(self) -> pulumi.Output[_builtins.str]:
         """
-        URI of the primary access key secret (AccessKey mode only).
+        The URI of the primary access key secret (AccessKey mode; empty otherwise).
         """
         return pulumi.get(self, "primary_access_key_secret_uri")
 
     @_builtins.property
     @pulumi.getter(name="privateEndpointId")
-    def private_endpoint_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def private_endpoint_id(self) -> pulumi.Output[_builtins.str]:
         """
-        ARM id of the private endpoint (with privateEndpoint only).
+        The ARM id of the private endpoint (with privateEndpoint; empty otherwise).
         """
         return pulumi.get(self, "private_endpoint_id")
 
     @_builtins.property
     @pulumi.getter(name="privateIpAddress")
-    def private_ip_address(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def private_ip_address(self) -> pulumi.Output[_builtins.str]:
         """
-        The private endpoint's address in the subnet (with privateEndpoint only).
+        The private endpoint's address in the subnet (with privateEndpoint; empty otherwise).
         """
         return pulumi.get(self, "private_ip_address")
 
@@ -614,7 +614,7 @@ class ManagedRedis(pulumi.ComponentResource):
     @pulumi.getter(name="redisVersion")
     def redis_version(self) -> pulumi.Output[_builtins.str]:
         """
-        Redis version, as Azure reports it.
+        The Redis version, as Azure reports it.
         """
         return pulumi.get(self, "redis_version")
 
@@ -622,7 +622,7 @@ class ManagedRedis(pulumi.ComponentResource):
     @pulumi.getter(name="resourceGroupName")
     def resource_group_name(self) -> pulumi.Output[_builtins.str]:
         """
-        Resource group of the cluster.
+        The resource group of the cluster.
         """
         return pulumi.get(self, "resource_group_name")
 

@@ -35,10 +35,10 @@ class ManagedRedisAccessArgs:
         :param pulumi.Input[_builtins.str] object_id: The principal's Entra object id (for a managed identity, its principalId).
         :param pulumi.Input[_builtins.str] resource_group_name: The cache's resource group.
         :param 'Authentication' authentication: The cache's authentication mode. Default: `EntraId`.
-        :param pulumi.Input[_builtins.str] connection_name: AccessKey mode: the cache's connection name, which names its two secrets.
+        :param pulumi.Input[_builtins.str] connection_name: The cache's connection name, which names its two secrets; AccessKey mode only, where it is required.
         :param pulumi.Input[_builtins.str] database_name: The cache's database. Default and only value: `default`.
-        :param pulumi.Input[_builtins.str] key_vault_id: AccessKey mode: the Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output).
-        :param pulumi.Input[_builtins.str] principal_type: `User`, `Group` or `ServicePrincipal`. Default: `ServicePrincipal`.
+        :param pulumi.Input[_builtins.str] key_vault_id: The Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output); AccessKey mode only, where it is required.
+        :param pulumi.Input[_builtins.str] principal_type: `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
         """
         pulumi.set(__self__, "cluster_name", cluster_name)
         pulumi.set(__self__, "object_id", object_id)
@@ -106,7 +106,7 @@ class ManagedRedisAccessArgs:
     @pulumi.getter(name="connectionName")
     def connection_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        AccessKey mode: the cache's connection name, which names its two secrets.
+        The cache's connection name, which names its two secrets; AccessKey mode only, where it is required.
         """
         return pulumi.get(self, "connection_name")
 
@@ -130,7 +130,7 @@ class ManagedRedisAccessArgs:
     @pulumi.getter(name="keyVaultId")
     def key_vault_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        AccessKey mode: the Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output).
+        The Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output); AccessKey mode only, where it is required.
         """
         return pulumi.get(self, "key_vault_id")
 
@@ -142,7 +142,7 @@ class ManagedRedisAccessArgs:
     @pulumi.getter(name="principalType")
     def principal_type(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        `User`, `Group` or `ServicePrincipal`. Default: `ServicePrincipal`.
+        `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
         """
         return pulumi.get(self, "principal_type")
 
@@ -173,11 +173,11 @@ class ManagedRedisAccess(pulumi.ComponentResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param 'Authentication' authentication: The cache's authentication mode. Default: `EntraId`.
         :param pulumi.Input[_builtins.str] cluster_name: The cache's cluster name (a ManagedRedis's clusterName output).
-        :param pulumi.Input[_builtins.str] connection_name: AccessKey mode: the cache's connection name, which names its two secrets.
+        :param pulumi.Input[_builtins.str] connection_name: The cache's connection name, which names its two secrets; AccessKey mode only, where it is required.
         :param pulumi.Input[_builtins.str] database_name: The cache's database. Default and only value: `default`.
-        :param pulumi.Input[_builtins.str] key_vault_id: AccessKey mode: the Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output).
+        :param pulumi.Input[_builtins.str] key_vault_id: The Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output); AccessKey mode only, where it is required.
         :param pulumi.Input[_builtins.str] object_id: The principal's Entra object id (for a managed identity, its principalId).
-        :param pulumi.Input[_builtins.str] principal_type: `User`, `Group` or `ServicePrincipal`. Default: `ServicePrincipal`.
+        :param pulumi.Input[_builtins.str] principal_type: `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
         :param pulumi.Input[_builtins.str] resource_group_name: The cache's resource group.
         """
         ...
@@ -250,7 +250,7 @@ class ManagedRedisAccess(pulumi.ComponentResource):
     @pulumi.getter(name="accessPolicyAssignmentId")
     def access_policy_assignment_id(self) -> pulumi.Output[_builtins.str]:
         """
-        ARM id of the access policy assignment (EntraId mode; empty otherwise).
+        The ARM id of the access policy assignment (EntraId mode; empty otherwise).
         """
         return pulumi.get(self, "access_policy_assignment_id")
 
@@ -258,7 +258,7 @@ class ManagedRedisAccess(pulumi.ComponentResource):
     @pulumi.getter(name="roleAssignmentIds")
     def role_assignment_ids(self) -> pulumi.Output[Sequence[_builtins.str]]:
         """
-        ARM ids of the two role assignments (AccessKey mode; empty otherwise).
+        The ARM ids of the two role assignments (AccessKey mode; empty otherwise).
         """
         return pulumi.get(self, "role_assignment_ids")
 

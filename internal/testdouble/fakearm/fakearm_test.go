@@ -12,7 +12,7 @@ import (
 // (azure/*/testdata): each type's required inputs are the schema's, and its name and create-only
 // inputs are inputs of the type.
 func TestTheModelAgreesWithTheFacts(t *testing.T) {
-	files, err := filepath.Glob("../../azure/*/testdata/azure-native-3.28.0-*.json")
+	files, err := filepath.Glob("../../../azure/*/testdata/azure-native-3.28.0-*.json")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no facts files: %v", err)
 	}

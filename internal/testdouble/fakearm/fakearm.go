@@ -1,5 +1,5 @@
 // Package fakearm is the one model of Azure Resource Manager and azure-native 3.28.0 that both
-// test doubles of this project share: internal/azuremock (behind Pulumi's mocks, for unit
+// test doubles of this project share: internal/testdouble/azuremock (behind Pulumi's mocks, for unit
 // tests) and tests/fakeazure (an azure-native plugin, for engine tests). It says, per resource
 // type, how ARM builds the id, which inputs are create-only, and what Azure adds to the
 // outputs; and it answers the functions the component calls from whatever resources a double
@@ -19,6 +19,8 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/azure"
 )
 
 // The fake subscription, tenant and region.
@@ -30,7 +32,7 @@ const (
 	// RedisVersion is what every fake cache reports.
 	RedisVersion = "7.4"
 	// APIVersion is the Microsoft.Cache/redisEnterprise API version azure-native 3.28.0 uses.
-	APIVersion = "2025-07-01"
+	APIVersion = azure.RedisEnterpriseAPIVersion
 )
 
 // Tokens of the azure-native resources and functions the model knows.

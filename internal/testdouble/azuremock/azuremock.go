@@ -1,6 +1,6 @@
 // Package azuremock is the test double of Azure Resource Manager and azure-native behind
 // Pulumi's mocks (pulumi.WithMocks and pulumi-go-provider's integration server). It answers
-// resource registrations and invokes from the shared ARM model (internal/fakearm), the one the
+// resource registrations and invokes from the shared ARM model (internal/testdouble/fakearm), the one the
 // engine tests' fake plugin uses too, keeps what was registered so that functions read it as
 // Azure would (listDatabaseKeys reads the database's accessKeysAuthentication), and records
 // everything it was sent. It is not Azure: tests use it to assert what the components ask for.
@@ -18,7 +18,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/internal/fakearm"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
 // Principals and a pre-existing Key Vault the tests use.

@@ -70,6 +70,9 @@ type ManagedRedisArgs struct {
 	CustomerManagedKey *CustomerManagedKeySettings `pulumi:"customerManagedKey,optional"`
 	// ProtectData protects the cluster and the database against replacement and deletion.
 	ProtectData bool `pulumi:"protectData,optional"`
+	// RoleAssignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep
+	// AVM's roleAssignments, each keyed by its name like accessPrincipals.
+	RoleAssignments []RoleAssignment `pulumi:"roleAssignments,optional"`
 }
 
 // DatabaseSettings are the settings of the cache's database. Its name is `default` and its port
@@ -131,6 +134,22 @@ type AccessPrincipal struct {
 	ObjectId pulumi.StringInput `pulumi:"objectId"`
 	// PrincipalType defaults to `ServicePrincipal` (managed identities and apps). `Group` only
 	// with `AccessKey`: Azure Managed Redis does not support Entra groups for data access (V22).
+	PrincipalType string `pulumi:"principalType,optional" enum:"PrincipalType"`
+}
+
+// RoleAssignment is a control-plane role on the cache's cluster for a principal.
+type RoleAssignment struct {
+	// Name is the assignment's stable key, rules as accessPrincipals' names: it names the
+	// assignment's resource. Required when principalId is not a literal; default: the
+	// principalId, in lower case.
+	Name string `pulumi:"name,optional"`
+	// RoleDefinitionId is the role: a role definition's ARM id or GUID, or one of the built-in
+	// names `Owner`, `Contributor`, `Reader`, `Role Based Access Control Administrator` and
+	// `User Access Administrator`.
+	RoleDefinitionId pulumi.StringInput `pulumi:"roleDefinitionId"`
+	// PrincipalId is the Entra object id of the principal that gets the role.
+	PrincipalId pulumi.StringInput `pulumi:"principalId"`
+	// PrincipalType defaults to `ServicePrincipal` (managed identities and apps).
 	PrincipalType string `pulumi:"principalType,optional" enum:"PrincipalType"`
 }
 

@@ -128,6 +128,10 @@ func (g gate) int(o pulumi.IntOutput) pulumi.IntOutput {
 	return pulumi.All(g.open, o).ApplyT(func(v []any) int { return v[1].(int) }).(pulumi.IntOutput)
 }
 
+func (g gate) stringArray(o pulumi.StringArrayOutput) pulumi.StringArrayOutput {
+	return pulumi.All(g.open, o).ApplyT(func(v []any) []string { return v[1].([]string) }).(pulumi.StringArrayOutput)
+}
+
 func (g gate) stringMap(o pulumi.StringMapOutput) pulumi.StringMapOutput {
 	return pulumi.All(g.open, o).ApplyT(func(v []any) map[string]string { return v[1].(map[string]string) }).(pulumi.StringMapOutput)
 }

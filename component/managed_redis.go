@@ -62,6 +62,9 @@ type ManagedRedis struct {
 	Uri pulumi.StringOutput `pulumi:"uri"`
 	// PrimaryAccessKey is the database's primary access key (AccessKey mode; empty otherwise).
 	PrimaryAccessKey pulumi.StringOutput `pulumi:"primaryAccessKey" provider:"secret"`
+	// SecondaryAccessKey is the database's secondary access key, for rotating keys (AccessKey
+	// mode; empty otherwise).
+	SecondaryAccessKey pulumi.StringOutput `pulumi:"secondaryAccessKey" provider:"secret"`
 	// KeyVaultId is the ARM id of the Key Vault holding the secrets (AccessKey mode; empty
 	// otherwise).
 	KeyVaultId pulumi.StringOutput `pulumi:"keyVaultId"`
@@ -83,6 +86,8 @@ type ManagedRedis struct {
 	// PrivateIpAddress is the private endpoint's address in the subnet (with privateEndpoint;
 	// empty otherwise).
 	PrivateIpAddress pulumi.StringOutput `pulumi:"privateIpAddress"`
+	// RoleAssignmentIds are the ARM ids of the roleAssignments on the cluster, in their order.
+	RoleAssignmentIds pulumi.StringArrayOutput `pulumi:"roleAssignmentIds"`
 }
 
 // NewManagedRedis checks args, then registers the cache and everything around it, and
@@ -131,15 +136,21 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 	// 2. With access keys: the key, and the two secrets in Key Vault.
 	conn := newConnection(s.connectionName, c.hostName, pulumi.String("").ToStringOutput())
 	var secrets *vaultSecrets
+	var keys accessKeys
 	if s.accessKeys {
-		conn = newConnection(s.connectionName, c.hostName, b.primaryKey(c))
+		keys = b.listKeys(c)
+		conn = newConnection(s.connectionName, c.hostName, keys.primary)
 		if secrets, err = b.writeSecrets(s, conn); err != nil {
 			return nil, err
 		}
 	}
 
-	// 3. Access for each principal.
+	// 3. Access for each principal; control-plane roles on the cluster.
 	if err := b.grantAll(s, c, secrets); err != nil {
+		return nil, err
+	}
+	roleAssignmentIds, err := b.assignRoles(s, c)
+	if err != nil {
 		return nil, err
 	}
 
@@ -157,11 +168,13 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 	}
 
 	// 5. Connection details, once every child exists.
-	redis.setOutputs(s, c, conn, secrets, pe, b.ready())
+	redis.setOutputs(s, c, conn, keys, secrets, pe, roleAssignmentIds, b.ready())
 	return redis, nil
 }
 
-func (r *ManagedRedis) setOutputs(s *settings, c *cache, conn connection, secrets *vaultSecrets, pe *endpoint, ready gate) {
+func (r *ManagedRedis) setOutputs(s *settings, c *cache, conn connection, keys accessKeys, secrets *vaultSecrets, pe *endpoint,
+	roleAssignmentIds pulumi.StringArrayOutput, ready gate,
+) {
 	// An output that does not apply is empty, and waits for the children like the others.
 	empty := ready.string(pulumi.String("").ToStringOutput())
 	r.ClusterId, r.ClusterName, r.DatabaseId = ready.string(c.clusterId), ready.string(c.clusterName), ready.string(c.databaseId)
@@ -172,9 +185,10 @@ func (r *ManagedRedis) setOutputs(s *settings, c *cache, conn connection, secret
 	// The key makes every value that carries it secret.
 	r.ConnectionString, r.Uri = ready.string(conn.connectionString), ready.string(conn.uri)
 	r.Environment = ready.stringMap(conn.environment)
-	r.PrimaryAccessKey, r.KeyVaultId, r.ConnectionStringSecretUri, r.PrimaryAccessKeySecretUri = empty, empty, empty, empty
+	r.PrimaryAccessKey, r.SecondaryAccessKey, r.KeyVaultId = empty, empty, empty
+	r.ConnectionStringSecretUri, r.PrimaryAccessKeySecretUri = empty, empty
 	if secrets != nil {
-		r.PrimaryAccessKey = ready.string(pulumi.ToSecret(conn.key).(pulumi.StringOutput))
+		r.PrimaryAccessKey, r.SecondaryAccessKey = ready.string(keys.primary), ready.string(keys.secondary)
 		r.KeyVaultId = ready.string(secrets.keyVaultId)
 		r.ConnectionStringSecretUri = ready.string(secrets.connectionStringUri)
 		r.PrimaryAccessKeySecretUri = ready.string(secrets.primaryKeyUri)
@@ -183,6 +197,7 @@ func (r *ManagedRedis) setOutputs(s *settings, c *cache, conn connection, secret
 	if pe != nil {
 		r.PrivateEndpointId, r.PrivateIpAddress = ready.string(pe.id), ready.string(pe.privateIpAddress)
 	}
+	r.RoleAssignmentIds = ready.stringArray(roleAssignmentIds)
 }
 
 // Outputs is what the component records as its outputs, by schema name: every output field.

@@ -46,6 +46,7 @@ var managedRedisRules = []rule{
 	{"diagnostics", diagnosticsToAWorkspace},
 	{"existing cache", existingCacheIsReadOnly},
 	{"principals", principalsAreNamedObjectIds},
+	{"role assignments", roleAssignmentsRule},
 }
 
 // Not checked before deploying, because they need the cache's current state, which a preview

@@ -19,13 +19,16 @@ type vaultSecrets struct {
 	written []pulumi.Resource
 }
 
-// primaryKey lists the database's keys once access keys are enabled (V19). The key is secret.
-func (b *builder) primaryKey(c *cache) pulumi.StringOutput {
-	key := read(b, func(v []any, opts ...pulumi.InvokeOption) (*redisenterprise.ListDatabaseKeysResult, error) {
+// accessKeys are the database's two keys, secret.
+type accessKeys struct{ primary, secondary pulumi.StringOutput }
+
+// listKeys lists the database's keys once access keys are enabled (V19).
+func (b *builder) listKeys(c *cache) accessKeys {
+	keys := read(b, func(v []any, opts ...pulumi.InvokeOption) (*redisenterprise.ListDatabaseKeysResult, error) {
 		return redisenterprise.ListDatabaseKeys(b.ctx, &redisenterprise.ListDatabaseKeysArgs{
 			ClusterName: v[0].(string), DatabaseName: v[1].(string), ResourceGroupName: v[2].(string)}, opts...)
-	}, c.clusterName, c.keysEnabled, c.resourceGroupName).(redisenterprise.ListDatabaseKeysResultOutput).PrimaryKey()
-	return pulumi.ToSecret(key).(pulumi.StringOutput)
+	}, c.clusterName, c.keysEnabled, c.resourceGroupName).(redisenterprise.ListDatabaseKeysResultOutput)
+	return accessKeys{pulumi.ToSecret(keys.PrimaryKey()).(pulumi.StringOutput), pulumi.ToSecret(keys.SecondaryKey()).(pulumi.StringOutput)}
 }
 
 // writeSecrets stores the connection string and the key in the given vault, or in a new one.

@@ -34,9 +34,10 @@ type settings struct {
 	authentication string
 	// accessKeys is the one fact behind AccessKey mode: keys enabled and listed, secrets
 	// written, the AccessKey-only outputs present.
-	accessKeys     bool
-	connectionName string
-	principals     []principal
+	accessKeys      bool
+	connectionName  string
+	principals      []principal
+	roleAssignments []roleAssignment
 	// keyVaultId is the vault given for the secrets, checked (nil: create one).
 	keyVaultId *pulumi.StringOutput
 
@@ -117,9 +118,19 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 	for i, p := range args.AccessPrincipals {
 		s.principals = append(s.principals, principal{
 			index:         i,
-			key:           principalKey(p),
+			key:           keyOf(p.Name, p.ObjectId),
 			objectId:      p.ObjectId,
 			principalType: orDefault(p.PrincipalType, PrincipalServicePrincipal),
+		})
+	}
+
+	for i, r := range args.RoleAssignments {
+		s.roleAssignments = append(s.roleAssignments, roleAssignment{
+			index:            i,
+			key:              keyOf(r.Name, r.PrincipalId),
+			principalId:      r.PrincipalId,
+			roleDefinitionId: r.RoleDefinitionId,
+			principalType:    orDefault(r.PrincipalType, PrincipalServicePrincipal),
 		})
 	}
 
@@ -161,13 +172,13 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 	return s
 }
 
-// principalKey is a principal's name, or its literal object id in lower case; "" when it has
-// neither (a rule reports it).
-func principalKey(p AccessPrincipal) string {
-	if p.Name != "" {
-		return p.Name
+// keyOf is what names a principal's resources: its name, or its literal object id in lower
+// case; "" when it has neither (a rule reports it).
+func keyOf(name string, objectId pulumi.StringInput) string {
+	if name != "" {
+		return name
 	}
-	if id, ok := literal(p.ObjectId); ok {
+	if id, ok := literal(objectId); ok {
 		return strings.ToLower(id)
 	}
 	return ""

@@ -57,6 +57,7 @@ type ManagedRedisArgs struct {
 	Diagnostics         *DiagnosticsSettings        `pulumi:"diagnostics,optional"`
 	CustomerManagedKey  *CustomerManagedKeySettings `pulumi:"customerManagedKey,optional"`
 	ProtectData         bool                        `pulumi:"protectData,optional"`
+	RoleAssignments     []RoleAssignment            `pulumi:"roleAssignments,optional"`
 }
 
 func (v *ManagedRedisArgs) Annotate(a infer.Annotator) {
@@ -80,6 +81,7 @@ func (v *ManagedRedisArgs) Annotate(a infer.Annotator) {
 	a.Describe(&v.Diagnostics, "Sends the database's connection logs and the cluster's metrics to a Log Analytics workspace.")
 	a.Describe(&v.CustomerManagedKey, "Encrypts the cache with a key of yours, read with a user-assigned identity (V20).")
 	a.Describe(&v.ProtectData, "Protects the cluster and the database against replacement and deletion.")
+	a.Describe(&v.RoleAssignments, "Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.")
 }
 
 // library is the value as the library takes it.
@@ -110,6 +112,9 @@ func (v *ManagedRedisArgs) library() *component.ManagedRedisArgs {
 	l.Diagnostics = v.Diagnostics.library()
 	l.CustomerManagedKey = v.CustomerManagedKey.library()
 	l.ProtectData = v.ProtectData
+	for i := range v.RoleAssignments {
+		l.RoleAssignments = append(l.RoleAssignments, *v.RoleAssignments[i].library())
+	}
 	return l
 }
 
@@ -117,23 +122,25 @@ func (v *ManagedRedisArgs) library() *component.ManagedRedisArgs {
 type ManagedRedisState struct {
 	*pulumi.ResourceState
 
-	ClusterId                 pulumi.StringOutput    `pulumi:"clusterId"`
-	ClusterName               pulumi.StringOutput    `pulumi:"clusterName"`
-	DatabaseId                pulumi.StringOutput    `pulumi:"databaseId"`
-	ResourceGroupName         pulumi.StringOutput    `pulumi:"resourceGroupName"`
-	HostName                  pulumi.StringOutput    `pulumi:"hostName"`
-	Port                      pulumi.IntOutput       `pulumi:"port"`
-	Authentication            pulumi.StringOutput    `pulumi:"authentication"`
-	ConnectionString          pulumi.StringOutput    `pulumi:"connectionString"`
-	Uri                       pulumi.StringOutput    `pulumi:"uri"`
-	PrimaryAccessKey          pulumi.StringOutput    `pulumi:"primaryAccessKey" provider:"secret"`
-	KeyVaultId                pulumi.StringOutput    `pulumi:"keyVaultId"`
-	ConnectionStringSecretUri pulumi.StringOutput    `pulumi:"connectionStringSecretUri"`
-	PrimaryAccessKeySecretUri pulumi.StringOutput    `pulumi:"primaryAccessKeySecretUri"`
-	RedisVersion              pulumi.StringOutput    `pulumi:"redisVersion"`
-	Environment               pulumi.StringMapOutput `pulumi:"environment"`
-	PrivateEndpointId         pulumi.StringOutput    `pulumi:"privateEndpointId"`
-	PrivateIpAddress          pulumi.StringOutput    `pulumi:"privateIpAddress"`
+	ClusterId                 pulumi.StringOutput      `pulumi:"clusterId"`
+	ClusterName               pulumi.StringOutput      `pulumi:"clusterName"`
+	DatabaseId                pulumi.StringOutput      `pulumi:"databaseId"`
+	ResourceGroupName         pulumi.StringOutput      `pulumi:"resourceGroupName"`
+	HostName                  pulumi.StringOutput      `pulumi:"hostName"`
+	Port                      pulumi.IntOutput         `pulumi:"port"`
+	Authentication            pulumi.StringOutput      `pulumi:"authentication"`
+	ConnectionString          pulumi.StringOutput      `pulumi:"connectionString"`
+	Uri                       pulumi.StringOutput      `pulumi:"uri"`
+	PrimaryAccessKey          pulumi.StringOutput      `pulumi:"primaryAccessKey" provider:"secret"`
+	SecondaryAccessKey        pulumi.StringOutput      `pulumi:"secondaryAccessKey" provider:"secret"`
+	KeyVaultId                pulumi.StringOutput      `pulumi:"keyVaultId"`
+	ConnectionStringSecretUri pulumi.StringOutput      `pulumi:"connectionStringSecretUri"`
+	PrimaryAccessKeySecretUri pulumi.StringOutput      `pulumi:"primaryAccessKeySecretUri"`
+	RedisVersion              pulumi.StringOutput      `pulumi:"redisVersion"`
+	Environment               pulumi.StringMapOutput   `pulumi:"environment"`
+	PrivateEndpointId         pulumi.StringOutput      `pulumi:"privateEndpointId"`
+	PrivateIpAddress          pulumi.StringOutput      `pulumi:"privateIpAddress"`
+	RoleAssignmentIds         pulumi.StringArrayOutput `pulumi:"roleAssignmentIds"`
 }
 
 func (s *ManagedRedisState) Annotate(a infer.Annotator) {
@@ -148,6 +155,7 @@ func (s *ManagedRedisState) Annotate(a infer.Annotator) {
 	a.Describe(&s.ConnectionString, "The StackExchange.Redis connection string `<host>:10000,ssl=true`, plus `,password=<key>` in AccessKey mode, where it is secret.")
 	a.Describe(&s.Uri, "`rediss://<host>:10000`, or `rediss://:<url-encoded key>@<host>:10000` in AccessKey mode, where it is secret.")
 	a.Describe(&s.PrimaryAccessKey, "The database's primary access key (AccessKey mode; empty otherwise).")
+	a.Describe(&s.SecondaryAccessKey, "The database's secondary access key, for rotating keys (AccessKey mode; empty otherwise).")
 	a.Describe(&s.KeyVaultId, "The ARM id of the Key Vault holding the secrets (AccessKey mode; empty otherwise).")
 	a.Describe(&s.ConnectionStringSecretUri, "The URI of the connection string secret (AccessKey mode; empty otherwise).")
 	a.Describe(&s.PrimaryAccessKeySecretUri, "The URI of the primary access key secret (AccessKey mode; empty otherwise).")
@@ -155,6 +163,7 @@ func (s *ManagedRedisState) Annotate(a infer.Annotator) {
 	a.Describe(&s.Environment, "What Aspire's WithReference hands an app, ready for App Service or Container Apps settings: `ConnectionStrings__<connectionName>`, `<CONNECTIONNAME>_HOST`, `_PORT`, `_URI`, and `_PASSWORD` in AccessKey mode, where it is secret.")
 	a.Describe(&s.PrivateEndpointId, "The ARM id of the private endpoint (with privateEndpoint; empty otherwise).")
 	a.Describe(&s.PrivateIpAddress, "The private endpoint's address in the subnet (with privateEndpoint; empty otherwise).")
+	a.Describe(&s.RoleAssignmentIds, "The ARM ids of the roleAssignments on the cluster, in their order.")
 }
 
 func newManagedRedisState(c *component.ManagedRedis) *ManagedRedisState {
@@ -170,6 +179,7 @@ func newManagedRedisState(c *component.ManagedRedis) *ManagedRedisState {
 		ConnectionString:          c.ConnectionString,
 		Uri:                       c.Uri,
 		PrimaryAccessKey:          c.PrimaryAccessKey,
+		SecondaryAccessKey:        c.SecondaryAccessKey,
 		KeyVaultId:                c.KeyVaultId,
 		ConnectionStringSecretUri: c.ConnectionStringSecretUri,
 		PrimaryAccessKeySecretUri: c.PrimaryAccessKeySecretUri,
@@ -177,6 +187,7 @@ func newManagedRedisState(c *component.ManagedRedis) *ManagedRedisState {
 		Environment:               c.Environment,
 		PrivateEndpointId:         c.PrivateEndpointId,
 		PrivateIpAddress:          c.PrivateIpAddress,
+		RoleAssignmentIds:         c.RoleAssignmentIds,
 	}
 }
 
@@ -424,6 +435,36 @@ func (v *CustomerManagedKeySettings) library() *component.CustomerManagedKeySett
 	return l
 }
 
+// RoleAssignment is component.RoleAssignment as the schema names it.
+type RoleAssignment struct {
+	Name             string             `pulumi:"name,optional"`
+	RoleDefinitionId pulumi.StringInput `pulumi:"roleDefinitionId"`
+	PrincipalId      pulumi.StringInput `pulumi:"principalId"`
+	PrincipalType    *PrincipalType     `pulumi:"principalType,optional"`
+}
+
+func (v *RoleAssignment) Annotate(a infer.Annotator) {
+	a.SetToken(module, "RoleAssignment")
+	a.Describe(v, "A control-plane role on the cache's cluster for a principal.")
+	a.Describe(&v.Name, "The assignment's stable key, rules as accessPrincipals' names: it names the assignment's resource. Required when principalId is not a literal; default: the principalId, in lower case.")
+	a.Describe(&v.RoleDefinitionId, "The role: a role definition's ARM id or GUID, or one of the built-in names `Owner`, `Contributor`, `Reader`, `Role Based Access Control Administrator` and `User Access Administrator`.")
+	a.Describe(&v.PrincipalId, "The Entra object id of the principal that gets the role.")
+	a.Describe(&v.PrincipalType, "Defaults to `ServicePrincipal` (managed identities and apps).")
+}
+
+// library is the value as the library takes it.
+func (v *RoleAssignment) library() *component.RoleAssignment {
+	if v == nil {
+		return nil
+	}
+	l := &component.RoleAssignment{}
+	l.Name = v.Name
+	l.RoleDefinitionId = v.RoleDefinitionId
+	l.PrincipalId = v.PrincipalId
+	l.PrincipalType = value(v.PrincipalType)
+	return l
+}
+
 // DatabaseModule is component.DatabaseModule as the schema names it.
 type DatabaseModule struct {
 	Name ModuleName `pulumi:"name"`
@@ -577,6 +618,7 @@ var inputsByToken = map[string]reflect.Type{
 	"azure-managed-redis:index:PrivateEndpointSettings":    reflect.TypeFor[PrivateEndpointSettings](),
 	"azure-managed-redis:index:DiagnosticsSettings":        reflect.TypeFor[DiagnosticsSettings](),
 	"azure-managed-redis:index:CustomerManagedKeySettings": reflect.TypeFor[CustomerManagedKeySettings](),
+	"azure-managed-redis:index:RoleAssignment":             reflect.TypeFor[RoleAssignment](),
 	"azure-managed-redis:index:DatabaseModule":             reflect.TypeFor[DatabaseModule](),
 	"azure-managed-redis:index:PersistenceSettings":        reflect.TypeFor[PersistenceSettings](),
 	"azure-managed-redis:index:GeoReplicationSettings":     reflect.TypeFor[GeoReplicationSettings](),

@@ -90,6 +90,14 @@ export class ManagedRedis extends pulumi.ComponentResource {
      */
     declare public readonly resourceGroupName: pulumi.Output<string>;
     /**
+     * The ARM ids of the roleAssignments on the cluster, in their order.
+     */
+    declare public /*out*/ readonly roleAssignmentIds: pulumi.Output<string[]>;
+    /**
+     * The database's secondary access key, for rotating keys (AccessKey mode; empty otherwise).
+     */
+    declare public /*out*/ readonly secondaryAccessKey: pulumi.Output<string>;
+    /**
      * `rediss://<host>:10000`, or `rediss://:<url-encoded key>@<host>:10000` in AccessKey mode, where it is secret.
      */
     declare public /*out*/ readonly uri: pulumi.Output<string>;
@@ -125,6 +133,7 @@ export class ManagedRedis extends pulumi.ComponentResource {
             resourceInputs["protectData"] = args?.protectData;
             resourceInputs["publicNetworkAccess"] = args?.publicNetworkAccess;
             resourceInputs["resourceGroupName"] = args?.resourceGroupName;
+            resourceInputs["roleAssignments"] = args?.roleAssignments;
             resourceInputs["sku"] = args?.sku;
             resourceInputs["tags"] = args?.tags;
             resourceInputs["zones"] = args?.zones;
@@ -140,6 +149,8 @@ export class ManagedRedis extends pulumi.ComponentResource {
             resourceInputs["privateEndpointId"] = undefined /*out*/;
             resourceInputs["privateIpAddress"] = undefined /*out*/;
             resourceInputs["redisVersion"] = undefined /*out*/;
+            resourceInputs["roleAssignmentIds"] = undefined /*out*/;
+            resourceInputs["secondaryAccessKey"] = undefined /*out*/;
             resourceInputs["uri"] = undefined /*out*/;
         } else {
             resourceInputs["authentication"] = undefined /*out*/;
@@ -158,10 +169,12 @@ export class ManagedRedis extends pulumi.ComponentResource {
             resourceInputs["privateIpAddress"] = undefined /*out*/;
             resourceInputs["redisVersion"] = undefined /*out*/;
             resourceInputs["resourceGroupName"] = undefined /*out*/;
+            resourceInputs["roleAssignmentIds"] = undefined /*out*/;
+            resourceInputs["secondaryAccessKey"] = undefined /*out*/;
             resourceInputs["uri"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const secretOpts = { additionalSecretOutputs: ["primaryAccessKey"] };
+        const secretOpts = { additionalSecretOutputs: ["primaryAccessKey", "secondaryAccessKey"] };
         opts = pulumi.mergeOptions(opts, secretOpts);
         super(ManagedRedis.__pulumiType, name, resourceInputs, opts, true /*remote*/);
     }
@@ -239,6 +252,10 @@ export interface ManagedRedisArgs {
      * The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
      */
     resourceGroupName: pulumi.Input<string>;
+    /**
+     * Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
+     */
+    roleAssignments?: inputs.RoleAssignmentArgs[];
     /**
      * The size and tier. Default: `Balanced_B0`.
      */

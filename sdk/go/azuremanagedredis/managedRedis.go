@@ -48,6 +48,10 @@ type ManagedRedis struct {
 	RedisVersion pulumi.StringOutput `pulumi:"redisVersion"`
 	// The resource group of the cluster.
 	ResourceGroupName pulumi.StringOutput `pulumi:"resourceGroupName"`
+	// The ARM ids of the roleAssignments on the cluster, in their order.
+	RoleAssignmentIds pulumi.StringArrayOutput `pulumi:"roleAssignmentIds"`
+	// The database's secondary access key, for rotating keys (AccessKey mode; empty otherwise).
+	SecondaryAccessKey pulumi.StringOutput `pulumi:"secondaryAccessKey"`
 	// `rediss://<host>:10000`, or `rediss://:<url-encoded key>@<host>:10000` in AccessKey mode, where it is secret.
 	Uri pulumi.StringOutput `pulumi:"uri"`
 }
@@ -64,6 +68,7 @@ func NewManagedRedis(ctx *pulumi.Context,
 	}
 	secrets := pulumi.AdditionalSecretOutputs([]string{
 		"primaryAccessKey",
+		"secondaryAccessKey",
 	})
 	opts = append(opts, secrets)
 	opts = internal.PkgResourceDefaultOpts(opts)
@@ -110,6 +115,8 @@ type managedRedisArgs struct {
 	PublicNetworkAccess *PublicNetworkAccess `pulumi:"publicNetworkAccess"`
 	// The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
 	ResourceGroupName string `pulumi:"resourceGroupName"`
+	// Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
+	RoleAssignments []RoleAssignment `pulumi:"roleAssignments"`
 	// The size and tier. Default: `Balanced_B0`.
 	Sku *SkuName `pulumi:"sku"`
 	// Go on every Azure resource the component creates that takes tags.
@@ -154,6 +161,8 @@ type ManagedRedisArgs struct {
 	PublicNetworkAccess *PublicNetworkAccess
 	// The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
 	ResourceGroupName pulumi.StringInput
+	// Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
+	RoleAssignments []RoleAssignmentArgs
 	// The size and tier. Default: `Balanced_B0`.
 	Sku *SkuName
 	// Go on every Azure resource the component creates that takes tags.
@@ -327,6 +336,16 @@ func (o ManagedRedisOutput) RedisVersion() pulumi.StringOutput {
 // The resource group of the cluster.
 func (o ManagedRedisOutput) ResourceGroupName() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.ResourceGroupName }).(pulumi.StringOutput)
+}
+
+// The ARM ids of the roleAssignments on the cluster, in their order.
+func (o ManagedRedisOutput) RoleAssignmentIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *ManagedRedis) pulumi.StringArrayOutput { return v.RoleAssignmentIds }).(pulumi.StringArrayOutput)
+}
+
+// The database's secondary access key, for rotating keys (AccessKey mode; empty otherwise).
+func (o ManagedRedisOutput) SecondaryAccessKey() pulumi.StringOutput {
+	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.SecondaryAccessKey }).(pulumi.StringOutput)
 }
 
 // `rediss://<host>:10000`, or `rediss://:<url-encoded key>@<host>:10000` in AccessKey mode, where it is secret.

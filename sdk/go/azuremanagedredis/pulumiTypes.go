@@ -1448,6 +1448,133 @@ func (o PrivateEndpointSettingsPtrOutput) SubnetId() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// A control-plane role on the cache's cluster for a principal.
+type RoleAssignment struct {
+	// The assignment's stable key, rules as accessPrincipals' names: it names the assignment's resource. Required when principalId is not a literal; default: the principalId, in lower case.
+	Name *string `pulumi:"name"`
+	// The Entra object id of the principal that gets the role.
+	PrincipalId string `pulumi:"principalId"`
+	// Defaults to `ServicePrincipal` (managed identities and apps).
+	PrincipalType *PrincipalType `pulumi:"principalType"`
+	// The role: a role definition's ARM id or GUID, or one of the built-in names `Owner`, `Contributor`, `Reader`, `Role Based Access Control Administrator` and `User Access Administrator`.
+	RoleDefinitionId string `pulumi:"roleDefinitionId"`
+}
+
+// RoleAssignmentInput is an input type that accepts RoleAssignmentArgs and RoleAssignmentOutput values.
+// You can construct a concrete instance of `RoleAssignmentInput` via:
+//
+//	RoleAssignmentArgs{...}
+type RoleAssignmentInput interface {
+	pulumi.Input
+
+	ToRoleAssignmentOutput() RoleAssignmentOutput
+	ToRoleAssignmentOutputWithContext(context.Context) RoleAssignmentOutput
+}
+
+// A control-plane role on the cache's cluster for a principal.
+type RoleAssignmentArgs struct {
+	// The assignment's stable key, rules as accessPrincipals' names: it names the assignment's resource. Required when principalId is not a literal; default: the principalId, in lower case.
+	Name *string `pulumi:"name"`
+	// The Entra object id of the principal that gets the role.
+	PrincipalId pulumi.StringInput `pulumi:"principalId"`
+	// Defaults to `ServicePrincipal` (managed identities and apps).
+	PrincipalType *PrincipalType `pulumi:"principalType"`
+	// The role: a role definition's ARM id or GUID, or one of the built-in names `Owner`, `Contributor`, `Reader`, `Role Based Access Control Administrator` and `User Access Administrator`.
+	RoleDefinitionId pulumi.StringInput `pulumi:"roleDefinitionId"`
+}
+
+func (RoleAssignmentArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*RoleAssignment)(nil)).Elem()
+}
+
+func (i RoleAssignmentArgs) ToRoleAssignmentOutput() RoleAssignmentOutput {
+	return i.ToRoleAssignmentOutputWithContext(context.Background())
+}
+
+func (i RoleAssignmentArgs) ToRoleAssignmentOutputWithContext(ctx context.Context) RoleAssignmentOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RoleAssignmentOutput)
+}
+
+// RoleAssignmentArrayInput is an input type that accepts RoleAssignmentArray and RoleAssignmentArrayOutput values.
+// You can construct a concrete instance of `RoleAssignmentArrayInput` via:
+//
+//	RoleAssignmentArray{ RoleAssignmentArgs{...} }
+type RoleAssignmentArrayInput interface {
+	pulumi.Input
+
+	ToRoleAssignmentArrayOutput() RoleAssignmentArrayOutput
+	ToRoleAssignmentArrayOutputWithContext(context.Context) RoleAssignmentArrayOutput
+}
+
+type RoleAssignmentArray []RoleAssignmentInput
+
+func (RoleAssignmentArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]RoleAssignment)(nil)).Elem()
+}
+
+func (i RoleAssignmentArray) ToRoleAssignmentArrayOutput() RoleAssignmentArrayOutput {
+	return i.ToRoleAssignmentArrayOutputWithContext(context.Background())
+}
+
+func (i RoleAssignmentArray) ToRoleAssignmentArrayOutputWithContext(ctx context.Context) RoleAssignmentArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RoleAssignmentArrayOutput)
+}
+
+// A control-plane role on the cache's cluster for a principal.
+type RoleAssignmentOutput struct{ *pulumi.OutputState }
+
+func (RoleAssignmentOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*RoleAssignment)(nil)).Elem()
+}
+
+func (o RoleAssignmentOutput) ToRoleAssignmentOutput() RoleAssignmentOutput {
+	return o
+}
+
+func (o RoleAssignmentOutput) ToRoleAssignmentOutputWithContext(ctx context.Context) RoleAssignmentOutput {
+	return o
+}
+
+// The assignment's stable key, rules as accessPrincipals' names: it names the assignment's resource. Required when principalId is not a literal; default: the principalId, in lower case.
+func (o RoleAssignmentOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v RoleAssignment) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+// The Entra object id of the principal that gets the role.
+func (o RoleAssignmentOutput) PrincipalId() pulumi.StringOutput {
+	return o.ApplyT(func(v RoleAssignment) string { return v.PrincipalId }).(pulumi.StringOutput)
+}
+
+// Defaults to `ServicePrincipal` (managed identities and apps).
+func (o RoleAssignmentOutput) PrincipalType() PrincipalTypePtrOutput {
+	return o.ApplyT(func(v RoleAssignment) *PrincipalType { return v.PrincipalType }).(PrincipalTypePtrOutput)
+}
+
+// The role: a role definition's ARM id or GUID, or one of the built-in names `Owner`, `Contributor`, `Reader`, `Role Based Access Control Administrator` and `User Access Administrator`.
+func (o RoleAssignmentOutput) RoleDefinitionId() pulumi.StringOutput {
+	return o.ApplyT(func(v RoleAssignment) string { return v.RoleDefinitionId }).(pulumi.StringOutput)
+}
+
+type RoleAssignmentArrayOutput struct{ *pulumi.OutputState }
+
+func (RoleAssignmentArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]RoleAssignment)(nil)).Elem()
+}
+
+func (o RoleAssignmentArrayOutput) ToRoleAssignmentArrayOutput() RoleAssignmentArrayOutput {
+	return o
+}
+
+func (o RoleAssignmentArrayOutput) ToRoleAssignmentArrayOutputWithContext(ctx context.Context) RoleAssignmentArrayOutput {
+	return o
+}
+
+func (o RoleAssignmentArrayOutput) Index(i pulumi.IntInput) RoleAssignmentOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) RoleAssignment {
+		return vs[0].([]RoleAssignment)[vs[1].(int)]
+	}).(RoleAssignmentOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessPrincipalInput)(nil)).Elem(), AccessPrincipalArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessPrincipalArrayInput)(nil)).Elem(), AccessPrincipalArray{})
@@ -1467,6 +1594,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*PersistenceSettingsPtrInput)(nil)).Elem(), PersistenceSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrivateEndpointSettingsInput)(nil)).Elem(), PrivateEndpointSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrivateEndpointSettingsPtrInput)(nil)).Elem(), PrivateEndpointSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*RoleAssignmentInput)(nil)).Elem(), RoleAssignmentArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*RoleAssignmentArrayInput)(nil)).Elem(), RoleAssignmentArray{})
 	pulumi.RegisterOutputType(AccessPrincipalOutput{})
 	pulumi.RegisterOutputType(AccessPrincipalArrayOutput{})
 	pulumi.RegisterOutputType(CustomerManagedKeySettingsOutput{})
@@ -1485,4 +1614,6 @@ func init() {
 	pulumi.RegisterOutputType(PersistenceSettingsPtrOutput{})
 	pulumi.RegisterOutputType(PrivateEndpointSettingsOutput{})
 	pulumi.RegisterOutputType(PrivateEndpointSettingsPtrOutput{})
+	pulumi.RegisterOutputType(RoleAssignmentOutput{})
+	pulumi.RegisterOutputType(RoleAssignmentArrayOutput{})
 }

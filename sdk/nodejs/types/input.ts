@@ -155,3 +155,25 @@ export interface PrivateEndpointSettingsArgs {
      */
     subnetId: pulumi.Input<string>;
 }
+
+/**
+ * A control-plane role on the cache's cluster for a principal.
+ */
+export interface RoleAssignmentArgs {
+    /**
+     * The assignment's stable key, rules as accessPrincipals' names: it names the assignment's resource. Required when principalId is not a literal; default: the principalId, in lower case.
+     */
+    name?: string;
+    /**
+     * The Entra object id of the principal that gets the role.
+     */
+    principalId: pulumi.Input<string>;
+    /**
+     * Defaults to `ServicePrincipal` (managed identities and apps).
+     */
+    principalType?: enums.PrincipalType;
+    /**
+     * The role: a role definition's ARM id or GUID, or one of the built-in names `Owner`, `Contributor`, `Reader`, `Role Based Access Control Administrator` and `User Access Administrator`.
+     */
+    roleDefinitionId: pulumi.Input<string>;
+}

@@ -34,6 +34,8 @@ __all__ = [
     'PersistenceSettingsArgsDict',
     'PrivateEndpointSettingsArgs',
     'PrivateEndpointSettingsArgsDict',
+    'RoleAssignmentArgs',
+    'RoleAssignmentArgsDict',
 ]
 
 class AccessPrincipalArgsDict(TypedDict):
@@ -631,5 +633,97 @@ class PrivateEndpointSettingsArgs:
     @private_dns_zone_id.setter
     def private_dns_zone_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "private_dns_zone_id", value)
+
+
+class RoleAssignmentArgsDict(TypedDict):
+    """
+    A control-plane role on the cache's cluster for a principal.
+    """
+    principal_id: pulumi.Input[_builtins.str]
+    """
+    The Entra object id of the principal that gets the role.
+    """
+    role_definition_id: pulumi.Input[_builtins.str]
+    """
+    The role: a role definition's ARM id or GUID, or one of the built-in names `Owner`, `Contributor`, `Reader`, `Role Based Access Control Administrator` and `User Access Administrator`.
+    """
+    name: NotRequired[_builtins.str]
+    """
+    The assignment's stable key, rules as accessPrincipals' names: it names the assignment's resource. Required when principalId is not a literal; default: the principalId, in lower case.
+    """
+    principal_type: NotRequired['PrincipalType']
+    """
+    Defaults to `ServicePrincipal` (managed identities and apps).
+    """
+
+@pulumi.input_type
+class RoleAssignmentArgs:
+    def __init__(__self__, *,
+                 principal_id: pulumi.Input[_builtins.str],
+                 role_definition_id: pulumi.Input[_builtins.str],
+                 name: Optional[_builtins.str] = None,
+                 principal_type: Optional['PrincipalType'] = None):
+        """
+        A control-plane role on the cache's cluster for a principal.
+
+        :param pulumi.Input[_builtins.str] principal_id: The Entra object id of the principal that gets the role.
+        :param pulumi.Input[_builtins.str] role_definition_id: The role: a role definition's ARM id or GUID, or one of the built-in names `Owner`, `Contributor`, `Reader`, `Role Based Access Control Administrator` and `User Access Administrator`.
+        :param _builtins.str name: The assignment's stable key, rules as accessPrincipals' names: it names the assignment's resource. Required when principalId is not a literal; default: the principalId, in lower case.
+        :param 'PrincipalType' principal_type: Defaults to `ServicePrincipal` (managed identities and apps).
+        """
+        pulumi.set(__self__, "principal_id", principal_id)
+        pulumi.set(__self__, "role_definition_id", role_definition_id)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+        if principal_type is not None:
+            pulumi.set(__self__, "principal_type", principal_type)
+
+    @_builtins.property
+    @pulumi.getter(name="principalId")
+    def principal_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The Entra object id of the principal that gets the role.
+        """
+        return pulumi.get(self, "principal_id")
+
+    @principal_id.setter
+    def principal_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "principal_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="roleDefinitionId")
+    def role_definition_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The role: a role definition's ARM id or GUID, or one of the built-in names `Owner`, `Contributor`, `Reader`, `Role Based Access Control Administrator` and `User Access Administrator`.
+        """
+        return pulumi.get(self, "role_definition_id")
+
+    @role_definition_id.setter
+    def role_definition_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "role_definition_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> Optional[_builtins.str]:
+        """
+        The assignment's stable key, rules as accessPrincipals' names: it names the assignment's resource. Required when principalId is not a literal; default: the principalId, in lower case.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="principalType")
+    def principal_type(self) -> Optional['PrincipalType']:
+        """
+        Defaults to `ServicePrincipal` (managed identities and apps).
+        """
+        return pulumi.get(self, "principal_type")
+
+    @principal_type.setter
+    def principal_type(self, value: Optional['PrincipalType']):
+        pulumi.set(self, "principal_type", value)
 
 

@@ -38,6 +38,7 @@ class ManagedRedisArgs:
                  private_endpoint: Optional['PrivateEndpointSettingsArgs'] = None,
                  protect_data: Optional[_builtins.bool] = None,
                  public_network_access: Optional['PublicNetworkAccess'] = None,
+                 role_assignments: Optional[Sequence['RoleAssignmentArgs']] = None,
                  sku: Optional['SkuName'] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  zones: Optional[Sequence[_builtins.str]] = None):
@@ -61,6 +62,7 @@ class ManagedRedisArgs:
         :param 'PrivateEndpointSettingsArgs' private_endpoint: Reaches the cache from a subnet through a private endpoint (also for an existing cache).
         :param _builtins.bool protect_data: Protects the cluster and the database against replacement and deletion.
         :param 'PublicNetworkAccess' public_network_access: Says whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a `privateEndpoint` (an explicit `Enabled` keeps both ways open).
+        :param Sequence['RoleAssignmentArgs'] role_assignments: Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
         :param 'SkuName' sku: The size and tier. Default: `Balanced_B0`.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Go on every Azure resource the component creates that takes tags.
         :param Sequence[_builtins.str] zones: The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
@@ -98,6 +100,8 @@ class ManagedRedisArgs:
             pulumi.set(__self__, "protect_data", protect_data)
         if public_network_access is not None:
             pulumi.set(__self__, "public_network_access", public_network_access)
+        if role_assignments is not None:
+            pulumi.set(__self__, "role_assignments", role_assignments)
         if sku is not None:
             pulumi.set(__self__, "sku", sku)
         if tags is not None:
@@ -310,6 +314,18 @@ class ManagedRedisArgs:
         pulumi.set(self, "public_network_access", value)
 
     @_builtins.property
+    @pulumi.getter(name="roleAssignments")
+    def role_assignments(self) -> Optional[Sequence['RoleAssignmentArgs']]:
+        """
+        Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
+        """
+        return pulumi.get(self, "role_assignments")
+
+    @role_assignments.setter
+    def role_assignments(self, value: Optional[Sequence['RoleAssignmentArgs']]):
+        pulumi.set(self, "role_assignments", value)
+
+    @_builtins.property
     @pulumi.getter
     def sku(self) -> Optional['SkuName']:
         """
@@ -369,6 +385,7 @@ class ManagedRedis(pulumi.ComponentResource):
                  protect_data: Optional[_builtins.bool] = None,
                  public_network_access: Optional['PublicNetworkAccess'] = None,
                  resource_group_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 role_assignments: Optional[Sequence[Union['RoleAssignmentArgs', 'RoleAssignmentArgsDict']]] = None,
                  sku: Optional['SkuName'] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  zones: Optional[Sequence[_builtins.str]] = None,
@@ -395,6 +412,7 @@ class ManagedRedis(pulumi.ComponentResource):
         :param _builtins.bool protect_data: Protects the cluster and the database against replacement and deletion.
         :param 'PublicNetworkAccess' public_network_access: Says whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a `privateEndpoint` (an explicit `Enabled` keeps both ways open).
         :param pulumi.Input[_builtins.str] resource_group_name: The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
+        :param Sequence[Union['RoleAssignmentArgs', 'RoleAssignmentArgsDict']] role_assignments: Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
         :param 'SkuName' sku: The size and tier. Default: `Balanced_B0`.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Go on every Azure resource the component creates that takes tags.
         :param Sequence[_builtins.str] zones: The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
@@ -440,6 +458,7 @@ class ManagedRedis(pulumi.ComponentResource):
                  protect_data: Optional[_builtins.bool] = None,
                  public_network_access: Optional['PublicNetworkAccess'] = None,
                  resource_group_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 role_assignments: Optional[Sequence[Union['RoleAssignmentArgs', 'RoleAssignmentArgsDict']]] = None,
                  sku: Optional['SkuName'] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  zones: Optional[Sequence[_builtins.str]] = None,
@@ -473,6 +492,7 @@ class ManagedRedis(pulumi.ComponentResource):
             if resource_group_name is None and not opts.urn:
                 raise TypeError("Missing required property 'resource_group_name'")
             __props__.__dict__["resource_group_name"] = resource_group_name
+            __props__.__dict__["role_assignments"] = role_assignments
             __props__.__dict__["sku"] = sku
             __props__.__dict__["tags"] = tags
             __props__.__dict__["zones"] = zones
@@ -488,8 +508,10 @@ class ManagedRedis(pulumi.ComponentResource):
             __props__.__dict__["private_endpoint_id"] = None
             __props__.__dict__["private_ip_address"] = None
             __props__.__dict__["redis_version"] = None
+            __props__.__dict__["role_assignment_ids"] = None
+            __props__.__dict__["secondary_access_key"] = None
             __props__.__dict__["uri"] = None
-        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["primaryAccessKey"])
+        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["primaryAccessKey", "secondaryAccessKey"])
         opts = pulumi.ResourceOptions.merge(opts, secret_opts)
         super(ManagedRedis, __self__).__init__(
             'azure-managed-redis:index:ManagedRedis',
@@ -625,6 +647,22 @@ class ManagedRedis(pulumi.ComponentResource):
         The resource group of the cluster.
         """
         return pulumi.get(self, "resource_group_name")
+
+    @_builtins.property
+    @pulumi.getter(name="roleAssignmentIds")
+    def role_assignment_ids(self) -> pulumi.Output[Sequence[_builtins.str]]:
+        """
+        The ARM ids of the roleAssignments on the cluster, in their order.
+        """
+        return pulumi.get(self, "role_assignment_ids")
+
+    @_builtins.property
+    @pulumi.getter(name="secondaryAccessKey")
+    def secondary_access_key(self) -> pulumi.Output[_builtins.str]:
+        """
+        The database's secondary access key, for rotating keys (AccessKey mode; empty otherwise).
+        """
+        return pulumi.get(self, "secondary_access_key")
 
     @_builtins.property
     @pulumi.getter

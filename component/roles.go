@@ -1,0 +1,129 @@
+package component
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// Control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments: who may
+// manage the cache, not who may read its data (accessPrincipals).
+
+// BuiltInRoles are the built-in roles roleAssignments names, by name, and their ids (Bicep
+// AVM's map).
+var BuiltInRoles = map[string]string{
+	"Owner":       "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+	"Contributor": "b24988ac-6180-42a0-ab88-20f7382dd24c",
+	"Reader":      "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+	"Role Based Access Control Administrator": "f58310d9-a9f6-439a-9e8d-f62e7b41a168",
+	"User Access Administrator":               "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
+}
+
+var roleDefinitionIdPattern = regexp.MustCompile(`(?i)^(/subscriptions/[^/]+)?/providers/Microsoft\.Authorization/roleDefinitions/([0-9a-f-]{36})$`)
+
+// roleAssignment is an entry of roleAssignments, its key resolved.
+type roleAssignment struct {
+	index            int
+	key              string
+	principalId      pulumi.StringInput
+	roleDefinitionId pulumi.StringInput
+	principalType    string
+}
+
+func (r roleAssignment) input(field string) string {
+	return fmt.Sprintf("roleAssignments[%d].%s", r.index, field)
+}
+
+// checkRoleDefinitionId accepts a role definition's ARM id or GUID, or a built-in role's name.
+func checkRoleDefinitionId(input, value string) error {
+	if _, builtIn := BuiltInRoles[value]; builtIn || guidPattern.MatchString(value) || roleDefinitionIdPattern.MatchString(value) {
+		return nil
+	}
+	names := make([]string, 0, len(BuiltInRoles))
+	for name := range BuiltInRoles {
+		names = append(names, name)
+	}
+	return inputError(input, "role assignments", "%q is not a role: give a role definition's id "+
+		"(/subscriptions/<id>/providers/Microsoft.Authorization/roleDefinitions/<guid>) or GUID, or one of %s",
+		value, strings.Join(sortedStrings(names), ", "))
+}
+
+// roleDefinitionIdIn is a role as an ARM id in the subscription: a full id as given, a GUID or a
+// built-in role's name as that subscription's role definition.
+func roleDefinitionIdIn(subscriptionId, role string) string {
+	if id, builtIn := BuiltInRoles[role]; builtIn {
+		role = id
+	}
+	if guidPattern.MatchString(role) {
+		return fmt.Sprintf("/subscriptions/%s/providers/Microsoft.Authorization/roleDefinitions/%s", subscriptionId, strings.ToLower(role))
+	}
+	return role
+}
+
+// assignRoles gives each entry of roleAssignments its role on the cluster, as direct children
+// named "<component>-role-<name>". Their Azure names are GUIDs of the cluster, the principal and
+// the role, so a replacement deletes the old one first.
+func (b *builder) assignRoles(s *settings, c *cache) (pulumi.StringArrayOutput, error) {
+	ids := pulumi.StringArray{}
+	for _, r := range s.roleAssignments {
+		principalId := checked(r.principalId, r.input("principalId"), asRule("role assignments", checkObjectId))
+		roleDefinitionId := pulumi.All(checked(r.roleDefinitionId, r.input("roleDefinitionId"), checkRoleDefinitionId),
+			b.client().SubscriptionId()).ApplyT(func(v []any) string {
+			return roleDefinitionIdIn(v[1].(string), v[0].(string))
+		}).(pulumi.StringOutput)
+		name := pulumi.All(c.clusterId, principalId, roleDefinitionId).ApplyT(func(v []any) string {
+			return deterministicGuid(v[0].(string), v[1].(string), v[2].(string))
+		}).(pulumi.StringOutput)
+		assignment, err := authorization.NewRoleAssignment(b.ctx, s.name+"-role-"+r.key, &authorization.RoleAssignmentArgs{
+			RoleAssignmentName: name,
+			PrincipalId:        principalId,
+			// Explicit: the SDK would default to "User", wrong for managed identities.
+			PrincipalType:    pulumi.String(r.principalType),
+			RoleDefinitionId: roleDefinitionId,
+			Scope:            c.clusterId,
+		}, b.child(pulumi.DeleteBeforeReplace(true))...)
+		if err != nil {
+			return pulumi.StringArrayOutput{}, err
+		}
+		b.registered(assignment)
+		ids = append(ids, assignment.ID().ToStringOutput())
+	}
+	return ids.ToStringArrayOutput(), nil
+}
+
+// roleAssignmentsRule: each entry names a principal (an object id) and a role, and has a name
+// that keys its resource (required when the principal id is not a literal), each given once.
+func roleAssignmentsRule(a *ManagedRedisArgs, s *settings) []error {
+	var errs []error
+	names := map[string]int{}
+	for _, r := range s.roleAssignments {
+		given := a.RoleAssignments[r.index]
+		errs = append(errs, literalChecks("role assignments",
+			literalCheck{r.input("principalId"), given.PrincipalId, true, checkObjectId},
+			literalCheck{r.input("roleDefinitionId"), given.RoleDefinitionId, true, checkRoleDefinitionId})...)
+		errs = append(errs, checkPrincipalType(r.input("principalType"), r.principalType))
+		if given.Name != "" {
+			errs = append(errs, checkPrincipalName(r.input("name"), given.Name))
+		}
+		switch first, dup := names[strings.ToLower(r.key)]; {
+		case r.key == "":
+			errs = append(errs, inputError(r.input("name"), "role assignments",
+				"required when principalId is not a literal (an Output): a stable name keys the assignment's resource"))
+		case dup:
+			errs = append(errs, inputError(r.input("name"), "role assignments",
+				"%q is already the name of roleAssignments[%d]: each needs its own name", r.key, first))
+		default:
+			names[strings.ToLower(r.key)] = r.index
+		}
+	}
+	return errs
+}
+
+func sortedStrings(values []string) []string {
+	slices.Sort(values)
+	return values
+}

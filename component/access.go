@@ -118,7 +118,7 @@ func BuildManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedi
 		// principalType is checked, not sent: make the assignment wait for the check.
 		objectId = gate{pulumi.All(principalType)}.string(objectId)
 		_, _, err = inLine(ctx, db, nil, func(wait pulumi.ResourceArrayOutput) (pulumi.Resource, error) {
-			assignment, err := grantAccessPolicy(ctx, name, db, objectId, b.child(pulumi.DependsOnInputs(wait)))
+			assignment, err := grantAccessPolicy(ctx, childName{name: name}, db, objectId, b.child(pulumi.DependsOnInputs(wait)))
 			if err == nil {
 				access.AccessPolicyAssignmentId = assignment.ID().ToStringOutput()
 			}
@@ -127,7 +127,7 @@ func BuildManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedi
 		return access, err
 	}
 	vault := b.givenVault(checked(a.KeyVaultId, "keyVaultId", checkKeyVaultId), "keyVaultId")
-	_, access.RoleAssignmentIds, err = grantSecretsUser(ctx, name,
+	_, access.RoleAssignmentIds, err = grantSecretsUser(ctx, childName{name: name},
 		secretsOf{vaultId: vault.id, connectionName: checked(a.ConnectionName, "connectionName", checkConnectionName)},
 		objectId, principalType, b.child())
 	return access, err

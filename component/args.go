@@ -135,6 +135,12 @@ type AccessPrincipal struct {
 	// PrincipalType defaults to `ServicePrincipal` (managed identities and apps). `Group` only
 	// with `AccessKey`: Azure Managed Redis does not support Entra groups for data access (V22).
 	PrincipalType string `pulumi:"principalType,optional" enum:"PrincipalType"`
+	// Aliases are the principal's earlier names, so that renaming it changes nothing in Azure:
+	// give the old name here (for a principal that had no name, its object id in lower case).
+	// Without them, a rename replaces the principal's resources, and since their Azure names do
+	// not depend on the principal's name the new ones clash with the old ones ("already
+	// exists"). Rules as names; each unique in the list.
+	Aliases []string `pulumi:"aliases,optional"`
 }
 
 // RoleAssignment is a control-plane role on the cache's cluster for a principal.

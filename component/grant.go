@@ -19,25 +19,67 @@ import (
 // KeyVaultSecretsUserRole is the id of Azure's built-in "Key Vault Secrets User" role.
 const KeyVaultSecretsUserRole = "4633458b-17de-408a-b874-0445c86b69e6"
 
+// childName is the name of a principal's child and the names it had before (from the
+// principal's aliases): with them, a rename is a change of name only, nothing in Azure.
+type childName struct {
+	name    string
+	earlier []string
+}
+
+// principalChild is the name of the child of principal p of the component named component.
+func principalChild(component string, p principal) childName {
+	n := childName{name: component + "-access-" + p.key}
+	for _, alias := range p.aliases {
+		if alias != p.key {
+			n.earlier = append(n.earlier, component+"-access-"+alias)
+		}
+	}
+	return n
+}
+
+func (n childName) suffixed(suffix string) childName {
+	s := childName{name: n.name + suffix}
+	for _, earlier := range n.earlier {
+		s.earlier = append(s.earlier, earlier+suffix)
+	}
+	return s
+}
+
+// aliases is the option that gives the child its earlier names (none when it had none).
+func (n childName) aliases() pulumi.ResourceOption {
+	aliases := make([]pulumi.Alias, len(n.earlier))
+	for i, earlier := range n.earlier {
+		aliases[i] = pulumi.Alias{Name: pulumi.String(earlier)}
+	}
+	return pulumi.Aliases(aliases)
+}
+
 // database is the database principals get data access to, in EntraId mode.
 type database struct{ resourceGroupName, clusterName, name pulumi.StringOutput }
 
 // grantAccessPolicy registers an assignment of the "default" access policy, Azure's only one
 // (V17), to the principal.
-func grantAccessPolicy(ctx *pulumi.Context, name string, db database, objectId pulumi.StringOutput,
+func grantAccessPolicy(ctx *pulumi.Context, name childName, db database, objectId pulumi.StringOutput,
 	opts []pulumi.ResourceOption,
 ) (*redisenterprise.AccessPolicyAssignment, error) {
 	assignmentName := pulumi.All(db.resourceGroupName, db.clusterName, db.name, objectId).ApplyT(func(v []any) string {
-		return deterministicGuid(v[0].(string), v[1].(string), v[2].(string), v[3].(string), "default")
+		return accessPolicyAssignmentName(v[0].(string), v[1].(string), v[2].(string), v[3].(string))
 	}).(pulumi.StringOutput)
-	return redisenterprise.NewAccessPolicyAssignment(ctx, name, &redisenterprise.AccessPolicyAssignmentArgs{
+	return redisenterprise.NewAccessPolicyAssignment(ctx, name.name, &redisenterprise.AccessPolicyAssignmentArgs{
 		AccessPolicyAssignmentName: assignmentName,
 		AccessPolicyName:           pulumi.String("default"),
 		ClusterName:                db.clusterName,
 		DatabaseName:               db.name,
 		ResourceGroupName:          db.resourceGroupName,
 		User:                       redisenterprise.AccessPolicyAssignmentPropertiesUserArgs{ObjectId: objectId},
-	}, append(opts, pulumi.DeleteBeforeReplace(true))...)
+	}, append(opts, pulumi.DeleteBeforeReplace(true), name.aliases())...)
+}
+
+// accessPolicyAssignmentName is the Azure name of the principal's assignment on the database: a
+// GUID of them without its hyphens, since the REST API's pattern for these names is
+// ^[A-Za-z0-9]{1,60}$ and the az CLI cannot show or delete others (azure-cli#33568, #33444).
+func accessPolicyAssignmentName(resourceGroupName, clusterName, databaseName, objectId string) string {
+	return strings.ReplaceAll(deterministicGuid(resourceGroupName, clusterName, databaseName, objectId, "default"), "-", "")
 }
 
 // secretsOf names the two secrets of a cache, in AccessKey mode: the vault (an ARM id) and the
@@ -46,7 +88,7 @@ type secretsOf struct{ vaultId, connectionName pulumi.StringOutput }
 
 // grantSecretsUser gives the principal the Key Vault Secrets User role on each of the two
 // secrets, not on the whole vault.
-func grantSecretsUser(ctx *pulumi.Context, name string, secrets secretsOf, objectId, principalType pulumi.StringOutput,
+func grantSecretsUser(ctx *pulumi.Context, name childName, secrets secretsOf, objectId, principalType pulumi.StringOutput,
 	opts []pulumi.ResourceOption,
 ) ([]pulumi.Resource, pulumi.StringArrayOutput, error) {
 	roleDefinitionId := secrets.vaultId.ApplyT(func(id string) (string, error) {
@@ -70,7 +112,8 @@ func grantSecretsUser(ctx *pulumi.Context, name string, secrets secretsOf, objec
 		assignmentName := pulumi.All(scope, objectId, roleDefinitionId).ApplyT(func(v []any) string {
 			return deterministicGuid(v[0].(string), v[1].(string), v[2].(string))
 		}).(pulumi.StringOutput)
-		role, err := authorization.NewRoleAssignment(ctx, name+"-"+secret.suffix, &authorization.RoleAssignmentArgs{
+		child := name.suffixed("-" + secret.suffix)
+		role, err := authorization.NewRoleAssignment(ctx, child.name, &authorization.RoleAssignmentArgs{
 			RoleAssignmentName: assignmentName,
 			PrincipalId:        objectId,
 			// Explicit: the SDK would default to "User", wrong for managed identities.
@@ -78,7 +121,7 @@ func grantSecretsUser(ctx *pulumi.Context, name string, secrets secretsOf, objec
 			RoleDefinitionId: roleDefinitionId,
 			Scope:            scope,
 			Description:      pulumi.String("Read the Azure Managed Redis " + secret.suffix + " secret"),
-		}, append(opts, pulumi.DeleteBeforeReplace(true))...)
+		}, append(opts, pulumi.DeleteBeforeReplace(true), child.aliases())...)
 		if err != nil {
 			return nil, pulumi.StringArrayOutput{}, err
 		}
@@ -97,7 +140,7 @@ func (b *builder) grantAll(s *settings, c *cache, secrets *vaultSecrets) error {
 	db := database{resourceGroupName: c.resourceGroupName, clusterName: c.clusterName, name: c.databaseName}
 	var previous pulumi.Output // the previous principal's place in the line
 	for i, p := range s.principals {
-		name := s.name + "-access-" + p.key
+		name := principalChild(s.name, p)
 		if secrets != nil {
 			roles, _, err := grantSecretsUser(b.ctx, name,
 				secretsOf{vaultId: secrets.keyVaultId, connectionName: pulumi.String(s.connectionName).ToStringOutput()},

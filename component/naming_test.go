@@ -1,6 +1,7 @@
 package component
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -85,5 +86,27 @@ func TestDeterministicGuid(t *testing.T) {
 	}
 	if a == deterministicGuid("db", azuremock.PrincipalB, "default") {
 		t.Error("two principals share a GUID")
+	}
+}
+
+// Access policy assignment names follow the REST API's pattern, which the az CLI enforces, for
+// any database and principal, and differ between principals and databases.
+func TestAccessPolicyAssignmentNamesAreLettersAndDigits(t *testing.T) {
+	pattern := regexp.MustCompile(`^[A-Za-z0-9]{1,60}$`)
+	seen := map[string]bool{}
+	for _, db := range [][3]string{{"rg", "cache", "default"}, {"RG-2", "other-cache", "default"}, {"rg", "cache", "db2"}} {
+		for _, objectId := range []string{"00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002"} {
+			name := accessPolicyAssignmentName(db[0], db[1], db[2], objectId)
+			if !pattern.MatchString(name) {
+				t.Errorf("%v %s: %q does not match %s", db, objectId, name, pattern)
+			}
+			if name != accessPolicyAssignmentName(db[0], db[1], db[2], strings.ToUpper(objectId)) {
+				t.Errorf("%v %s: the name depends on the object id's letter case", db, objectId)
+			}
+			if seen[name] {
+				t.Errorf("%v %s: %q is another assignment's name", db, objectId, name)
+			}
+			seen[name] = true
+		}
 	}
 }

@@ -70,3 +70,36 @@ func TestALiteralObjectIdNamesItsPrincipal(t *testing.T) {
 		t.Errorf("children %v", got)
 	}
 }
+
+// A principal's aliases are its earlier names: each child of a renamed principal is also known
+// by the name its earlier name gave it, so the engine sees a rename, not a replacement, and the
+// Azure names stay the same.
+func TestAPrincipalsAliasesKeepItsChildren(t *testing.T) {
+	for _, mode := range []string{EntraID, AccessKey} {
+		t.Run(mode, func(t *testing.T) {
+			before := children(t, mode, AccessPrincipal{Name: "api", ObjectId: output(azuremock.PrincipalA)})
+			fake := azuremock.New()
+			newCache(t, fake, &ManagedRedisArgs{ResourceGroupName: str("rg"), Authentication: mode, AccessPrincipals: []AccessPrincipal{
+				{Name: "web", ObjectId: output(azuremock.PrincipalA), Aliases: []string{"api", "web"}}}})
+			renamed := append(fake.Registered(assignmentToken), fake.Registered(roleToken)...)
+			if len(renamed) != len(before) || len(renamed) == 0 {
+				t.Fatalf("renamed children %d, before %d", len(renamed), len(before))
+			}
+			for _, child := range renamed {
+				earlier := strings.Replace(child.Name, "cache-access-web", "cache-access-api", 1)
+				if _, ok := before[earlier]; !ok {
+					t.Errorf("%s: no child %s before", child.Name, earlier)
+				}
+				var aliases []string
+				for _, alias := range child.RegisterRPC.GetAliases() {
+					if name := alias.GetSpec().GetName(); name != "" { // the SDK's own are type aliases
+						aliases = append(aliases, name)
+					}
+				}
+				if len(aliases) != 1 || aliases[0] != earlier {
+					t.Errorf("%s: aliases %v, want [%s] (its own name is no alias)", child.Name, aliases, earlier)
+				}
+			}
+		})
+	}
+}

@@ -28,17 +28,22 @@ func TestRoleAssignmentsOnTheCluster(t *testing.T) {
 		"cache-role-" + azuremock.PrincipalB: {roleIn(BuiltInRoles["Contributor"]), azuremock.PrincipalB, PrincipalServicePrincipal},
 		"cache-role-custom":                  {custom, azuremock.PrincipalC, PrincipalServicePrincipal},
 	}
-	roles := fake.Registered(roleToken)
+	order := []string{"cache-role-ops", "cache-role-" + azuremock.PrincipalB, "cache-role-custom"} // the list's
+	roles := map[string]pulumi.MockResourceArgs{}
+	for _, r := range fake.Registered(roleToken) {
+		roles[r.Name] = r
+	}
 	if len(roles) != len(want) {
 		t.Fatalf("%d role assignments, want %d", len(roles), len(want))
 	}
 	var ids []string
-	for _, r := range roles {
-		w, ok := want[r.Name]
+	for _, name := range order {
+		r, ok := roles[name]
 		if !ok {
-			t.Errorf("unexpected role assignment %s", r.Name)
+			t.Errorf("no role assignment %s", name)
 			continue
 		}
+		w := want[name]
 		name := deterministicGuid(clusterId, w.principal, w.role)
 		for path, value := range map[string]string{"scope": clusterId, "roleDefinitionId": w.role, "principalId": w.principal,
 			"principalType": w.principalType, "roleAssignmentName": name} {

@@ -460,9 +460,20 @@ func principalsAreNamedObjectIds(a *ManagedRedisArgs, s *settings) []error {
 					"a stable name, such as the app's, keys the principal's resources whatever its place in the list"))
 		} else if first, dup := names[strings.ToLower(p.key)]; dup {
 			errs = append(errs, inputError(at("name"), "principals",
-				"%q is already the name of accessPrincipals[%d]: each principal needs its own name", p.key, first))
+				"%q is already a name of accessPrincipals[%d]: each principal needs its own name", p.key, first))
 		} else {
 			names[strings.ToLower(p.key)] = p.index
+		}
+		for i, alias := range given.Aliases {
+			input := fmt.Sprintf("accessPrincipals[%d].aliases[%d]", p.index, i)
+			if err := checkPrincipalName(input, alias); err != nil {
+				errs = append(errs, err)
+			} else if first, dup := names[strings.ToLower(alias)]; dup && first != p.index {
+				errs = append(errs, inputError(input, "principals",
+					"%q is already a name of accessPrincipals[%d]: an earlier name belongs to one principal, once", alias, first))
+			} else {
+				names[strings.ToLower(alias)] = p.index
+			}
 		}
 		id, ok := literal(given.ObjectId)
 		if !ok {

@@ -133,6 +133,20 @@ func TestRules(t *testing.T) {
 		{"principals: a name twice", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{Name: "api", ObjectId: output(azuremock.PrincipalA)},
 			{Name: "API", ObjectId: output(azuremock.PrincipalB)}}}, "accessPrincipals[1].name", "principals"},
 		{"principals: a name with a space", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{Name: "my api", ObjectId: output(azuremock.PrincipalA)}}}, "accessPrincipals[0].name", "principals"},
+		{"principals: an alias with a space", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{Name: "api", ObjectId: output(azuremock.PrincipalA),
+			Aliases: []string{"my api"}}}}, "accessPrincipals[0].aliases[0]", "principals"},
+		{"principals: an alias that is another's name", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{{Name: "api", ObjectId: output(azuremock.PrincipalA)},
+			{Name: "web", ObjectId: output(azuremock.PrincipalB), Aliases: []string{"API"}}}}, "accessPrincipals[1].aliases[0]", "principals"},
+		{"principals: an alias that is another's alias", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{
+			{Name: "api", ObjectId: output(azuremock.PrincipalA), Aliases: []string{"old"}},
+			{Name: "web", ObjectId: output(azuremock.PrincipalB), Aliases: []string{"old"}}}}, "accessPrincipals[1].aliases[0]", "principals"},
+		{"principals: a name that is another's alias", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{
+			{Name: "api", ObjectId: output(azuremock.PrincipalA), Aliases: []string{"web"}},
+			{Name: "web", ObjectId: output(azuremock.PrincipalB)}}}, "accessPrincipals[1].name", "principals"},
+		{"principals: the object id as the alias of a first name", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{
+			{Name: "api", ObjectId: str(azuremock.PrincipalA), Aliases: []string{azuremock.PrincipalA}}}}, "", ""},
+		{"principals: an alias in other letter case, its own name", ManagedRedisArgs{AccessPrincipals: []AccessPrincipal{
+			{Name: "api", ObjectId: output(azuremock.PrincipalA), Aliases: []string{"API", "api"}}}}, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

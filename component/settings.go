@@ -67,6 +67,7 @@ type customerManagedKey struct {
 type principal struct {
 	index         int
 	key           string
+	aliases       []string           // earlier keys
 	objectId      pulumi.StringInput // as given; checked where it is used
 	principalType string
 }
@@ -119,6 +120,7 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 		s.principals = append(s.principals, principal{
 			index:         i,
 			key:           keyOf(p.Name, p.ObjectId),
+			aliases:       p.Aliases,
 			objectId:      p.ObjectId,
 			principalType: orDefault(p.PrincipalType, PrincipalServicePrincipal),
 		})

@@ -317,6 +317,7 @@ type AccessPrincipal struct {
 	Name          string             `pulumi:"name,optional"`
 	ObjectId      pulumi.StringInput `pulumi:"objectId"`
 	PrincipalType *PrincipalType     `pulumi:"principalType,optional"`
+	Aliases       []string           `pulumi:"aliases,optional"`
 }
 
 func (v *AccessPrincipal) Annotate(a infer.Annotator) {
@@ -325,6 +326,7 @@ func (v *AccessPrincipal) Annotate(a infer.Annotator) {
 	a.Describe(&v.Name, "The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.")
 	a.Describe(&v.ObjectId, "The principal's Entra object id (for a managed identity, its principalId), not its client id.")
 	a.Describe(&v.PrincipalType, "Defaults to `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access (V22).")
+	a.Describe(&v.Aliases, "The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones (\"already exists\"). Rules as names; each unique in the list.")
 }
 
 // library is the value as the library takes it.
@@ -336,6 +338,7 @@ func (v *AccessPrincipal) library() *component.AccessPrincipal {
 	l.Name = v.Name
 	l.ObjectId = v.ObjectId
 	l.PrincipalType = value(v.PrincipalType)
+	l.Aliases = v.Aliases
 	return l
 }
 

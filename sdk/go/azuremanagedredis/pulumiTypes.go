@@ -15,6 +15,8 @@ var _ = internal.GetEnvOrDefault
 
 // An Entra principal that gets access to the cache.
 type AccessPrincipal struct {
+	// The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones ("already exists"). Rules as names; each unique in the list.
+	Aliases []string `pulumi:"aliases"`
 	// The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.
 	Name *string `pulumi:"name"`
 	// The principal's Entra object id (for a managed identity, its principalId), not its client id.
@@ -36,6 +38,8 @@ type AccessPrincipalInput interface {
 
 // An Entra principal that gets access to the cache.
 type AccessPrincipalArgs struct {
+	// The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones ("already exists"). Rules as names; each unique in the list.
+	Aliases []string `pulumi:"aliases"`
 	// The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.
 	Name *string `pulumi:"name"`
 	// The principal's Entra object id (for a managed identity, its principalId), not its client id.
@@ -94,6 +98,11 @@ func (o AccessPrincipalOutput) ToAccessPrincipalOutput() AccessPrincipalOutput {
 
 func (o AccessPrincipalOutput) ToAccessPrincipalOutputWithContext(ctx context.Context) AccessPrincipalOutput {
 	return o
+}
+
+// The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones ("already exists"). Rules as names; each unique in the list.
+func (o AccessPrincipalOutput) Aliases() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v AccessPrincipal) []string { return v.Aliases }).(pulumi.StringArrayOutput)
 }
 
 // The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.

@@ -11,6 +11,10 @@ import * as enums from "../types/enums";
  */
 export interface AccessPrincipalArgs {
     /**
+     * The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones ("already exists"). Rules as names; each unique in the list.
+     */
+    aliases?: string[];
+    /**
      * The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.
      */
     name?: string;

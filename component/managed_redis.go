@@ -115,6 +115,9 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 	if err := validate(args, s); err != nil {
 		return nil, fmt.Errorf("ManagedRedis %q: %w", name, err)
 	}
+	if err := claimZoneNow(ctx, args, s); err != nil {
+		return nil, fmt.Errorf("ManagedRedis %q: %w", name, err)
+	}
 
 	redis := &ManagedRedis{}
 	if err := ctx.RegisterComponentResource(ManagedRedisType, name, redis, opts...); err != nil {

@@ -2,6 +2,7 @@ package component
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
@@ -61,24 +62,32 @@ func (b *builder) privateEndpoint(s *settings, c *cache) (*endpoint, error) {
 }
 
 // privateDnsZone is the zone given, or a new zone privatelink.redis.azure.net in the cache's
-// resource group, linked to the subnet's virtual network.
+// resource group, linked to the subnet's virtual network, once the program's claim on both
+// holds.
 func (b *builder) privateDnsZone(s *settings, c *cache) (pulumi.StringOutput, error) {
 	pe := s.privateEndpoint
 	if pe.zoneId != nil {
 		return *pe.zoneId, nil
 	}
+	virtualNetworkId := pe.subnetId.ApplyT(func(subnet string) string {
+		return subnetIdPattern.FindStringSubmatch(subnet)[1]
+	}).(pulumi.StringOutput)
+	resourceGroupName := s.resourceGroupName
+	if !pe.zoneClaimed {
+		program := programOf(b.ctx)
+		resourceGroupName = pulumi.All(s.resourceGroupName, virtualNetworkId).ApplyT(func(v []any) (string, error) {
+			return v[0].(string), program.claimZone(s.name, v[0].(string), v[1].(string))
+		}).(pulumi.StringOutput)
+	}
 	zone, err := privatedns.NewPrivateZone(b.ctx, s.name, &privatedns.PrivateZoneArgs{
 		PrivateZoneName:   pulumi.String(PrivateDnsZone),
-		ResourceGroupName: s.resourceGroupName,
+		ResourceGroupName: resourceGroupName,
 		Location:          pulumi.String("global"),
 		Tags:              s.tags,
 	}, b.child(pulumi.DeleteBeforeReplace(true))...)
 	if err != nil {
 		return pulumi.StringOutput{}, err
 	}
-	virtualNetworkId := pe.subnetId.ApplyT(func(subnet string) string {
-		return subnetIdPattern.FindStringSubmatch(subnet)[1]
-	}).(pulumi.StringOutput)
 	link, err := privatedns.NewVirtualNetworkLink(b.ctx, s.name, &privatedns.VirtualNetworkLinkArgs{
 		PrivateZoneName:        zone.Name,
 		ResourceGroupName:      s.resourceGroupName,
@@ -123,4 +132,52 @@ func (b *builder) privateIpAddress(pe *network.PrivateEndpoint) pulumi.StringOut
 		}
 		return ""
 	}).(pulumi.StringOutput)
+}
+
+// Azure takes one zone privatelink.redis.azure.net per resource group (a second is a Conflict)
+// and per virtual network (a second link is a BadRequest: "a virtual network cannot be linked to
+// multiple zones with overlapping namespaces"). So within a program, each private endpoint
+// without privateDnsZoneId claims the resource group and the virtual network of the zone it
+// would create, and a second claim is refused: before anything is registered when both are
+// literals, else once they are known, before the zone is written.
+
+// claimZoneNow claims the places of the zone the cache's private endpoint would create when they
+// are literals.
+func claimZoneNow(ctx *pulumi.Context, args *ManagedRedisArgs, s *settings) error {
+	pe := s.privateEndpoint
+	if pe == nil || pe.zoneId != nil {
+		return nil
+	}
+	resourceGroupName, groupKnown := literal(args.ResourceGroupName)
+	subnetId, subnetKnown := literal(args.PrivateEndpoint.SubnetId)
+	subnet := subnetIdPattern.FindStringSubmatch(subnetId)
+	if !groupKnown || !subnetKnown || subnet == nil { // a value rule reports an invalid subnet id
+		return nil
+	}
+	pe.zoneClaimed = true
+	return programOf(ctx).claimZone(s.name, resourceGroupName, subnet[1])
+}
+
+// claimZone records that the component named owner creates the zone in the resource group,
+// linked to the virtual network, unless another component of the program already does either.
+func (p *Program) claimZone(owner, resourceGroupName, virtualNetworkId string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	places := []struct{ key, what string }{
+		{"virtual network " + strings.ToLower(virtualNetworkId), "links it to the virtual network " + virtualNetworkId},
+		{"resource group " + strings.ToLower(resourceGroupName), "creates it in the resource group " + resourceGroupName},
+	}
+	for _, place := range places {
+		if other, claimed := p.zones[place.key]; claimed && other != owner {
+			return inputError("privateEndpoint.privateDnsZoneId", "private endpoint",
+				"ManagedRedis %q already creates the private DNS zone %s and %s, and Azure takes one such zone per "+
+					"virtual network and per resource group: create the zone and its virtual network link once "+
+					"(Microsoft.Network/privateDnsZones) and pass its id as privateEndpoint.privateDnsZoneId to every cache",
+				other, PrivateDnsZone, place.what)
+		}
+	}
+	for _, place := range places {
+		p.zones[place.key] = owner
+	}
+	return nil
 }

@@ -54,6 +54,8 @@ type settings struct {
 type privateEndpoint struct {
 	subnetId pulumi.StringOutput
 	zoneId   *pulumi.StringOutput
+	// zoneClaimed: the zone's places are claimed already (see claimZoneNow).
+	zoneClaimed bool
 }
 
 // customerManagedKey is the key encrypting the cache and the identity reading it, checked, and

@@ -18,17 +18,21 @@ import (
 // databases run in parallel. A database is known by its resource group, cluster and name once
 // those are known (they may be Outputs): until then an assignment waits.
 
-// Program is what the components of one program share: the line of each database. A Go
-// program's components share one through their *pulumi.Context; a host that builds each
-// component with a context of its own (the provider: one per Construct) gives the components of
-// one program the same Program with WithProgram. Nothing outlives the program.
+// Program is what the components of one program share: the line of each database, and who
+// creates the private DNS zone of each virtual network and resource group. A Go program's
+// components share one through their *pulumi.Context; a host that builds each component with a
+// context of its own (the provider: one per Construct) gives the components of one program the
+// same Program with WithProgram. Nothing outlives the program.
 type Program struct {
 	mu    sync.Mutex
 	lines map[string]pulumi.Resource // the last assignment of each database
+	zones map[string]string          // the component creating the zone, by place (see claimZone)
 }
 
 // NewProgram is an empty Program.
-func NewProgram() *Program { return &Program{lines: map[string]pulumi.Resource{}} }
+func NewProgram() *Program {
+	return &Program{lines: map[string]pulumi.Resource{}, zones: map[string]string{}}
+}
 
 type programKey struct{}
 

@@ -1,0 +1,86 @@
+package component
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/azuremock"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
+)
+
+// Azure takes one zone privatelink.redis.azure.net per virtual network and per resource group,
+// so within a program a second cache that would create one in the same place is refused, before
+// it registers anything when the places are literals, else before its zone is written; once a
+// zone is given, any number of caches share it.
+func TestOnePrivateDnsZonePerVirtualNetworkAndResourceGroup(t *testing.T) {
+	otherSubnet := strings.Replace(subnetId, "virtualNetworks/vnet/", "virtualNetworks/vnet-2/", 1)
+	type cache struct {
+		resourceGroupName, subnetId pulumi.StringInput
+		zoneId                      pulumi.StringInput
+	}
+	tests := []struct {
+		name         string
+		first, other cache
+		refused      bool
+	}{
+		{"one virtual network, one resource group", cache{str("rg"), str(subnetId), nil}, cache{str("rg"), str(subnetId), nil}, true},
+		{"one virtual network, two resource groups", cache{str("rg"), str(subnetId), nil}, cache{str("rg-2"), str(subnetId), nil}, true},
+		{"two virtual networks, one resource group", cache{str("rg"), str(subnetId), nil}, cache{str("RG"), str(otherSubnet), nil}, true},
+		{"two virtual networks, two resource groups", cache{str("rg"), str(subnetId), nil}, cache{str("rg-2"), str(otherSubnet), nil}, false},
+		{"one virtual network, known later", cache{str("rg"), output(subnetId), nil}, cache{output("rg-2"), str(strings.ToUpper(subnetId)), nil}, true},
+		{"one resource group, known later", cache{output("rg"), str(subnetId), nil}, cache{output("rg"), output(otherSubnet), nil}, true},
+		{"a zone given to the second", cache{str("rg"), str(subnetId), nil}, cache{str("rg"), str(subnetId), str(zoneId)}, false},
+		{"one zone given to both", cache{str("rg"), str(subnetId), output(zoneId)}, cache{str("rg"), str(subnetId), str(zoneId)}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fake := azuremock.New()
+			var second error
+			err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
+				for i, c := range []cache{tt.first, tt.other} {
+					_, err := NewManagedRedis(ctx, []string{"a", "b"}[i], &ManagedRedisArgs{ResourceGroupName: c.resourceGroupName,
+						PrivateEndpoint: &PrivateEndpointSettings{SubnetId: c.subnetId, PrivateDnsZoneId: c.zoneId}})
+					if i == 0 && err != nil {
+						return err
+					}
+					second = err
+				}
+				return nil
+			})
+			if second != nil {
+				err = second
+			}
+			if !tt.refused {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if !hasInputError(err, "privateEndpoint.privateDnsZoneId", "private endpoint") ||
+				!strings.Contains(err.Error(), `ManagedRedis "a" already creates the private DNS zone`) ||
+				!strings.Contains(err.Error(), "pass its id as privateEndpoint.privateDnsZoneId") {
+				t.Fatalf("want the second cache refused, saying to create the zone once and pass it; got %v", err)
+			}
+			if zones := fake.Registered(fakearm.PrivateZoneType); len(zones) != 1 || zones[0].Name != "a" {
+				t.Errorf("zones registered: %d, want only a's", len(zones))
+			}
+			components := fake.Registered(ManagedRedisType)
+			if refusedAtOnce := second != nil; refusedAtOnce != (len(components) == 1) {
+				t.Errorf("refused when b was built: %v, yet %d components registered (with literal places, b registers nothing)",
+					refusedAtOnce, len(components))
+			}
+		})
+	}
+}
+
+// Each program claims its own places: a second run (the up after the preview) is not refused.
+func TestEachProgramClaimsItsOwnZones(t *testing.T) {
+	for run := range 2 {
+		if err := runCache(azuremock.New(), &ManagedRedisArgs{ResourceGroupName: str("rg"),
+			PrivateEndpoint: &PrivateEndpointSettings{SubnetId: str(subnetId)}}); err != nil {
+			t.Fatalf("run %d: %v", run, err)
+		}
+	}
+}

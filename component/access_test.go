@@ -1,6 +1,7 @@
 package component
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -185,37 +186,115 @@ func TestStandaloneAccessesOfAProgramAreGrantedOneAfterAnother(t *testing.T) {
 	}
 }
 
-func TestAccessChildrenInheritTheComponentsDependencies(t *testing.T) {
-	fake := azuremock.New()
+// With literal names (an existing cache), nothing orders a cache's own principals and the
+// accesses to it but their line: all of them form one chain, whatever order they take, and an
+// access to another database is in none.
+func TestAccessesByLiteralNamesShareTheCachesLine(t *testing.T) {
+	fake := azuremock.New(fakearm.ExistingCache("rg", "legacy", "eastus", "Disabled")...)
 	err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
-		first, err := NewManagedRedisAccess(ctx, "first", &ManagedRedisAccessArgs{
-			ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalA),
-		})
-		if err != nil {
+		if _, err := NewManagedRedis(ctx, "cache", &ManagedRedisArgs{ResourceGroupName: str("rg"),
+			Existing: &ExistingCache{ClusterName: str("legacy")}, AccessPrincipals: []AccessPrincipal{
+				{Name: "own-1", ObjectId: str(azuremock.PrincipalA)}, {Name: "own-2", ObjectId: str(azuremock.PrincipalB)}},
+		}); err != nil {
 			return err
 		}
-		_, err = NewManagedRedisAccess(ctx, "second", &ManagedRedisAccessArgs{
-			ClusterName: str("c"), ResourceGroupName: str("rg"), ObjectId: str(azuremock.PrincipalB),
-		}, pulumi.DependsOn([]pulumi.Resource{first}))
-		return err
+		for name, cluster := range map[string]string{"api": "legacy", "worker": "LEGACY", "elsewhere": "other"} {
+			if _, err := NewManagedRedisAccess(ctx, name, &ManagedRedisAccessArgs{
+				ClusterName: str(cluster), ResourceGroupName: str("rg"), ObjectId: str(fakearm.GuidOf(name)),
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var first, second pulumi.MockResourceArgs
+	after := map[string]string{} // each assignment's predecessor in its line
+	var legacy []string
 	for _, a := range fake.Registered(assignmentToken) {
-		if a.Name == "first" {
-			first = a
-		} else {
-			second = a
+		urn := string(azuremock.URNOf(a))
+		for _, d := range a.RegisterRPC.GetDependencies() {
+			if strings.Contains(d, "AccessPolicyAssignment") {
+				if previous, twice := after[urn]; twice {
+					t.Errorf("%s waits for %s and %s", a.Name, previous, d)
+				}
+				after[urn] = d
+			}
 		}
+		if a.Name == "elsewhere" {
+			if _, waits := after[urn]; waits {
+				t.Errorf("the access to another database waits for %s", after[urn])
+			}
+			continue
+		}
+		legacy = append(legacy, urn)
 	}
-	deps := second.RegisterRPC.GetDependencies()
-	found := false
-	for _, d := range deps {
-		found = found || d == string(azuremock.URNOf(first))
+	if len(legacy) != 4 {
+		t.Fatalf("%d assignments on the cache, want 4", len(legacy))
 	}
-	if !found {
-		t.Errorf("second assignment's dependencies %v lack the first assignment", deps)
+	// One chain: one first, every other after a distinct one of the same database.
+	firsts, followed := 0, map[string]bool{}
+	for _, urn := range legacy {
+		previous, waits := after[urn]
+		switch {
+		case !waits:
+			firsts++
+		case !slices.Contains(legacy, previous) || followed[previous]:
+			t.Errorf("%s waits for %s, not its own predecessor in the line", urn, previous)
+		}
+		followed[previous] = true
+	}
+	if firsts != 1 {
+		t.Errorf("%d assignments wait for none, want 1: %v", firsts, after)
+	}
+}
+
+// A ManagedRedisAccess's dependsOn reaches each of its children, in both modes.
+func TestAccessChildrenInheritTheComponentsDependencies(t *testing.T) {
+	for _, mode := range []string{EntraID, AccessKey} {
+		t.Run(mode, func(t *testing.T) {
+			fake := azuremock.New()
+			err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
+				// Two caches: no line orders these two, only the dependsOn given.
+				args := func(cluster, objectId string) *ManagedRedisAccessArgs {
+					a := &ManagedRedisAccessArgs{ClusterName: str(cluster), ResourceGroupName: str("rg"), ObjectId: str(objectId), Authentication: mode}
+					if mode == AccessKey {
+						a.KeyVaultId, a.ConnectionName = str(azuremock.GivenVaultId), str(cluster)
+					}
+					return a
+				}
+				first, err := NewManagedRedisAccess(ctx, "first", args("c", azuremock.PrincipalA))
+				if err != nil {
+					return err
+				}
+				_, err = NewManagedRedisAccess(ctx, "second", args("d", azuremock.PrincipalB), pulumi.DependsOn([]pulumi.Resource{first}))
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			children := append(fake.Registered(assignmentToken), fake.Registered(roleToken)...)
+			// The first access: the component or any of its children.
+			firsts := map[string]bool{}
+			for _, r := range append(children, fake.Registered(ManagedRedisAccessType)...) {
+				if strings.HasPrefix(r.Name, "first") {
+					firsts[string(azuremock.URNOf(r))] = true
+				}
+			}
+			seconds := 0
+			for _, child := range children {
+				if !strings.HasPrefix(child.Name, "second") {
+					continue
+				}
+				seconds++
+				if !slices.ContainsFunc(child.RegisterRPC.GetDependencies(), func(d string) bool { _, ok := firsts[d]; return ok }) {
+					t.Errorf("%s: dependencies %v lack the first access", child.Name, child.RegisterRPC.GetDependencies())
+				}
+			}
+			if seconds == 0 {
+				t.Fatal("the second access has no children")
+			}
+		})
 	}
 }

@@ -68,7 +68,7 @@ func TestDependsOnReachesEveryChildAndInvoke(t *testing.T) {
 	for _, mode := range []string{EntraID, AccessKey} {
 		t.Run(mode, func(t *testing.T) {
 			fake := azuremock.New(fakearm.ExistingCache("rg", "legacy", "eastus", "Enabled")...)
-			fake.Slow = map[string]func(){"test:index:Slow": func() { time.Sleep(300 * time.Millisecond) }}
+			fake.Slow = map[string]func(pulumi.MockResourceArgs){"test:index:Slow": func(pulumi.MockResourceArgs) { time.Sleep(300 * time.Millisecond) }}
 			for _, existing := range []bool{false, true} {
 				args := &ManagedRedisArgs{ResourceGroupName: str("rg"), Authentication: mode,
 					AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalA)}}}

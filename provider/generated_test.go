@@ -63,6 +63,7 @@ func (managedRedisAccessArgs) library() any {
 	fill(reflect.ValueOf(&args).Elem())
 	return args.library()
 }
+
 // fill sets every field of v to a non-zero value, one element in lists and maps.
 func fill(v reflect.Value) {
 	switch v.Kind() {
@@ -127,4 +128,3 @@ func zeroFields(v reflect.Value, path string) map[string]bool {
 	}
 	return fields
 }
-

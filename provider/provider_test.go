@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -396,51 +395,138 @@ func compact(t *testing.T, spec schema.PackageSpec) string {
 	return string(data)
 }
 
-// Two EntraId accesses constructed at the same time (two apps granted access to one cache in a
-// YAML program) are granted one after another: Azure refuses parallel assignments.
-func TestManagedRedisAccessConstructsOneAtATime(t *testing.T) {
-	var inFlight, most atomic.Int32
+const assignmentType = "azure-native:redisenterprise:AccessPolicyAssignment"
+
+// Over the wire each Construct has a context of its own, yet the accesses of one program on one
+// database form one line: written one at a time, each depending on the one before it, the
+// whole chain. Another database's line runs beside it.
+func TestManagedRedisAccessConstructsFormOneLinePerDatabase(t *testing.T) {
+	var mu sync.Mutex
+	inFlight, most := map[string]int{}, map[string]int{}
+	overlapped := make(chan struct{}) // closed once both databases have a write in flight
+	var once sync.Once
 	fake := azuremock.New()
-	fake.Slow = map[string]func(){"azure-native:redisenterprise:AccessPolicyAssignment": func() {
-		now := inFlight.Add(1)
-		for {
-			seen := most.Load()
-			if now <= seen || most.CompareAndSwap(seen, now) {
-				break
-			}
+	fake.Slow = map[string]func(pulumi.MockResourceArgs){assignmentType: func(a pulumi.MockResourceArgs) {
+		cluster := azuremock.Input(a, "clusterName").(string)
+		mu.Lock()
+		inFlight[cluster]++
+		most[cluster] = max(most[cluster], inFlight[cluster])
+		if inFlight["cache-1"] > 0 && inFlight["cache-2"] > 0 {
+			once.Do(func() { close(overlapped) })
 		}
-		time.Sleep(200 * time.Millisecond)
-		inFlight.Add(-1)
+		mu.Unlock()
+		// Each write waits for the other database's (a line shared by both never lets that
+		// happen), then stays long enough for a write that skipped its line to be seen.
+		select {
+		case <-overlapped:
+		case <-time.After(5 * time.Second):
+		}
+		time.Sleep(100 * time.Millisecond)
+		mu.Lock()
+		inFlight[cluster]--
+		mu.Unlock()
 	}}
 	s := server(t, fake)
+	clusters := map[string]string{"api": "cache-1", "worker": "cache-1", "jobs": "cache-1", "web": "cache-2", "admin": "cache-2"}
 	var wg sync.WaitGroup
-	for _, app := range []string{"api", "worker", "jobs"} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for app, cluster := range clusters {
+		wg.Go(func() {
 			_, err := s.Construct(p.ConstructRequest{
-				Urn: presource.NewURN("stack", "project", "", "azure-managed-redis:index:ManagedRedisAccess", app),
+				Urn:             presource.NewURN("stack", "project", "", "azure-managed-redis:index:ManagedRedisAccess", app),
+				MonitorEndpoint: "program",
 				Inputs: property.NewMap(map[string]property.Value{
-					"clusterName": str("cache-1"), "resourceGroupName": str("rg"), "objectId": str(fakearm.GuidOf(app)),
+					"clusterName": str(cluster), "resourceGroupName": str("rg"), "objectId": str(fakearm.GuidOf(app)),
 				}),
 			})
 			if err != nil {
 				t.Error(err)
 			}
-		}()
+		})
 	}
 	wg.Wait()
-	if n := len(fake.Registered("azure-native:redisenterprise:AccessPolicyAssignment")); n != 3 {
-		t.Fatalf("%d assignments", n)
+	select {
+	case <-overlapped:
+	default:
+		t.Error("the two databases' assignments were never written at the same time")
 	}
-	if most.Load() != 1 {
-		t.Errorf("%d assignments in flight at once, want 1", most.Load())
+	lines := map[string][]pulumi.MockResourceArgs{}
+	for _, a := range fake.Registered(assignmentType) {
+		cluster := azuremock.Input(a, "clusterName").(string)
+		lines[cluster] = append(lines[cluster], a)
 	}
-	// Each waits for the one before, so that the engine deletes them one after another too.
-	assignments := fake.Registered("azure-native:redisenterprise:AccessPolicyAssignment")
-	for i, a := range assignments[1:] {
-		if !slices.Contains(a.RegisterRPC.GetDependencies(), string(azuremock.URNOf(assignments[i]))) {
-			t.Errorf("%s does not depend on %s: %v", a.Name, assignments[i].Name, a.RegisterRPC.GetDependencies())
+	for cluster, want := range map[string]int{"cache-1": 3, "cache-2": 2} {
+		if most[cluster] != 1 {
+			t.Errorf("%s: %d assignments in flight at once, want 1", cluster, most[cluster])
+		}
+		line := lines[cluster]
+		if len(line) != want {
+			t.Fatalf("%s: %d assignments, want %d", cluster, len(line), want)
+		}
+		// Each depends on the one before it and on no other assignment, so that the engine
+		// deletes them one after another too; the first on none.
+		for i, a := range line {
+			var waitsFor []string
+			for _, d := range a.RegisterRPC.GetDependencies() {
+				if strings.Contains(d, "AccessPolicyAssignment") {
+					waitsFor = append(waitsFor, d)
+				}
+			}
+			var want []string
+			if i > 0 {
+				want = []string{string(azuremock.URNOf(line[i-1]))}
+			}
+			if !slices.Equal(waitsFor, want) {
+				t.Errorf("%s: assignment %d (%s) waits for %v, want %v", cluster, i, a.Name, waitsFor, want)
+			}
+		}
+	}
+}
+
+// A line belongs to one program of one provider: another program (another engine monitor), or
+// another provider served by the same process, starts its own.
+func TestEachProgramHasItsOwnLines(t *testing.T) {
+	fake := azuremock.New()
+	first, second := server(t, fake), server(t, fake)
+	steps := []struct {
+		server             integration.Server
+		name, program      string
+		waitsForAssignment string
+	}{
+		{first, "a", "one", ""},
+		{first, "b", "two", ""},
+		{second, "c", "one", ""},
+		{first, "d", "one", "a"},
+		{first, "e", "two", "b"},
+	}
+	for _, step := range steps {
+		_, err := step.server.Construct(p.ConstructRequest{
+			Urn:             presource.NewURN("stack", "project", "", "azure-managed-redis:index:ManagedRedisAccess", step.name),
+			MonitorEndpoint: step.program,
+			Inputs: property.NewMap(map[string]property.Value{
+				"clusterName": str("cache-1"), "resourceGroupName": str("rg"), "objectId": str(fakearm.GuidOf(step.name)),
+			}),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	byName := map[string]pulumi.MockResourceArgs{}
+	for _, a := range fake.Registered(assignmentType) {
+		byName[a.Name] = a
+	}
+	for _, step := range steps {
+		var waitsFor []string
+		for _, d := range byName[step.name].RegisterRPC.GetDependencies() {
+			if strings.Contains(d, "AccessPolicyAssignment") {
+				waitsFor = append(waitsFor, presource.URN(d).Name())
+			}
+		}
+		var want []string
+		if step.waitsForAssignment != "" {
+			want = []string{step.waitsForAssignment}
+		}
+		if !slices.Equal(waitsFor, want) {
+			t.Errorf("%s (program %s): waits for %v, want %v", step.name, step.program, waitsFor, want)
 		}
 	}
 }

@@ -7,16 +7,19 @@
 package azuremock
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
 
 	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
@@ -34,9 +37,9 @@ const (
 type Fake struct {
 	// Subscription is what getClientConfig reports; fakearm.Subscription when empty.
 	Subscription string
-	// Slow, when set, is called before a resource of that type token is answered: a test can
-	// hold a registration back to see what waits for it.
-	Slow map[string]func()
+	// Slow, when set, is called with a resource of that type token before it is answered: a
+	// test can hold a registration back to see what waits for it.
+	Slow map[string]func(pulumi.MockResourceArgs)
 
 	mu        sync.Mutex
 	resources []pulumi.MockResourceArgs
@@ -82,7 +85,7 @@ func (f *Fake) Get(id string) (map[string]any, error) {
 
 func (f *Fake) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
 	if slow := f.Slow[args.TypeToken]; slow != nil {
-		slow()
+		slow(args)
 	}
 	f.mu.Lock()
 	f.resources = append(f.resources, args)
@@ -215,20 +218,45 @@ func Run(fake *Fake, program pulumi.RunFunc) error {
 }
 
 // Value awaits a resolved Output and returns its value and whether it is secret.
-func Value[T any](t *testing.T, o pulumi.Output) (T, bool) {
+func Value[T any](t testing.TB, o pulumi.Output) (T, bool) {
 	t.Helper()
-	ch := make(chan any, 1)
-	o.ApplyT(func(v any) any { ch <- v; return v })
-	v := <-ch
-	typed, ok := v.(T)
-	if !ok {
-		t.Fatalf("output is %T, want %T", v, typed)
+	type awaited struct {
+		result internals.UnsafeAwaitOutputResult
+		err    error
 	}
-	return typed, pulumi.IsSecret(o)
+	done := make(chan awaited, 1)
+	go func() { // the await does not end with its context: wait beside it
+		result, err := internals.UnsafeAwaitOutput(context.Background(), o)
+		done <- awaited{result, err}
+	}()
+	var result internals.UnsafeAwaitOutputResult
+	var err error
+	select {
+	case a := <-done:
+		result, err = a.result, a.err
+	case <-time.After(ValueTimeout):
+		t.Fatalf("output not resolved after %v", ValueTimeout)
+	}
+	var typed T
+	switch {
+	case err != nil:
+		t.Fatalf("output failed: %v", err)
+	case !result.Known:
+		t.Fatal("output is unknown")
+	}
+	typed, ok := result.Value.(T)
+	if !ok {
+		t.Fatalf("output is %T, want %T", result.Value, typed)
+	}
+	return typed, result.Secret
 }
 
+// ValueTimeout is how long Value waits for an output: a program's outputs are resolved when it
+// returns, so one still pending then never will be.
+var ValueTimeout = 10 * time.Second
+
 // ExpectOutput checks an output's value and secretness.
-func ExpectOutput[T any](t *testing.T, o pulumi.Output, want T, wantSecret bool) {
+func ExpectOutput[T any](t testing.TB, o pulumi.Output, want T, wantSecret bool) {
 	t.Helper()
 	got, secret := Value[T](t, o)
 	if !reflect.DeepEqual(got, want) {

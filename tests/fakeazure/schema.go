@@ -96,9 +96,52 @@ const schema = `{
         "name": {"type": "string"}
       },
       "required": ["name"]
+    },
+    "azure-native:privatedns:PrivateZone": {
+      "description": "A private DNS zone (fake).",
+      "inputProperties": {
+        "privateZoneName": {"type": "string"},
+        "resourceGroupName": {"type": "string"},
+        "location": {"type": "string"},
+        "tags": {"type": "object", "additionalProperties": {"type": "string"}}
+      },
+      "requiredInputs": ["resourceGroupName"],
+      "properties": {
+        "name": {"type": "string"},
+        "location": {"type": "string"},
+        "provisioningState": {"type": "string"},
+        "type": {"type": "string"},
+        "azureApiVersion": {"type": "string"}
+      },
+      "required": ["name", "provisioningState", "type", "azureApiVersion"]
+    },
+    "azure-native:privatedns:VirtualNetworkLink": {
+      "description": "A link of a private DNS zone to a virtual network (fake).",
+      "inputProperties": {
+        "privateZoneName": {"type": "string"},
+        "resourceGroupName": {"type": "string"},
+        "virtualNetworkLinkName": {"type": "string"},
+        "location": {"type": "string"},
+        "registrationEnabled": {"type": "boolean"},
+        "virtualNetwork": {"$ref": "#/types/azure-native:privatedns:SubResource"},
+        "tags": {"type": "object", "additionalProperties": {"type": "string"}}
+      },
+      "requiredInputs": ["privateZoneName", "resourceGroupName"],
+      "properties": {
+        "name": {"type": "string"},
+        "provisioningState": {"type": "string"},
+        "virtualNetworkLinkState": {"type": "string"},
+        "type": {"type": "string"},
+        "azureApiVersion": {"type": "string"}
+      },
+      "required": ["name", "provisioningState", "virtualNetworkLinkState", "type", "azureApiVersion"]
     }
   },
   "types": {
+    "azure-native:privatedns:SubResource": {
+      "type": "object",
+      "properties": {"id": {"type": "string"}}
+    },
     "azure-native:redisenterprise:Sku": {
       "type": "object",
       "properties": {"name": {"type": "string"}, "capacity": {"type": "integer"}},

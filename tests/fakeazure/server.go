@@ -10,13 +10,17 @@
 //   - a create under a name that exists fails with Conflict, as azure-native refuses it;
 //   - listDatabaseKeys fails when the database's access keys are disabled;
 //   - two access policy assignment writes in flight on one database fail, as Azure refuses them;
+//     each write is logged with its start and end (assignments.log), so that tests see which
+//     writes overlapped;
+//   - a second link of a virtual network to a zone of one name (privatelink.redis.azure.net in
+//     two resource groups) fails with BadRequest, as Azure refuses it;
 //   - Key Vault vaults and secrets are soft-deleted: a deleted one keeps its name and is
 //     recovered when one of that name is created again, as azure-native 3.28.0 does;
 //   - resources live in a folder (FAKE_AZURE_STATE), so an "existing" cache or vault can be
 //     pre-seeded, and every write to a seeded resource is recorded, as is every call;
 //   - FAKE_AZURE_SEED ("vault:shared/shared-kv") pre-seeds resources, for a demo;
 //   - FAKE_AZURE_LATENCY ("RedisEnterprise=2s,Database=500ms") slows writes down per type, for
-//     benchmarks.
+//     benchmarks and for tests that need writes to overlap.
 //
 // It is not Azure and does not validate what Azure validates beyond the above.
 package fakeazure
@@ -58,6 +62,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	inFlight map[string]bool // database ids with an assignment write in flight
+	links    sync.Mutex      // held while a virtual network link is checked and created
 }
 
 // NewServer opens the store named by FAKE_AZURE_STATE and reads FAKE_AZURE_LATENCY.
@@ -245,8 +250,38 @@ func (s *Server) Create(_ context.Context, req *pulumirpc.CreateRequest) (_ *pul
 		s.store.Log("calls", "Conflict %s", id)
 		return nil, fmt.Errorf("(Conflict) %s already exists: import it or choose another name", id)
 	}
+	if typ == fakearm.NetworkLinkType {
+		// Check and write at once, so that two links created in parallel see each other.
+		s.links.Lock()
+		defer s.links.Unlock()
+		if err := s.refuseOverlappingLink(id, in); err != nil {
+			return nil, err
+		}
+	}
 	properties, err := s.put(typ, id, inputs, false)
 	return &pulumirpc.CreateResponse{Id: id, Properties: properties}, err
+}
+
+// refuseOverlappingLink refuses to link a virtual network to a private DNS zone when it is
+// linked to another zone of that name already (in another resource group), as Azure does.
+func (s *Server) refuseOverlappingLink(id string, in map[string]any) error {
+	network, _ := in["virtualNetwork"].(map[string]any)
+	networkId, _ := network["id"].(string)
+	all, err := s.store.All()
+	if err != nil {
+		return err
+	}
+	for _, r := range all {
+		other, _ := r.Properties["virtualNetwork"].(map[string]any)
+		otherId, _ := other["id"].(string)
+		if r.Type == fakearm.NetworkLinkType && !strings.EqualFold(r.ID, id) && strings.EqualFold(otherId, networkId) &&
+			strings.EqualFold(fakearm.Str(r.Properties, "privateZoneName"), fakearm.Str(in, "privateZoneName")) {
+			s.store.Log("calls", "BadRequest %s", id)
+			return fmt.Errorf("(BadRequest) a virtual network cannot be linked to multiple zones with overlapping "+
+				"namespaces: %s is linked to %s by %s", networkId, fakearm.Str(in, "privateZoneName"), r.ID)
+		}
+	}
+	return nil
 }
 
 func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (_ *pulumirpc.UpdateResponse, err error) {
@@ -367,11 +402,13 @@ func (s *Server) enterAssignmentWrite(typ, id string) (done func(), err error) {
 			"Azure accepts one at a time", database)
 	}
 	s.inFlight[database] = true
+	start := time.Now()
 	return func() {
 		time.Sleep(s.assignmentWindow)
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		delete(s.inFlight, database)
+		s.store.Log("assignments", "%d %d %s", start.UnixNano(), time.Now().UnixNano(), id)
 	}, nil
 }
 

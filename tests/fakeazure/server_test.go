@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -163,6 +164,45 @@ func TestParallelAccessPolicyAssignmentsOnOneDatabaseFail(t *testing.T) {
 	}
 	if failed != 1 {
 		t.Errorf("parallel assignments: %v, want exactly one conflict", errs)
+	}
+	// Each write done is logged with its start and end: a, b and the one of c and d accepted.
+	writes := s.store.Lines("assignments")
+	if len(writes) != 3 {
+		t.Fatalf("assignment writes logged: %v", writes)
+	}
+	for _, line := range writes {
+		var start, end int64
+		var id string
+		if _, err := fmt.Sscanf(line, "%d %d %s", &start, &end, &id); err != nil || end-start < int64(s.assignmentWindow) ||
+			!strings.Contains(id, "/databases/default/accessPolicyAssignments/") {
+			t.Errorf("logged %q (%v)", line, err)
+		}
+	}
+}
+
+// Azure links a virtual network to one zone of a name: a second zone privatelink.redis.azure.net
+// (another resource group's) is refused, another zone name or another network is not.
+func TestASecondZoneOfOneNameCannotLinkTheSameNetwork(t *testing.T) {
+	s := newTestServer(t)
+	link := func(group, zone, network string) error {
+		_, err := s.Create(context.Background(), &pulumirpc.CreateRequest{Urn: urn(fakearm.NetworkLinkType, group+zone+network),
+			Properties: props(t, map[string]any{"resourceGroupName": group, "privateZoneName": zone, "virtualNetworkLinkName": "link",
+				"location": "global", "registrationEnabled": false, "virtualNetwork": map[string]any{"id": "/subscriptions/s/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/" + network}})})
+		return err
+	}
+	for _, step := range []struct {
+		group, zone, network string
+		refused              bool
+	}{
+		{"a", "privatelink.redis.azure.net", "vnet", false},
+		{"b", "privatelink.redis.azure.net", "VNET", true},
+		{"b", "privatelink.blob.core.windows.net", "vnet", false},
+		{"b", "privatelink.redis.azure.net", "vnet-2", false},
+	} {
+		err := link(step.group, step.zone, step.network)
+		if refused := err != nil && strings.Contains(err.Error(), "(BadRequest) a virtual network cannot be linked"); refused != step.refused {
+			t.Errorf("%+v: %v", step, err)
+		}
 	}
 }
 

@@ -39,14 +39,21 @@ func program(s spec) pulumi.RunFunc {
 			Sku:               s.Sku,
 			Tags:              pulumi.ToStringMap(s.Tags),
 		}
-		for _, p := range s.Principals {
-			var objectId pulumi.StringInput = pulumi.String(p.ObjectId)
-			if p.Identity != "" {
-				objectId = principalIds[p.Identity]
+		accessPrincipals := func(principals []principal) []component.AccessPrincipal {
+			var all []component.AccessPrincipal
+			for _, p := range principals {
+				var objectId pulumi.StringInput = pulumi.String(p.ObjectId)
+				if p.Identity != "" {
+					objectId = principalIds[p.Identity]
+				}
+				all = append(all, component.AccessPrincipal{Name: p.Name, ObjectId: objectId, PrincipalType: p.Type, Aliases: p.Aliases})
 			}
-			args.AccessPrincipals = append(args.AccessPrincipals, component.AccessPrincipal{
-				Name: p.Name, ObjectId: objectId, PrincipalType: p.Type,
-			})
+			return all
+		}
+		args.AccessPrincipals = accessPrincipals(s.Principals)
+		for _, r := range s.RoleAssignments {
+			args.RoleAssignments = append(args.RoleAssignments, component.RoleAssignment{
+				Name: r.Name, RoleDefinitionId: pulumi.String(r.Role), PrincipalId: principalIds[r.Identity]})
 		}
 		if s.EvictionPolicy != "" || s.GeoReplicationGroup != "" {
 			args.Database = &component.DatabaseSettings{EvictionPolicy: s.EvictionPolicy}
@@ -59,12 +66,7 @@ func program(s spec) pulumi.RunFunc {
 		if s.ExistingClusterName != "" {
 			args.Existing = &component.ExistingCache{ClusterName: pulumi.String(s.ExistingClusterName)}
 		}
-		if s.SubnetId != "" {
-			args.PrivateEndpoint = &component.PrivateEndpointSettings{SubnetId: pulumi.String(s.SubnetId)}
-			if s.PrivateDnsZoneId != "" {
-				args.PrivateEndpoint.PrivateDnsZoneId = pulumi.String(s.PrivateDnsZoneId)
-			}
-		}
+		args.PrivateEndpoint = privateEndpoint(s.SubnetId, s.PrivateDnsZoneId)
 		if s.WorkspaceId != "" {
 			args.Diagnostics = &component.DiagnosticsSettings{WorkspaceId: pulumi.String(s.WorkspaceId)}
 		}
@@ -79,15 +81,47 @@ func program(s spec) pulumi.RunFunc {
 		for name, value := range cache.Outputs() {
 			ctx.Export(name, value)
 		}
-		for _, name := range s.Accesses {
-			if _, err := component.NewManagedRedisAccess(ctx, name, &component.ManagedRedisAccessArgs{
-				ClusterName: cache.ClusterName, ResourceGroupName: cache.ResourceGroupName, ObjectId: principalIds[name],
-			}); err != nil {
+		grant := func(cache *component.ManagedRedis, prefix string, identities []string) error {
+			for _, name := range identities {
+				if _, err := component.NewManagedRedisAccess(ctx, prefix+name, &component.ManagedRedisAccessArgs{
+					ClusterName: cache.ClusterName, ResourceGroupName: cache.ResourceGroupName, ObjectId: principalIds[name],
+				}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if err := grant(cache, "", s.Accesses); err != nil {
+			return err
+		}
+		for _, other := range s.Others {
+			cache, err := component.NewManagedRedis(ctx, other.Name, &component.ManagedRedisArgs{
+				ResourceGroupName: pulumi.String(s.ResourceGroupName),
+				AccessPrincipals:  accessPrincipals(other.Principals),
+				PrivateEndpoint:   privateEndpoint(other.SubnetId, other.PrivateDnsZoneId),
+			})
+			if err != nil {
+				return err
+			}
+			if err := grant(cache, other.Name+"-", other.Accesses); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
+}
+
+// privateEndpoint is a private endpoint in the subnet and the zone (none: a new zone), or none
+// without a subnet.
+func privateEndpoint(subnetId, zoneId string) *component.PrivateEndpointSettings {
+	if subnetId == "" {
+		return nil
+	}
+	settings := &component.PrivateEndpointSettings{SubnetId: pulumi.String(subnetId)}
+	if zoneId != "" {
+		settings.PrivateDnsZoneId = pulumi.String(zoneId)
+	}
+	return settings
 }
 
 // userAssignedIdentity is the one output of azure-native's identity the programs read.

@@ -94,14 +94,37 @@ type spec struct {
 	KeyUrl      string `json:"keyUrl,omitempty"`
 	KeyIdentity string `json:"keyIdentity,omitempty"`
 	KeyVaultId  string `json:"keyVaultId,omitempty"`
+	// RoleAssignments are control-plane roles on the cache's cluster.
+	RoleAssignments []roleAssignment `json:"roleAssignments,omitempty"`
+	// Others are more caches in the resource group, with the default settings but these.
+	Others []otherCache `json:"others,omitempty"`
 }
 
 // principal is an entry of accessPrincipals: a literal object id, or an identity's principalId.
 type principal struct {
+	Name     string   `json:"name,omitempty"`
+	ObjectId string   `json:"objectId,omitempty"`
+	Identity string   `json:"identity,omitempty"`
+	Type     string   `json:"type,omitempty"`
+	Aliases  []string `json:"aliases,omitempty"`
+}
+
+// roleAssignment is an entry of roleAssignments, for an identity's principalId.
+type roleAssignment struct {
 	Name     string `json:"name,omitempty"`
-	ObjectId string `json:"objectId,omitempty"`
-	Identity string `json:"identity,omitempty"`
-	Type     string `json:"type,omitempty"`
+	Role     string `json:"role"`
+	Identity string `json:"identity"`
+}
+
+// otherCache is one more ManagedRedis, named Name.
+type otherCache struct {
+	Name       string      `json:"name"`
+	Principals []principal `json:"principals,omitempty"`
+	// Accesses are ManagedRedisAccess components named "<Name>-<identity>", built from this
+	// cache's outputs.
+	Accesses         []string `json:"accesses,omitempty"`
+	SubnetId         string   `json:"subnetId,omitempty"`
+	PrivateDnsZoneId string   `json:"privateDnsZoneId,omitempty"`
 }
 
 // request is one Pulumi operation on a stack.

@@ -220,6 +220,22 @@ func TestExamplesPreviewThenUp(t *testing.T) {
 			}
 		})
 	}
+	// Two private caches in one virtual network, sharing the zone the program creates once.
+	t.Run("private-network", func(t *testing.T) {
+		w := newWorld(t)
+		outputs := previewThenUp(t, runners["yaml"](t, w, filepath.Join(repo, "examples/private-network/Pulumi.yaml"),
+			map[string]string{"resourceGroupName": "rg", "subnetId": subnetId}))
+		for _, cache := range []string{"sessions", "jobs"} {
+			if ip, _ := outputs[cache+"PrivateIp"].Value.(string); !strings.HasPrefix(ip, "10.0.") {
+				t.Errorf("%sPrivateIp %v", cache, outputs[cache+"PrivateIp"].Value)
+			}
+		}
+		for typ, want := range map[string]int{fakearm.PrivateZoneType: 1, fakearm.NetworkLinkType: 1, fakearm.PrivateEndpointType: 2} {
+			if n := resourcesOfType(t, w, typ); n != want {
+				t.Errorf("%d of %s, want %d", n, typ, want)
+			}
+		}
+	})
 	// examples/go is package main: its own test runs it with the engine (a preview, then an up),
 	// in this world.
 	t.Run("go", func(t *testing.T) {
@@ -332,8 +348,7 @@ func TestTheFakeTakesEveryInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	config := map[string]string{"keyVaultId": seeds[0].ID, "keysVaultId": seeds[1].ID, "keyUrl": keyUrl, "subnetId": subnetId,
-		"workspaceId": workspaceId, "zoneId": "/subscriptions/" + fakearm.Subscription +
-			"/resourceGroups/net/providers/Microsoft.Network/privateDnsZones/privatelink.redis.azure.net"}
+		"workspaceId": workspaceId, "zoneId": zoneId}
 	program := filepath.Join(repo, "tests/e2e/testdata/every-input/Pulumi.yaml")
 	outputs := previewThenUp(t, runners["yaml"](t, w, program, config))
 	for _, name := range []string{"fullHost", "legacyHost", "aofHost", "existingHost"} {

@@ -81,15 +81,22 @@ func lifecycle(t *testing.T, l language) {
 	s := newStack(t, l, newWorld(t), "dev")
 	api, worker, jobs := identity("api"), identity("worker"), identity("jobs")
 	entra := spec{ResourceGroupName: "rg", Identities: []string{"api", "worker", "jobs"},
-		Principals: []principal{api, worker, jobs}, Tags: map[string]string{"env": "dev"}}
+		Principals: []principal{api, worker, jobs}, Tags: map[string]string{"env": "dev"},
+		RoleAssignments: []roleAssignment{{Name: "ops", Role: "Reader", Identity: "jobs"}}}
 
-	// An Entra ID cache with three principals given as Outputs gives the documented outputs.
+	// An Entra ID cache with three principals given as Outputs gives the documented outputs;
+	// the jobs' identity may read the cluster's settings (a control-plane role).
 	up := s.mustRun("up", entra)
 	checkEntraOutputs(t, up.Outputs)
 	if n := len(stepsOf(up, "create", assignmentType)); n != 3 {
 		t.Errorf("%d access policy assignments created, want 3", n)
 	}
 	databaseId := up.Outputs["databaseId"].Value.(string)
+	clusterId := up.Outputs["clusterId"].Value.(string)
+	if ids, _ := up.Outputs["roleAssignmentIds"].Value.([]any); len(ids) != 1 ||
+		!strings.HasPrefix(ids[0].(string), clusterId+"/providers/Microsoft.Authorization/roleAssignments/") {
+		t.Errorf("roleAssignmentIds %v, want one on %s", up.Outputs["roleAssignmentIds"].Value, clusterId)
+	}
 
 	// A second up changes nothing; reordering the principals changes nothing either.
 	expectNoChanges(t, "second up", s.mustRun("up", entra))
@@ -341,8 +348,8 @@ func checkEntraOutputs(t *testing.T, outputs map[string]output) {
 		t.Errorf("environment %v", env)
 	}
 	// The outputs that do not apply are empty, in every language as in Go.
-	for _, name := range []string{"primaryAccessKey", "keyVaultId", "connectionStringSecretUri", "primaryAccessKeySecretUri",
-		"privateEndpointId", "privateIpAddress"} {
+	for _, name := range []string{"primaryAccessKey", "secondaryAccessKey", "keyVaultId", "connectionStringSecretUri",
+		"primaryAccessKeySecretUri", "privateEndpointId", "privateIpAddress"} {
 		if got, ok := outputs[name]; !ok || got.Value != "" {
 			t.Errorf("output %s = %+v in Entra ID mode without a private endpoint, want empty", name, got)
 		}
@@ -359,6 +366,9 @@ func checkAccessKeyOutputs(t *testing.T, outputs map[string]output, databaseId s
 	}
 	if got := outputs["primaryAccessKey"].Value; got != key {
 		t.Errorf("primaryAccessKey %v", got)
+	}
+	if got := outputs["secondaryAccessKey"]; got.Value == key || got.Value == "" || !got.Secret {
+		t.Errorf("secondaryAccessKey %+v, want the other key, secret", got)
 	}
 	if uri, _ := outputs["connectionStringSecretUri"].Value.(string); !strings.HasSuffix(uri, "/secrets/connectionstrings--cache") {
 		t.Errorf("connectionStringSecretUri %q", uri)

@@ -106,3 +106,68 @@ func TestYamlTwoStandaloneAccesses(t *testing.T) {
 	}
 	w.cli(dir, "destroy", "--yes", "--skip-preview")
 }
+
+// In YAML: one line of assignments per database (two caches, their principals and an access
+// each), control-plane roles and the secondary key as outputs, a rename with aliases that
+// writes nothing, and deletes in line too.
+func TestYamlAccessThatHoldsOnEveryEdit(t *testing.T) {
+	w := newWorld(t)
+	w.Latency = assignmentLatency
+	dir := yamlProject(t, "tests/e2e/testdata/access/Pulumi.yaml")
+	w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
+	w.cli(dir, "up", "--yes", "--skip-preview")
+	writes := assignmentWrites(t, w)
+	checkLines(t, "up", writes, 3)
+
+	var outputs map[string]any
+	if err := json.Unmarshal([]byte(w.cli(dir, "stack", "output", "--json", "--show-secrets")), &outputs); err != nil {
+		t.Fatal(err)
+	}
+	clusterId, _ := outputs["clusterId"].(string)
+	if ids, _ := outputs["roleAssignmentIds"].([]any); len(ids) != 1 ||
+		!strings.HasPrefix(ids[0].(string), clusterId+"/providers/Microsoft.Authorization/roleAssignments/") {
+		t.Errorf("roleAssignmentIds %v, want one on %s", outputs["roleAssignmentIds"], clusterId)
+	}
+	if secondary, _ := outputs["secondaryAccessKey"].(string); secondary == "" || secondary == outputs["primaryAccessKey"] {
+		t.Errorf("secondaryAccessKey %q, primary %q", secondary, outputs["primaryAccessKey"])
+	}
+	if secret := w.cli(dir, "stack", "output", "secondaryAccessKey"); !strings.Contains(secret, "[secret]") {
+		t.Errorf("secondaryAccessKey shown as %q, want [secret]", secret)
+	}
+
+	written := azureWrites(w)
+	w.cli(dir, "config", "set", "apiName", "web")
+	w.cli(dir, "config", "set", "--path", "apiAliases[0]", "api")
+	w.cli(dir, "up", "--yes", "--expect-no-changes")
+	if after := azureWrites(w); after != written {
+		t.Errorf("renaming with aliases wrote to Azure: %d writes, before %d", after, written)
+	}
+
+	w.cli(dir, "destroy", "--yes", "--skip-preview")
+	checkLines(t, "destroy", assignmentWrites(t, w)[len(writes):], 3)
+	if conflicts := conflictsIn(w); len(conflicts) > 0 {
+		t.Errorf("Azure refused writes: %v", conflicts)
+	}
+}
+
+// In YAML: two private caches in one virtual network, no zone given, are refused at preview,
+// saying what to do, before any write.
+func TestYamlTwoPrivateCachesNeedOneZone(t *testing.T) {
+	w := newWorld(t)
+	dir := yamlProject(t, "tests/e2e/testdata/two-private-caches/Pulumi.yaml")
+	w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
+	w.cli(dir, "config", "set", "subnetId", subnetId)
+	out, err := engine.Run(dir, w.Environment(), "preview")
+	if err == nil {
+		t.Fatal("the preview succeeded")
+	}
+	for _, want := range []string{"privateEndpoint.privateDnsZoneId", "already creates the private DNS zone",
+		"pass its id as privateEndpoint.privateDnsZoneId"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("preview output lacks %q:\n%s", want, out)
+		}
+	}
+	if n := azureWrites(w); n != 0 {
+		t.Errorf("the refused preview wrote to Azure %d times", n)
+	}
+}

@@ -144,6 +144,8 @@ func pairs(env map[string]string) []string {
 type World struct {
 	Dir, Backend, Azure string
 	Store               *fakeazure.Store
+	// Latency slows the fake's writes down per type (FAKE_AZURE_LATENCY), when set.
+	Latency string
 }
 
 // NewWorld makes a world in dir.
@@ -159,5 +161,9 @@ func NewWorld(dir string) (*World, error) {
 
 // Environment is what a Pulumi run in this world needs on top of the engine's.
 func (w *World) Environment() map[string]string {
-	return map[string]string{"FAKE_AZURE_STATE": w.Azure, "PULUMI_BACKEND_URL": "file://" + w.Backend}
+	env := map[string]string{"FAKE_AZURE_STATE": w.Azure, "PULUMI_BACKEND_URL": "file://" + w.Backend}
+	if w.Latency != "" {
+		env["FAKE_AZURE_LATENCY"] = w.Latency
+	}
+	return env
 }

@@ -11,6 +11,21 @@ interface Principal {
     objectId?: string;
     identity?: string;
     type?: string;
+    aliases?: string[];
+}
+
+interface RoleAssignment {
+    name?: string;
+    role: string;
+    identity: string;
+}
+
+interface OtherCache {
+    name: string;
+    principals?: Principal[];
+    accesses?: string[];
+    subnetId?: string;
+    privateDnsZoneId?: string;
 }
 
 interface Spec {
@@ -30,6 +45,8 @@ interface Spec {
     keyUrl?: string;
     keyIdentity?: string;
     keyVaultId?: string;
+    roleAssignments?: RoleAssignment[];
+    others?: OtherCache[];
 }
 
 // azure-native's user-assigned identity, declared by its token (the program needs only its
@@ -46,7 +63,13 @@ const outputNames = [
     "clusterId", "clusterName", "databaseId", "resourceGroupName", "hostName", "port", "authentication",
     "connectionString", "uri", "primaryAccessKey", "keyVaultId", "connectionStringSecretUri",
     "primaryAccessKeySecretUri", "redisVersion", "environment", "privateEndpointId", "privateIpAddress",
+    "secondaryAccessKey", "roleAssignmentIds",
 ] as const;
+
+// A private endpoint in the subnet and the zone (none: a new zone), or none without a subnet.
+function privateEndpoint(subnetId?: string, privateDnsZoneId?: string) {
+    return subnetId ? { subnetId, privateDnsZoneId } : undefined;
+}
 
 function program(spec: Spec) {
     return async () => {
@@ -57,6 +80,12 @@ function program(spec: Spec) {
             principalIds[name] = identity.principalId;
             identityIds[name] = identity.id;
         }
+        const accessPrincipals = (principals?: Principal[]) => principals?.map((p) => ({
+            name: p.name,
+            objectId: p.identity ? principalIds[p.identity] : p.objectId!,
+            principalType: p.type as redis.PrincipalType | undefined,
+            aliases: p.aliases,
+        }));
         const database: redis.types.input.DatabaseSettingsArgs = {};
         if (spec.evictionPolicy) {
             database.evictionPolicy = spec.evictionPolicy as redis.EvictionPolicy;
@@ -70,24 +99,34 @@ function program(spec: Spec) {
             sku: spec.sku as redis.SkuName | undefined,
             tags: spec.tags,
             database: Object.keys(database).length > 0 ? database : undefined,
-            accessPrincipals: spec.principals?.map((p) => ({
-                name: p.name,
-                objectId: p.identity ? principalIds[p.identity] : p.objectId!,
-                principalType: p.type as redis.PrincipalType | undefined,
+            accessPrincipals: accessPrincipals(spec.principals),
+            roleAssignments: spec.roleAssignments?.map((r) => ({
+                name: r.name, roleDefinitionId: r.role, principalId: principalIds[r.identity],
             })),
             existing: spec.existingClusterName ? { clusterName: spec.existingClusterName } : undefined,
-            privateEndpoint: spec.subnetId ? { subnetId: spec.subnetId, privateDnsZoneId: spec.privateDnsZoneId } : undefined,
+            privateEndpoint: privateEndpoint(spec.subnetId, spec.privateDnsZoneId),
             diagnostics: spec.workspaceId ? { workspaceId: spec.workspaceId } : undefined,
             customerManagedKey: spec.keyUrl
                 ? { keyUrl: spec.keyUrl, userAssignedIdentityId: identityIds[spec.keyIdentity!], keyVaultId: spec.keyVaultId }
                 : undefined,
         });
-        for (const name of spec.accesses ?? []) {
-            new redis.ManagedRedisAccess(name, {
-                clusterName: cache.clusterName,
-                resourceGroupName: cache.resourceGroupName,
-                objectId: principalIds[name],
+        const grant = (cache: redis.ManagedRedis, prefix: string, identities?: string[]) => {
+            for (const name of identities ?? []) {
+                new redis.ManagedRedisAccess(prefix + name, {
+                    clusterName: cache.clusterName,
+                    resourceGroupName: cache.resourceGroupName,
+                    objectId: principalIds[name],
+                });
+            }
+        };
+        grant(cache, "", spec.accesses);
+        for (const other of spec.others ?? []) {
+            const otherCache = new redis.ManagedRedis(other.name, {
+                resourceGroupName: spec.resourceGroupName,
+                accessPrincipals: accessPrincipals(other.principals),
+                privateEndpoint: privateEndpoint(other.subnetId, other.privateDnsZoneId),
             });
+            grant(otherCache, other.name + "-", other.accesses);
         }
         const outputs: Record<string, pulumi.Output<unknown>> = {};
         for (const name of outputNames) {

@@ -28,6 +28,8 @@ OUTPUTS = {
     "environment": "environment",
     "privateEndpointId": "private_endpoint_id",
     "privateIpAddress": "private_ip_address",
+    "secondaryAccessKey": "secondary_access_key",
+    "roleAssignmentIds": "role_assignment_ids",
 }
 
 
@@ -46,10 +48,28 @@ class UserAssignedIdentity(pulumi.CustomResource):
         )
 
 
+def private_endpoint(subnet_id, zone_id):
+    """A private endpoint in the subnet and the zone (none: a new zone), or none without a subnet."""
+    if not subnet_id:
+        return None
+    return redis.PrivateEndpointSettingsArgs(subnet_id=subnet_id, private_dns_zone_id=zone_id)
+
+
 def program(spec):
     def run():
         identities = {name: UserAssignedIdentity(name, spec["resourceGroupName"]) for name in spec.get("identities") or []}
         principal_ids = {name: identity.principalId for name, identity in identities.items()}
+        def access_principals(principals):
+            return [
+                redis.AccessPrincipalArgs(
+                    name=p.get("name"),
+                    object_id=principal_ids[p["identity"]] if p.get("identity") else p["objectId"],
+                    principal_type=p.get("type"),
+                    aliases=p.get("aliases"),
+                )
+                for p in principals or []
+            ]
+
         database = None
         if spec.get("evictionPolicy") or spec.get("geoReplicationGroup"):
             database = redis.DatabaseSettingsArgs(eviction_policy=spec.get("evictionPolicy"))
@@ -67,20 +87,13 @@ def program(spec):
             sku=spec.get("sku"),
             tags=spec.get("tags"),
             database=database,
-            access_principals=[
-                redis.AccessPrincipalArgs(
-                    name=p.get("name"),
-                    object_id=principal_ids[p["identity"]] if p.get("identity") else p["objectId"],
-                    principal_type=p.get("type"),
-                )
-                for p in spec.get("principals") or []
+            access_principals=access_principals(spec.get("principals")),
+            role_assignments=[
+                redis.RoleAssignmentArgs(name=r.get("name"), role_definition_id=r["role"], principal_id=principal_ids[r["identity"]])
+                for r in spec.get("roleAssignments") or []
             ],
             existing=existing,
-            private_endpoint=redis.PrivateEndpointSettingsArgs(
-                subnet_id=spec["subnetId"], private_dns_zone_id=spec.get("privateDnsZoneId")
-            )
-            if spec.get("subnetId")
-            else None,
+            private_endpoint=private_endpoint(spec.get("subnetId"), spec.get("privateDnsZoneId")),
             diagnostics=redis.DiagnosticsSettingsArgs(workspace_id=spec["workspaceId"]) if spec.get("workspaceId") else None,
             customer_managed_key=redis.CustomerManagedKeySettingsArgs(
                 key_url=spec["keyUrl"],
@@ -92,13 +105,24 @@ def program(spec):
         )
         for name, attribute in OUTPUTS.items():
             pulumi.export(name, getattr(cache, attribute))
-        for name in spec.get("accesses") or []:
-            redis.ManagedRedisAccess(
-                name,
-                cluster_name=cache.cluster_name,
-                resource_group_name=cache.resource_group_name,
-                object_id=principal_ids[name],
+        def grant(cache, prefix, identities):
+            for name in identities or []:
+                redis.ManagedRedisAccess(
+                    prefix + name,
+                    cluster_name=cache.cluster_name,
+                    resource_group_name=cache.resource_group_name,
+                    object_id=principal_ids[name],
+                )
+
+        grant(cache, "", spec.get("accesses"))
+        for other in spec.get("others") or []:
+            other_cache = redis.ManagedRedis(
+                other["name"],
+                resource_group_name=spec["resourceGroupName"],
+                access_principals=access_principals(other.get("principals")),
+                private_endpoint=private_endpoint(other.get("subnetId"), other.get("privateDnsZoneId")),
             )
+            grant(other_cache, other["name"] + "-", other.get("accesses"))
 
     return run
 

@@ -21,7 +21,7 @@ const (
 // Access that holds on every edit, with the real engine in every language: one line of
 // assignments per database, renames that write nothing, and one private DNS zone per network.
 
-func TestOneLineOfAssignmentsPerDatabase(t *testing.T) { forEachLanguage(t, linesPerDatabase) }
+func TestOneLineOfAssignmentsPerDatabase(t *testing.T)  { forEachLanguage(t, linesPerDatabase) }
 func TestRenamedPrincipalsKeepTheirAccess(t *testing.T) { forEachLanguage(t, renamedPrincipals) }
 func TestTwoPrivateCachesInOneNetwork(t *testing.T)     { forEachLanguage(t, twoPrivateCaches) }
 

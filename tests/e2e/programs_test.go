@@ -222,6 +222,12 @@ func TestExamplesPreviewThenUp(t *testing.T) {
 	}
 	// Two private caches in one virtual network, sharing the zone the program creates once.
 	t.Run("private-network", func(t *testing.T) {
+		// The README's recipe quotes the example's resources.
+		example, err := os.ReadFile(filepath.Join(repo, "examples/private-network/Pulumi.yaml"))
+		recipe := strings.TrimPrefix(readmeBlock(t, "### Two private caches in one virtual network", "yaml"), "resources:\n")
+		if err != nil || !strings.Contains(string(example), recipe) {
+			t.Errorf("the README's recipe is not examples/private-network's resources (%v):\n%s", err, recipe)
+		}
 		w := newWorld(t)
 		outputs := previewThenUp(t, runners["yaml"](t, w, filepath.Join(repo, "examples/private-network/Pulumi.yaml"),
 			map[string]string{"resourceGroupName": "rg", "subnetId": subnetId}))

@@ -3,7 +3,7 @@
 // so no Node.js language host is needed), and prints the response as one JSON line.
 import * as fs from "fs";
 import * as pulumi from "@pulumi/pulumi";
-import { EngineEvent, LocalWorkspace } from "@pulumi/pulumi/automation";
+import { openStack, runOperation } from "./automation";
 import * as redis from "../../sdk/nodejs";
 
 interface Principal {
@@ -138,43 +138,8 @@ function program(spec: Spec) {
 
 async function main() {
     const req = JSON.parse(fs.readFileSync(0, "utf8"));
-    const stack = await LocalWorkspace.createOrSelectStack(
-        { stackName: req.stack, projectName: req.project, program: program(req.spec) },
-        {
-            workDir: req.workDir,
-            envVars: req.env,
-            secretsProvider: "passphrase",
-            projectSettings: { name: req.project, runtime: "nodejs" },
-        },
-    );
-    const steps: { op: string; type: string; urn: string }[] = [];
-    const onEvent = (event: EngineEvent) => {
-        const pre = event.resourcePreEvent;
-        if (pre) {
-            steps.push({ op: pre.metadata.op, type: pre.metadata.type, urn: pre.metadata.urn });
-        }
-    };
-    const resp: Record<string, unknown> = { steps };
-    try {
-        switch (req.operation) {
-            case "up": {
-                const result = await stack.up({ onEvent });
-                resp.outputs = result.outputs;
-                break;
-            }
-            case "preview":
-                await stack.preview({ onEvent });
-                break;
-            case "destroy":
-                await stack.destroy({ onEvent });
-                break;
-            default:
-                throw new Error(`unknown operation ${req.operation}`);
-        }
-    } catch (e) {
-        resp.error = String(e);
-    }
-    console.log(JSON.stringify(resp));
+    const stack = await openStack(req, program(req.spec));
+    console.log(JSON.stringify(await runOperation(stack, req.operation)));
 }
 
 main().catch((e) => {

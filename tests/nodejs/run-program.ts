@@ -3,13 +3,9 @@
 // program through the Automation API (no Node.js language host is needed), a preview and then an
 // up, and prints one JSON line per operation: its steps, outputs and error.
 import * as fs from "fs";
-import { EngineEvent, LocalWorkspace } from "@pulumi/pulumi/automation";
+import { openStack, runOperation, StackRequest } from "./automation";
 
-interface Request {
-    project: string;
-    stack: string;
-    workDir: string;
-    env: Record<string, string>;
+interface Request extends StackRequest {
     config: Record<string, string>;
     module: string; // the compiled program
     operations: string[]; // "preview", "up"
@@ -27,34 +23,12 @@ function program(module: string) {
 
 async function main() {
     const req: Request = JSON.parse(fs.readFileSync(0, "utf8"));
-    const stack = await LocalWorkspace.createOrSelectStack(
-        { stackName: req.stack, projectName: req.project, program: program(req.module) },
-        { workDir: req.workDir, envVars: req.env, secretsProvider: "passphrase", projectSettings: { name: req.project, runtime: "nodejs" } },
-    );
+    const stack = await openStack(req, program(req.module));
     for (const [key, value] of Object.entries(req.config)) {
         await stack.setConfig(key, { value });
     }
     for (const operation of req.operations) {
-        const steps: { op: string; type: string; urn: string }[] = [];
-        const onEvent = (event: EngineEvent) => {
-            const pre = event.resourcePreEvent;
-            if (pre) {
-                steps.push({ op: pre.metadata.op, type: pre.metadata.type, urn: pre.metadata.urn });
-            }
-        };
-        const resp: Record<string, unknown> = { operation, steps };
-        try {
-            if (operation === "preview") {
-                await stack.preview({ onEvent });
-            } else if (operation === "up") {
-                resp.outputs = (await stack.up({ onEvent })).outputs;
-            } else {
-                throw new Error(`unknown operation ${operation}`);
-            }
-        } catch (e) {
-            resp.error = String(e);
-        }
-        console.log(JSON.stringify(resp));
+        console.log(JSON.stringify(await runOperation(stack, operation)));
     }
 }
 

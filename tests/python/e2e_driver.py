@@ -6,9 +6,9 @@ import json
 import sys
 
 import pulumi
-from pulumi import automation as auto
-
 import pulumi_azure_managed_redis as redis
+
+from automation import open_stack, run_operation
 
 OUTPUTS = {
     "clusterId": "cluster_id",
@@ -129,39 +129,8 @@ def program(spec):
 
 def main():
     req = json.load(sys.stdin)
-    stack = auto.create_or_select_stack(
-        stack_name=req["stack"],
-        project_name=req["project"],
-        program=program(req["spec"]),
-        opts=auto.LocalWorkspaceOptions(
-            work_dir=req["workDir"],
-            env_vars=req["env"],
-            secrets_provider="passphrase",
-            project_settings=auto.ProjectSettings(name=req["project"], runtime="python"),
-        ),
-    )
-    steps = []
-
-    def on_event(event):
-        pre = event.resource_pre_event
-        if pre is not None:
-            steps.append({"op": str(pre.metadata.op.value), "type": pre.metadata.type, "urn": pre.metadata.urn})
-
-    resp = {"steps": steps}
-    try:
-        operation = req["operation"]
-        if operation == "up":
-            result = stack.up(on_event=on_event)
-            resp["outputs"] = {k: {"value": v.value, "secret": v.secret} for k, v in result.outputs.items()}
-        elif operation == "preview":
-            stack.preview(on_event=on_event)
-        elif operation == "destroy":
-            stack.destroy(on_event=on_event)
-        else:
-            raise ValueError(f"unknown operation {operation}")
-    except Exception as e:  # the test reads the error
-        resp["error"] = str(e)
-    print(json.dumps(resp))
+    stack = open_stack(req, program(req["spec"]))
+    print(json.dumps(run_operation(stack, req["operation"])))
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import (
 )
 
 // Programs as users write them, run as users run them: a preview first, then an up. The
-// examples (examples/{go,nodejs,python,yaml}), the README's quick starts, and a program using
+// examples (examples/{go,nodejs,python,yaml,private-network}), the README's quick starts, and a program using
 // every input: each must preview and deploy without an error against the fake Azure.
 
 // operationRun is what one operation of a program reported.

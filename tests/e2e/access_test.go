@@ -2,11 +2,16 @@ package e2e
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/component"
 	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
@@ -183,5 +188,67 @@ func twoPrivateCaches(t *testing.T, l language) {
 	}
 	if n := resourcesOfType(t, w, privateEndpointType); n != 2 {
 		t.Errorf("%d private endpoints, want 2", n)
+	}
+}
+
+// A ManagedRedisAccess is renamed as any Pulumi resource, with the aliases resource option:
+// its assignment follows, and nothing is written to Azure. In Go (the library) and in YAML
+// (over the wire).
+func TestARenamedAccessKeepsItsAssignment(t *testing.T) {
+	t.Run("go", func(t *testing.T) {
+		w := newWorld(t)
+		access := func(name string, opts ...pulumi.ResourceOption) pulumi.RunFunc {
+			return func(ctx *pulumi.Context) error {
+				_, err := component.NewManagedRedisAccess(ctx, name, &component.ManagedRedisAccessArgs{
+					ClusterName: pulumi.String("legacy-cache"), ResourceGroupName: pulumi.String("shared"), ObjectId: pulumi.String(principalA),
+				}, opts...)
+				return err
+			}
+		}
+		seedCache(t, w)
+		previewThenUp(t, runInline(t, w, access("api")))
+		written := azureWrites(w)
+		renamed := runInline(t, w, access("web", pulumi.Aliases([]pulumi.Alias{{Name: pulumi.String("api")}})))
+		for _, run := range renamed {
+			if run.Error != "" || countOps(run.Steps, "create")+countOps(run.Steps, "delete")+countOps(run.Steps, "replace") > 0 {
+				t.Errorf("%s of the renamed access: %v %s", run.Operation, run.Steps, run.Error)
+			}
+		}
+		if after := azureWrites(w); after != written {
+			t.Errorf("renaming the access wrote to Azure: %d writes, before %d", after, written)
+		}
+	})
+	t.Run("yaml", func(t *testing.T) {
+		w := newWorld(t)
+		seedCache(t, w)
+		program := func(name, options string) string {
+			return "name: rename\nruntime: yaml\nresources:\n  " + name + ":\n" +
+				"    type: azure-managed-redis:index:ManagedRedisAccess\n    properties:\n" +
+				"      clusterName: legacy-cache\n      resourceGroupName: shared\n      objectId: " + principalA + "\n" + options
+		}
+		dir := t.TempDir()
+		write := func(content string) {
+			if err := os.WriteFile(filepath.Join(dir, "Pulumi.yaml"), []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write(program("api", ""))
+		w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
+		w.cli(dir, "up", "--yes", "--skip-preview")
+		written := azureWrites(w)
+		// Pulumi YAML takes aliases as URNs.
+		write(program("web", "    options:\n      aliases:\n        - urn:pulumi:dev::rename::azure-managed-redis:index:ManagedRedisAccess::api\n"))
+		w.cli(dir, "up", "--yes", "--expect-no-changes")
+		if after := azureWrites(w); after != written {
+			t.Errorf("renaming the access wrote to Azure: %d writes, before %d", after, written)
+		}
+	})
+}
+
+// seedCache gives the world an existing cache, legacy-cache in the resource group shared.
+func seedCache(t *testing.T, w *world) {
+	t.Helper()
+	if err := w.Store.Seed(fakearm.ExistingCache("shared", "legacy-cache", "westeurope", "Disabled")...); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -9,8 +9,10 @@ def open_stack(req, program):
         stack_name=req["stack"],
         project_name=req["project"],
         program=program,
-        work_dir=req["workDir"],
+        # An inline program's folder is the workspace's: create_or_select_stack's work_dir is
+        # for programs on disk.
         opts=auto.LocalWorkspaceOptions(
+            work_dir=req["workDir"],
             env_vars=req["env"],
             secrets_provider="passphrase",
             project_settings=auto.ProjectSettings(name=req["project"], runtime="python"),

@@ -1,7 +1,8 @@
 // Command bench measures what the component costs the Pulumi engine, on the fake Azure
 // (tests/fakeazure) and the default file backend: `pulumi up` of N Entra ID caches with two
 // principals each, through the component and written by hand with the same Azure resources,
-// in one run, and prints ratios. It asserts nothing about time. It measures:
+// in one run, each program several times, interleaved, and prints the ratios of the medians.
+// It asserts nothing about time. It measures:
 //   - YAML, by hand vs the component (over the wire, through the plugin);
 //   - Go, by hand vs the floor (by hand, plus one empty component per cache recording the same
 //     outputs: the cost any component design has) vs the component (the library in-process);
@@ -23,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,14 +43,19 @@ func main() {
 	latency := flag.String("latency", "RedisEnterprise=3s,Database=2s,AccessPolicyAssignment=1s",
 		"per-type latency of the fake Azure for the critical-path run")
 	latencyCaches := flag.Int("latency-caches", 10, "caches in the critical-path run")
+	runs := flag.Int("runs", 3, "interleaved runs of each program, of which the median counts")
 	flag.Parse()
-	if err := run(*caches, *latency, *latencyCaches); err != nil {
+	if *runs < 1 {
+		fmt.Fprintln(os.Stderr, "bench: -runs must be at least 1")
+		os.Exit(2)
+	}
+	if err := run(*caches, *latency, *latencyCaches, *runs); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(cachesFlag, latency string, latencyCaches int) error {
+func run(cachesFlag, latency string, latencyCaches, runs int) error {
 	var sizes []int
 	for _, s := range strings.Split(cachesFlag, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -68,40 +75,51 @@ func run(cachesFlag, latency string, latencyCaches int) error {
 	}
 	engine.UseInThisProcess()
 	b := &bench{engine: engine, dir: tmp}
+	var secondUp time.Duration
 	fmt.Printf("pulumi up of N Entra ID caches with 2 principals each, fake Azure without latency, file backend\n")
 	fmt.Printf("machine: %s/%s, %d CPUs\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
+	fmt.Printf("%d interleaved runs of each program: the median, and the ratio of medians (in brackets, of the\n", runs)
+	fmt.Printf("fastest and of the slowest runs), as the machine's load varies from one run to the next\n\n")
 	fmt.Printf("%-6s %-48s %10s %8s\n", "caches", "program", "up", "ratio")
 	for _, n := range sizes {
-		hand, _, err := b.yaml("YAML by hand", handYAML(n), nil, false)
-		if err != nil {
-			return err
-		}
-		b.row(n, "YAML by hand", hand, hand)
 		last := n == sizes[len(sizes)-1]
-		component, again, err := b.yaml("YAML component", componentYAML(n), nil, last)
-		if err != nil {
-			return err
+		programs := []struct {
+			name, baseline string
+			up             func(round int) (time.Duration, error)
+		}{
+			{"YAML by hand", "YAML by hand", func(int) (time.Duration, error) {
+				up, _, err := b.yaml("YAML by hand", handYAML(n), nil, false)
+				return up, err
+			}},
+			{"YAML component", "YAML by hand", func(round int) (time.Duration, error) {
+				up, again, err := b.yaml("YAML component", componentYAML(n), nil, last && round == 0)
+				if again > 0 {
+					secondUp = again
+				}
+				return up, err
+			}},
+			{"Go by hand", "Go by hand", func(int) (time.Duration, error) { return b.golang(n, handGo(n)) }},
+			{"Go floor (by hand + one empty component each)", "Go by hand", func(int) (time.Duration, error) {
+				return b.golang(n, floorGo(n))
+			}},
+			{"Go component", "Go by hand", func(int) (time.Duration, error) { return b.golang(n, componentGo(n)) }},
 		}
-		b.row(n, "YAML component", component, hand)
+		times := map[string][]time.Duration{}
+		for round := range runs {
+			for _, p := range programs {
+				took, err := p.up(round)
+				if err != nil {
+					return err
+				}
+				times[p.name] = append(times[p.name], took)
+			}
+		}
+		for _, p := range programs {
+			b.row(n, p.name, times[p.name], times[p.baseline])
+		}
 		if last {
-			fmt.Printf("%-6d %-48s %10s  (changes nothing)\n", n, "YAML component, second up", round(again))
+			fmt.Printf("%-6d %-48s %10s  (changes nothing)\n", n, "YAML component, second up", round(secondUp))
 		}
-
-		goHand, err := b.golang(n, handGo(n))
-		if err != nil {
-			return err
-		}
-		b.row(n, "Go by hand", goHand, goHand)
-		floor, err := b.golang(n, floorGo(n))
-		if err != nil {
-			return err
-		}
-		b.row(n, "Go floor (by hand + one empty component each)", floor, goHand)
-		library, err := b.golang(n, componentGo(n))
-		if err != nil {
-			return err
-		}
-		b.row(n, "Go component", library, goHand)
 	}
 
 	fmt.Printf("\nwith latency %s, %d caches:\n", latency, latencyCaches)
@@ -128,8 +146,16 @@ type bench struct {
 	runs   int
 }
 
-func (b *bench) row(n int, name string, took, baseline time.Duration) {
-	fmt.Printf("%-6d %-48s %10s %7.2fx\n", n, name, round(took), float64(took)/float64(baseline))
+// row prints a program's median time and its ratio to the baseline's, with the ratios of the
+// fastest and of the slowest runs.
+func (b *bench) row(n int, name string, took, baseline []time.Duration) {
+	took, baseline = slices.Sorted(slices.Values(took)), slices.Sorted(slices.Values(baseline))
+	ratio := func(i int) float64 { return float64(took[i]) / float64(baseline[i]) }
+	line := fmt.Sprintf("%-6d %-48s %10s %7.2fx", n, name, round(took[len(took)/2]), ratio(len(took)/2))
+	if len(took) > 1 {
+		line += fmt.Sprintf("  [%.2fx - %.2fx]", ratio(0), ratio(len(took)-1))
+	}
+	fmt.Println(line)
 }
 
 func round(d time.Duration) time.Duration { return d.Round(10 * time.Millisecond) }

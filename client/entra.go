@@ -322,11 +322,9 @@ func (h entraHook) DialHook(next redis.DialHook) redis.DialHook { return next }
 
 func (h entraHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
 	return func(ctx context.Context, cmd redis.Cmder) error {
-		if h.p.current() == nil {
-			if _, err := h.p.token(ctx); err != nil {
-				cmd.SetErr(err)
-				return err
-			}
+		if _, err := h.p.token(ctx); err != nil {
+			cmd.SetErr(err)
+			return err
 		}
 		return next(ctx, cmd)
 	}
@@ -334,13 +332,11 @@ func (h entraHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
 
 func (h entraHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
 	return func(ctx context.Context, cmds []redis.Cmder) error {
-		if h.p.current() == nil {
-			if _, err := h.p.token(ctx); err != nil {
-				for _, cmd := range cmds {
-					cmd.SetErr(err)
-				}
-				return err
+		if _, err := h.p.token(ctx); err != nil {
+			for _, cmd := range cmds {
+				cmd.SetErr(err)
 			}
+			return err
 		}
 		return next(ctx, cmds)
 	}

@@ -24,6 +24,14 @@ const (
 	PrincipalServicePrincipal = "ServicePrincipal"
 )
 
+// Redis modules a database can enable.
+const (
+	ModuleRediSearch      = "RediSearch"
+	ModuleRedisJSON       = "RedisJSON"
+	ModuleRedisBloom      = "RedisBloom"
+	ModuleRedisTimeSeries = "RedisTimeSeries"
+)
+
 // Defaults the component applies when an input is left empty.
 const (
 	DefaultSku               = "Balanced_B0"
@@ -74,12 +82,14 @@ var Enums = map[string]Enum{
 	"ClusteringPolicy": {"ClusteringPolicy", "How the database is clustered.", named(redisenterprise.ClusteringPolicies, nil)},
 	"EvictionPolicy":   {"EvictionPolicy", "How keys are evicted when memory is full.", named(redisenterprise.EvictionPolicies, nil)},
 	"ModuleName": {"ModuleName", "A Redis module.",
-		named([]string{"RediSearch", "RedisJSON", "RedisBloom", "RedisTimeSeries"}, nil)},
+		named([]string{ModuleRediSearch, ModuleRedisJSON, ModuleRedisBloom, ModuleRedisTimeSeries}, nil)},
 	"AofFrequency": {"AofFrequency", "How often the append-only file is written.", []EnumValue{
 		{"OneSecond", redisenterprise.AofFrequency1s, "Every second."},
 	}},
 	"RdbFrequency": {"RdbFrequency", "How often a snapshot is taken.", []EnumValue{
-		{"OneHour", "1h", "Every hour."}, {"SixHours", "6h", "Every six hours."}, {"TwelveHours", "12h", "Every twelve hours."},
+		{"OneHour", redisenterprise.RdbFrequency1h, "Every hour."},
+		{"SixHours", redisenterprise.RdbFrequency6h, "Every six hours."},
+		{"TwelveHours", redisenterprise.RdbFrequency12h, "Every twelve hours."},
 	}},
 }
 

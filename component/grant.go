@@ -67,7 +67,7 @@ func grantAccessPolicy(ctx *pulumi.Context, name childName, db database, objectI
 	}).(pulumi.StringOutput)
 	return redisenterprise.NewAccessPolicyAssignment(ctx, name.name, &redisenterprise.AccessPolicyAssignmentArgs{
 		AccessPolicyAssignmentName: assignmentName,
-		AccessPolicyName:           pulumi.String("default"),
+		AccessPolicyName:           pulumi.String(redisenterprise.AccessPolicyNameDefault),
 		ClusterName:                db.clusterName,
 		DatabaseName:               db.name,
 		ResourceGroupName:          db.resourceGroupName,
@@ -79,7 +79,7 @@ func grantAccessPolicy(ctx *pulumi.Context, name childName, db database, objectI
 // GUID of them without its hyphens, since the REST API's pattern for these names is
 // ^[A-Za-z0-9]{1,60}$ and the az CLI cannot show or delete others (azure-cli#33568, #33444).
 func accessPolicyAssignmentName(resourceGroupName, clusterName, databaseName, objectId string) string {
-	return strings.ReplaceAll(deterministicGuid(resourceGroupName, clusterName, databaseName, objectId, "default"), "-", "")
+	return strings.ReplaceAll(deterministicGuid(resourceGroupName, clusterName, databaseName, objectId, redisenterprise.AccessPolicyNameDefault), "-", "")
 }
 
 // secretsOf names the two secrets of a cache, in AccessKey mode: the vault (an ARM id) and the
@@ -93,8 +93,7 @@ func grantSecretsUser(ctx *pulumi.Context, name childName, secrets secretsOf, ob
 ) ([]pulumi.Resource, pulumi.StringArrayOutput, error) {
 	roleDefinitionId := secrets.vaultId.ApplyT(func(id string) (string, error) {
 		vault, err := parseKeyVaultId("keyVaultId", id)
-		return fmt.Sprintf("/subscriptions/%s/providers/Microsoft.Authorization/roleDefinitions/%s",
-			vault.subscriptionId, KeyVaultSecretsUserRole), err
+		return roleDefinitionIdIn(vault.subscriptionId, KeyVaultSecretsUserRole), err
 	}).(pulumi.StringOutput)
 
 	var roles []pulumi.Resource
@@ -109,19 +108,11 @@ func grantSecretsUser(ctx *pulumi.Context, name childName, secrets secretsOf, ob
 		scope := pulumi.All(secrets.vaultId, secrets.connectionName).ApplyT(func(v []any) string {
 			return v[0].(string) + "/secrets/" + secret.name(v[1].(string))
 		}).(pulumi.StringOutput)
-		assignmentName := pulumi.All(scope, objectId, roleDefinitionId).ApplyT(func(v []any) string {
-			return deterministicGuid(v[0].(string), v[1].(string), v[2].(string))
-		}).(pulumi.StringOutput)
 		child := name.suffixed("-" + secret.suffix)
-		role, err := authorization.NewRoleAssignment(ctx, child.name, &authorization.RoleAssignmentArgs{
-			RoleAssignmentName: assignmentName,
-			PrincipalId:        objectId,
-			// Explicit: the SDK would default to "User", wrong for managed identities.
-			PrincipalType:    principalType,
-			RoleDefinitionId: roleDefinitionId,
-			Scope:            scope,
-			Description:      pulumi.String("Read the Azure Managed Redis " + secret.suffix + " secret"),
-		}, append(opts, pulumi.DeleteBeforeReplace(true), child.aliases())...)
+		role, err := assignRole(ctx, child.name, roleGrant{
+			scope: scope, principalId: objectId, principalType: principalType, roleDefinitionId: roleDefinitionId,
+			description: pulumi.String("Read the Azure Managed Redis " + secret.suffix + " secret"),
+		}, append(opts, child.aliases()))
 		if err != nil {
 			return nil, pulumi.StringArrayOutput{}, err
 		}
@@ -129,6 +120,30 @@ func grantSecretsUser(ctx *pulumi.Context, name childName, secrets secretsOf, ob
 		ids = append(ids, role.ID().ToStringOutput())
 	}
 	return roles, ids.ToStringArrayOutput(), nil
+}
+
+// roleGrant is a role for a principal at a scope (ARM ids).
+type roleGrant struct {
+	scope, principalId, principalType, roleDefinitionId pulumi.StringInput
+	description                                         pulumi.StringPtrInput // nil: none
+}
+
+// assignRole registers the role assignment of g. Its Azure name is a GUID of the scope, the
+// principal and the role, so the same grant always has the same name, and a replacement deletes
+// the old one first.
+func assignRole(ctx *pulumi.Context, name string, g roleGrant, opts []pulumi.ResourceOption) (*authorization.RoleAssignment, error) {
+	assignmentName := pulumi.All(g.scope, g.principalId, g.roleDefinitionId).ApplyT(func(v []any) string {
+		return deterministicGuid(v[0].(string), v[1].(string), v[2].(string))
+	}).(pulumi.StringOutput)
+	return authorization.NewRoleAssignment(ctx, name, &authorization.RoleAssignmentArgs{
+		RoleAssignmentName: assignmentName,
+		PrincipalId:        g.principalId,
+		// Explicit: the SDK would default to "User", wrong for managed identities.
+		PrincipalType:    g.principalType,
+		RoleDefinitionId: g.roleDefinitionId,
+		Scope:            g.scope,
+		Description:      g.description,
+	}, append(opts, pulumi.DeleteBeforeReplace(true))...)
 }
 
 // grantAll gives each of the component's principals access, as its direct children named

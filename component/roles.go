@@ -2,11 +2,11 @@ package component
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
 
-	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -43,13 +43,9 @@ func checkRoleDefinitionId(input, value string) error {
 	if _, builtIn := BuiltInRoles[value]; builtIn || guidPattern.MatchString(value) || roleDefinitionIdPattern.MatchString(value) {
 		return nil
 	}
-	names := make([]string, 0, len(BuiltInRoles))
-	for name := range BuiltInRoles {
-		names = append(names, name)
-	}
 	return inputError(input, "role assignments", "%q is not a role: give a role definition's id "+
 		"(/subscriptions/<id>/providers/Microsoft.Authorization/roleDefinitions/<guid>) or GUID, or one of %s",
-		value, strings.Join(sortedStrings(names), ", "))
+		value, strings.Join(slices.Sorted(maps.Keys(BuiltInRoles)), ", "))
 }
 
 // roleDefinitionIdIn is a role as an ARM id in the subscription: a full id as given, a GUID or a
@@ -65,8 +61,7 @@ func roleDefinitionIdIn(subscriptionId, role string) string {
 }
 
 // assignRoles gives each entry of roleAssignments its role on the cluster, as direct children
-// named "<component>-role-<name>". Their Azure names are GUIDs of the cluster, the principal and
-// the role, so a replacement deletes the old one first.
+// named "<component>-role-<name>" (see assignRole for their Azure names).
 func (b *builder) assignRoles(s *settings, c *cache) (pulumi.StringArrayOutput, error) {
 	ids := pulumi.StringArray{}
 	for _, r := range s.roleAssignments {
@@ -75,17 +70,10 @@ func (b *builder) assignRoles(s *settings, c *cache) (pulumi.StringArrayOutput, 
 			b.client().SubscriptionId()).ApplyT(func(v []any) string {
 			return roleDefinitionIdIn(v[1].(string), v[0].(string))
 		}).(pulumi.StringOutput)
-		name := pulumi.All(c.clusterId, principalId, roleDefinitionId).ApplyT(func(v []any) string {
-			return deterministicGuid(v[0].(string), v[1].(string), v[2].(string))
-		}).(pulumi.StringOutput)
-		assignment, err := authorization.NewRoleAssignment(b.ctx, s.name+"-role-"+r.key, &authorization.RoleAssignmentArgs{
-			RoleAssignmentName: name,
-			PrincipalId:        principalId,
-			// Explicit: the SDK would default to "User", wrong for managed identities.
-			PrincipalType:    pulumi.String(r.principalType),
-			RoleDefinitionId: roleDefinitionId,
-			Scope:            c.clusterId,
-		}, b.child(pulumi.DeleteBeforeReplace(true))...)
+		assignment, err := assignRole(b.ctx, s.name+"-role-"+r.key, roleGrant{
+			scope: c.clusterId, principalId: principalId, principalType: pulumi.String(r.principalType),
+			roleDefinitionId: roleDefinitionId,
+		}, b.child())
 		if err != nil {
 			return pulumi.StringArrayOutput{}, err
 		}
@@ -99,7 +87,7 @@ func (b *builder) assignRoles(s *settings, c *cache) (pulumi.StringArrayOutput, 
 // that keys its resource (required when the principal id is not a literal), each given once.
 func roleAssignmentsRule(a *ManagedRedisArgs, s *settings) []error {
 	var errs []error
-	names := map[string]int{}
+	names := firstUses{}
 	for _, r := range s.roleAssignments {
 		given := a.RoleAssignments[r.index]
 		errs = append(errs, literalChecks("role assignments",
@@ -109,21 +97,13 @@ func roleAssignmentsRule(a *ManagedRedisArgs, s *settings) []error {
 		if given.Name != "" {
 			errs = append(errs, checkPrincipalName(r.input("name"), given.Name))
 		}
-		switch first, dup := names[strings.ToLower(r.key)]; {
-		case r.key == "":
+		if r.key == "" {
 			errs = append(errs, inputError(r.input("name"), "role assignments",
 				"required when principalId is not a literal (an Output): a stable name keys the assignment's resource"))
-		case dup:
+		} else if first, dup := names.claim(r.key, r.index); dup {
 			errs = append(errs, inputError(r.input("name"), "role assignments",
 				"%q is already the name of roleAssignments[%d]: each needs its own name", r.key, first))
-		default:
-			names[strings.ToLower(r.key)] = r.index
 		}
 	}
 	return errs
-}
-
-func sortedStrings(values []string) []string {
-	slices.Sort(values)
-	return values
 }

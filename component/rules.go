@@ -144,14 +144,14 @@ func geoReplicationNeedsSkuAndHighAvailability(_ *ManagedRedisArgs, s *settings)
 		errs = append(errs, inputError("highAvailability", "V3",
 			"geo-replication needs high availability: leave highAvailability unset or true"))
 	}
-	if s.sku.family == "EnterpriseFlash" && s.database.EvictionPolicy != "NoEviction" {
+	if s.sku.family == "EnterpriseFlash" && s.database.EvictionPolicy != redisenterprise.EvictionPolicyNoEviction {
 		errs = append(errs, inputError("database.evictionPolicy", "V3",
 			"geo-replication on Enterprise Flash needs evictionPolicy NoEviction, not %s", s.database.EvictionPolicy))
 	}
 	return errs
 }
 
-var geoReplicationModuleNames = []string{"RediSearch", "RedisJSON"}
+var geoReplicationModuleNames = []string{ModuleRediSearch, ModuleRedisJSON}
 
 func geoReplicationModules(_ *ManagedRedisArgs, s *settings) []error {
 	if s.database.GeoReplication == nil {
@@ -169,15 +169,15 @@ func geoReplicationModules(_ *ManagedRedisArgs, s *settings) []error {
 
 func rediSearchNeedsNoEvictionAndEnterpriseCluster(_ *ManagedRedisArgs, s *settings) []error {
 	db := s.database
-	if !db.hasModule("RediSearch") {
+	if !db.hasModule(ModuleRediSearch) {
 		return nil
 	}
 	var errs []error
-	if db.EvictionPolicy != "NoEviction" {
+	if db.EvictionPolicy != redisenterprise.EvictionPolicyNoEviction {
 		errs = append(errs, inputError("database.evictionPolicy", "V5",
 			"RediSearch needs evictionPolicy NoEviction, not %s", db.EvictionPolicy))
 	}
-	if db.ClusteringPolicy != "EnterpriseCluster" {
+	if db.ClusteringPolicy != redisenterprise.ClusteringPolicyEnterpriseCluster {
 		errs = append(errs, inputError("database.clusteringPolicy", "V5",
 			"RediSearch needs clusteringPolicy EnterpriseCluster, not %s", db.ClusteringPolicy))
 	}
@@ -261,7 +261,7 @@ func highAvailabilityOnManagedRedisSkusOnly(_ *ManagedRedisArgs, s *settings) []
 }
 
 func noClusterOnSmallCachesOnly(_ *ManagedRedisArgs, s *settings) []error {
-	if s.database.ClusteringPolicy == "NoCluster" && s.sku.name != "" && !s.sku.supportsNoCluster() {
+	if s.database.ClusteringPolicy == redisenterprise.ClusteringPolicyNoCluster && s.sku.name != "" && !s.sku.supportsNoCluster() {
 		return []error{inputError("database.clusteringPolicy", "V12",
 			"NoCluster is for in-memory caches of 25 GB or less (Balanced, MemoryOptimized or ComputeOptimized up to size 20), not %s",
 			s.sku.name)}
@@ -285,7 +285,7 @@ func publicNetworkAccessValues(_ *ManagedRedisArgs, s *settings) []error {
 }
 
 func entraIdNeedsTls(_ *ManagedRedisArgs, s *settings) []error {
-	if s.authentication == EntraID && s.database.ClientProtocol == "Plaintext" {
+	if s.authentication == EntraID && s.database.ClientProtocol == redisenterprise.ProtocolPlaintext {
 		return []error{inputError("database.clientProtocol", "V18",
 			"Entra ID authentication works over TLS only: use Encrypted, or authentication AccessKey")}
 	}
@@ -442,8 +442,7 @@ func checkKeyInVault(input, keyUrl, vaultId string) error {
 // Azure compares object ids without case).
 func principalsAreNamedObjectIds(a *ManagedRedisArgs, s *settings) []error {
 	var errs []error
-	names := map[string]int{}
-	ids := map[string]int{}
+	names, ids := firstUses{}, firstUses{}
 	for _, p := range s.principals {
 		given := a.AccessPrincipals[p.index]
 		at := func(field string) string { return fmt.Sprintf("accessPrincipals[%d].%s", p.index, field) }
@@ -458,21 +457,17 @@ func principalsAreNamedObjectIds(a *ManagedRedisArgs, s *settings) []error {
 			errs = append(errs, inputError(at("name"), "principals",
 				"required when objectId is not a literal (an Output, such as a managed identity's principalId): "+
 					"a stable name, such as the app's, keys the principal's resources whatever its place in the list"))
-		} else if first, dup := names[strings.ToLower(p.key)]; dup {
+		} else if first, dup := names.claim(p.key, p.index); dup {
 			errs = append(errs, inputError(at("name"), "principals",
 				"%q is already a name of accessPrincipals[%d]: each principal needs its own name", p.key, first))
-		} else {
-			names[strings.ToLower(p.key)] = p.index
 		}
 		for i, alias := range given.Aliases {
 			input := fmt.Sprintf("accessPrincipals[%d].aliases[%d]", p.index, i)
 			if err := checkPrincipalName(input, alias); err != nil {
 				errs = append(errs, err)
-			} else if first, dup := names[strings.ToLower(alias)]; dup && first != p.index {
+			} else if first, dup := names.claim(alias, p.index); dup {
 				errs = append(errs, inputError(input, "principals",
 					"%q is already a name of accessPrincipals[%d]: an earlier name belongs to one principal, once", alias, first))
-			} else {
-				names[strings.ToLower(alias)] = p.index
 			}
 		}
 		id, ok := literal(given.ObjectId)
@@ -480,11 +475,24 @@ func principalsAreNamedObjectIds(a *ManagedRedisArgs, s *settings) []error {
 			continue
 		}
 		errs = append(errs, checkObjectId(at("objectId"), id))
-		if first, dup := ids[strings.ToLower(id)]; dup {
+		if first, dup := ids.claim(id, p.index); dup {
 			errs = append(errs, inputError(at("objectId"), "principals", "%s is already accessPrincipals[%d]: give each principal once", id, first))
-		} else {
-			ids[strings.ToLower(id)] = p.index
 		}
 	}
 	return errs
+}
+
+// firstUses records which entry of a list gave each value first, whatever its case (names and
+// object ids are compared without case).
+type firstUses map[string]int
+
+// claim records value for the entry at index, unless another entry gave it first: then it
+// returns that entry's index and true.
+func (f firstUses) claim(value string, index int) (first int, taken bool) {
+	key := strings.ToLower(value)
+	if first, taken := f[key]; taken && first != index {
+		return first, true
+	}
+	f[key] = index
+	return index, false
 }

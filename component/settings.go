@@ -110,9 +110,9 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 	db := &s.database
 	// RediSearch needs NoEviction and EnterpriseCluster (V5): make them the defaults then, so
 	// enabling the module alone gives a valid database.
-	if db.hasModule("RediSearch") {
-		db.EvictionPolicy = orDefault(db.EvictionPolicy, "NoEviction")
-		db.ClusteringPolicy = orDefault(db.ClusteringPolicy, "EnterpriseCluster")
+	if db.hasModule(ModuleRediSearch) {
+		db.EvictionPolicy = orDefault(db.EvictionPolicy, redisenterprise.EvictionPolicyNoEviction)
+		db.ClusteringPolicy = orDefault(db.ClusteringPolicy, redisenterprise.ClusteringPolicyEnterpriseCluster)
 	}
 	db.ClientProtocol = orDefault(db.ClientProtocol, DefaultClientProtocol)
 	db.ClusteringPolicy = orDefault(db.ClusteringPolicy, DefaultClusteringPolicy)

@@ -23,6 +23,7 @@ var SkuNames = []string{
 
 // Values the component names, as the official SDK's constants name them.
 const (
+	AccessPolicyNameDefault           = "default"
 	AccessKeysAuthenticationDisabled  = "Disabled"
 	AccessKeysAuthenticationEnabled   = "Enabled"
 	AofFrequency1s                    = "1s"
@@ -39,6 +40,9 @@ const (
 	ProtocolPlaintext                 = "Plaintext"
 	PublicNetworkAccessEnabled        = "Enabled"
 	PublicNetworkAccessDisabled       = "Disabled"
+	RdbFrequency1h                    = "1h"
+	RdbFrequency6h                    = "6h"
+	RdbFrequency12h                   = "12h"
 	TlsVersion1_2                     = "1.2"
 )
 
@@ -65,7 +69,7 @@ var (
 	// PublicNetworkAccesses are the values of RedisEnterprise.publicNetworkAccess.
 	PublicNetworkAccesses = []string{PublicNetworkAccessEnabled, PublicNetworkAccessDisabled}
 	// RdbFrequencies are the values of Persistence.rdbFrequency.
-	RdbFrequencies = []string{"1h", "6h", "12h"}
+	RdbFrequencies = []string{RdbFrequency1h, RdbFrequency6h, RdbFrequency12h}
 	// TlsVersions are the values of RedisEnterprise.minimumTlsVersion.
 	TlsVersions = []string{"1.0", "1.1", TlsVersion1_2}
 )

@@ -292,12 +292,13 @@ func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (_ *pul
 	if err != nil {
 		return nil, err
 	}
-	t, err := fakearm.Validate(typ, plainMap(inputs, false))
+	in := plainMap(inputs, false)
+	t, err := fakearm.Validate(typ, in)
 	if err != nil {
 		return nil, err
 	}
 	if req.GetPreview() {
-		resp, err := s.respond(id, inputs, t.Outputs(id, plainMap(inputs, false)), true)
+		resp, err := s.respond(id, inputs, t.Outputs(id, in), true)
 		return &pulumirpc.UpdateResponse{Properties: resp.GetProperties()}, err
 	}
 	existing, err := s.touch("Update", typ, id)
@@ -387,7 +388,7 @@ func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (_ *pulumir
 // one is in flight, as Azure does, and keeps each write in flight for a while so that writes
 // the engine runs in parallel overlap.
 func (s *Server) enterAssignmentWrite(typ, id string) (done func(), err error) {
-	if typ != "azure-native:redisenterprise:AccessPolicyAssignment" {
+	if typ != fakearm.AssignmentType {
 		return func() {}, nil
 	}
 	database, _, ok := strings.Cut(id, "/accessPolicyAssignments/")

@@ -59,7 +59,7 @@ type ManagedRedisAccessArgs struct {
 	ObjectId pulumi.StringInput `pulumi:"objectId"`
 	// PrincipalType is `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the
 	// default).
-	PrincipalType pulumi.StringInput `pulumi:"principalType,optional"`
+	PrincipalType pulumi.StringInput `pulumi:"principalType,optional" enum:"PrincipalType"`
 }
 
 // NewManagedRedisAccess registers a ManagedRedisAccess and records its outputs. Its children
@@ -105,18 +105,14 @@ func BuildManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedi
 		return nil, err
 	}
 
-	objectId := checked(a.ObjectId, "objectId", checkObjectId)
-	principalType := checked(a.PrincipalType, "principalType", principalTypeCheck(a.Authentication))
+	in := func(path string) pulumi.StringOutput { return accessInputs.output(&a, path, 0) }
+	objectId := in("objectId")
 	access.AccessPolicyAssignmentId = pulumi.String("").ToStringOutput()
 	access.RoleAssignmentIds = pulumi.StringArray{}.ToStringArrayOutput()
 	if a.Authentication == EntraID {
-		db := database{
-			resourceGroupName: checked(a.ResourceGroupName, "resourceGroupName", checkNotEmpty),
-			clusterName:       checked(a.ClusterName, "clusterName", checkClusterName),
-			name:              checked(a.DatabaseName, "databaseName", checkDatabaseName),
-		}
+		db := database{resourceGroupName: in("resourceGroupName"), clusterName: in("clusterName"), name: in("databaseName")}
 		// principalType is checked, not sent: make the assignment wait for the check.
-		objectId = gate{pulumi.All(principalType)}.string(objectId)
+		objectId = gate{pulumi.All(in("principalType"))}.string(objectId)
 		_, _, err = inLine(ctx, db, nil, func(wait pulumi.ResourceArrayOutput) (pulumi.Resource, error) {
 			assignment, err := grantAccessPolicy(ctx, childName{name: name}, db, objectId, b.child(pulumi.DependsOnInputs(wait)))
 			if err == nil {
@@ -126,61 +122,46 @@ func BuildManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedi
 		})
 		return access, err
 	}
-	vault := b.givenVault(checked(a.KeyVaultId, "keyVaultId", checkKeyVaultId), "keyVaultId")
+	vault := b.givenVault(in("keyVaultId"), "keyVaultId")
 	_, access.RoleAssignmentIds, err = grantSecretsUser(ctx, childName{name: name},
-		secretsOf{vaultId: vault.id, connectionName: checked(a.ConnectionName, "connectionName", checkConnectionName)},
-		objectId, principalType, b.child())
+		secretsOf{vaultId: vault.id, connectionName: in("connectionName")}, objectId, in("principalType"), b.child())
 	return access, err
 }
 
+// accessInputs are the checks of ManagedRedisAccess's String Inputs (checks.go), each with its
+// rule, the closed lists of its `enum` tags included.
+var accessInputs = append(inputChecks[ManagedRedisAccessArgs]{
+	{path: "clusterName", rule: "V1", required: alwaysForAccess,
+		inputs: accessField(func(a *ManagedRedisAccessArgs) *pulumi.StringInput { return &a.ClusterName }), problem: accessProblem(clusterNameProblem)},
+	{path: "resourceGroupName", rule: "required", required: alwaysForAccess,
+		inputs: accessField(func(a *ManagedRedisAccessArgs) *pulumi.StringInput { return &a.ResourceGroupName }), problem: accessProblem(notEmpty)},
+	{path: "databaseName", rule: "V2",
+		inputs: accessField(func(a *ManagedRedisAccessArgs) *pulumi.StringInput { return &a.DatabaseName }), problem: accessProblem(databaseNameProblem)},
+	{path: "objectId", rule: "principals", required: alwaysForAccess,
+		inputs: accessField(func(a *ManagedRedisAccessArgs) *pulumi.StringInput { return &a.ObjectId }), problem: accessProblem(objectIdProblem)},
+	{path: "principalType", rule: "V22",
+		inputs: accessField(func(a *ManagedRedisAccessArgs) *pulumi.StringInput { return &a.PrincipalType }),
+		problem: func(a *ManagedRedisAccessArgs, value string) string { return noGroupsForEntraIdProblem(a.Authentication, value) }},
+	{path: "keyVaultId", rule: "key vault", required: accessKeyMode, missing: "required in AccessKey mode: it names the cache's secrets",
+		inputs: accessField(func(a *ManagedRedisAccessArgs) *pulumi.StringInput { return &a.KeyVaultId }), problem: accessProblem(keyVaultIdProblem)},
+	{path: "connectionName", rule: "connection name", required: accessKeyMode, missing: "required in AccessKey mode: it names the cache's secrets",
+		inputs: accessField(func(a *ManagedRedisAccessArgs) *pulumi.StringInput { return &a.ConnectionName }), problem: accessProblem(connectionNameProblem)},
+}, enumInputChecks[ManagedRedisAccessArgs]()...)
+
+var (
+	accessField     = field[ManagedRedisAccessArgs]
+	accessProblem   = valueProblem[ManagedRedisAccessArgs]
+	alwaysForAccess = always[ManagedRedisAccessArgs]
+)
+
+func accessKeyMode(a *ManagedRedisAccessArgs) bool { return a.Authentication == AccessKey }
+
+// validateAccess checks the String Inputs and the closed lists of values, and that a vault is
+// given only in AccessKey mode.
 func validateAccess(a *ManagedRedisAccessArgs) error {
-	var errs []error
-	required := map[string]bool{
-		"clusterName": a.ClusterName == nil, "resourceGroupName": a.ResourceGroupName == nil, "objectId": a.ObjectId == nil,
-	}
-	if a.Authentication == AccessKey {
-		required["keyVaultId"] = a.KeyVaultId == nil
-		required["connectionName"] = a.ConnectionName == nil
-	}
-	for _, input := range []string{"clusterName", "resourceGroupName", "objectId"} {
-		if required[input] {
-			errs = append(errs, inputError(input, "required", "%s is required", input))
-		}
-	}
-	for _, input := range []string{"keyVaultId", "connectionName"} {
-		if required[input] {
-			errs = append(errs, inputError(input, "required", "%s is required in AccessKey mode: it names the cache's secrets", input))
-		}
-	}
-	if problem := oneOf(a.Authentication, Authentications); problem != "" {
-		errs = append(errs, inputError("authentication", "allowed values", "%s", problem))
-	}
+	errs := append(accessInputs.literalErrors(a), enumErrors(a)...)
 	if a.KeyVaultId != nil && a.Authentication != AccessKey {
 		errs = append(errs, inputError("keyVaultId", "key vault", "applies only to authentication AccessKey"))
 	}
-	errs = append(errs, literalChecks("required",
-		literalCheck{"clusterName", a.ClusterName, false, checkClusterName},
-		literalCheck{"resourceGroupName", a.ResourceGroupName, false, checkNotEmpty},
-		literalCheck{"databaseName", a.DatabaseName, false, checkDatabaseName},
-		literalCheck{"objectId", a.ObjectId, false, checkObjectId},
-		literalCheck{"principalType", a.PrincipalType, false, principalTypeCheck(a.Authentication)},
-		literalCheck{"keyVaultId", a.KeyVaultId, false, checkKeyVaultId},
-		literalCheck{"connectionName", a.ConnectionName, false, checkConnectionName})...)
 	return errors.Join(errs...)
-}
-
-// principalTypeCheck checks a principal type for a mode: in EntraId mode no Group, which Azure
-// Managed Redis does not support for data access (V22).
-func principalTypeCheck(authentication string) valueCheck {
-	return func(input, value string) error {
-		if err := checkPrincipalType(input, value); err != nil {
-			return err
-		}
-		if value == PrincipalGroup && authentication == EntraID {
-			return inputError(input, "V22", "Azure Managed Redis does not support Entra groups for data access: "+
-				"grant each user, service principal or managed identity, or use authentication AccessKey, where a "+
-				"group may read the secrets")
-		}
-		return nil
-	}
 }

@@ -1,6 +1,7 @@
 package component
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -296,5 +297,51 @@ func TestAccessChildrenInheritTheComponentsDependencies(t *testing.T) {
 				t.Fatal("the second access has no children")
 			}
 		})
+	}
+}
+
+// Two programs in one process (two Automation API stacks run in parallel) never share a line:
+// each program's assignments on a database wait only for that program's.
+func TestProgramsRunningTogetherKeepTheirOwnLines(t *testing.T) {
+	programs := []string{"first", "second"}
+	fakes := make([]*azuremock.Fake, len(programs))
+	errs := make(chan error, len(programs))
+	for i, program := range programs {
+		fakes[i] = azuremock.New(fakearm.ExistingCache("rg", "shared", "eastus", "Enabled")...)
+		go func() {
+			errs <- azuremock.Run(fakes[i], func(ctx *pulumi.Context) error {
+				for j, id := range []string{azuremock.PrincipalA, azuremock.PrincipalB, azuremock.PrincipalC} {
+					if _, err := NewManagedRedisAccess(ctx, fmt.Sprintf("%s-%d", program, j), &ManagedRedisAccessArgs{
+						ClusterName: str("shared"), ResourceGroupName: str("rg"), ObjectId: str(id),
+					}); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		}()
+	}
+	for range programs {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, program := range programs {
+		assignments := fakes[i].Registered(assignmentToken)
+		if len(assignments) != 3 {
+			t.Fatalf("%s: %d assignments", program, len(assignments))
+		}
+		waits := 0
+		for _, a := range assignments {
+			for _, d := range a.RegisterRPC.GetDependencies() {
+				if !strings.Contains(d, "::"+program+"-") {
+					t.Errorf("%s: %s waits for %s, of another program", program, a.Name, d)
+				}
+				waits++
+			}
+		}
+		if waits != 2 {
+			t.Errorf("%s: %d waits, want 2 (one line of three)", program, waits)
+		}
 	}
 }

@@ -9,7 +9,8 @@ import "github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 // description in the schema and the SDKs. Plain Go fields (strings, bools, slices and structs of
 // plain values) shape the resources the component registers and are checked before anything is
 // registered; Input fields may be Outputs of other resources and are checked as soon as their
-// values are known.
+// values are known. `cache:"new"` marks an input that configures a new cache, refused with
+// `existing` (an existing cache is read, never modified).
 
 // ManagedRedisArgs are the inputs of a ManagedRedis cache.
 type ManagedRedisArgs struct {
@@ -17,29 +18,29 @@ type ManagedRedisArgs struct {
 	// creates in AccessKey mode.
 	ResourceGroupName pulumi.StringInput `pulumi:"resourceGroupName"`
 	// Location is the Azure region. Default (also when empty): the resource group's.
-	Location pulumi.StringInput `pulumi:"location,optional"`
+	Location pulumi.StringInput `pulumi:"location,optional" cache:"new"`
 	// ClusterName is the cluster's name: 1-60 letters, digits and single inner hyphens. Default:
 	// the component's name and a hash of the subscription, resource group, project, stack and
 	// component name, so that the global host name is unique and stable across updates.
-	ClusterName pulumi.StringInput `pulumi:"clusterName,optional"`
+	ClusterName pulumi.StringInput `pulumi:"clusterName,optional" cache:"new"`
 	// Sku is the size and tier. Default: `Balanced_B0`.
-	Sku string `pulumi:"sku,optional" enum:"SkuName"`
+	Sku string `pulumi:"sku,optional" enum:"SkuName" cache:"new"`
 	// HighAvailability replicates the data (Azure Managed Redis SKUs only). Default: Azure's, on.
-	HighAvailability *bool `pulumi:"highAvailability,optional"`
+	HighAvailability *bool `pulumi:"highAvailability,optional" cache:"new"`
 	// Capacity is the node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
-	Capacity *int `pulumi:"capacity,optional"`
+	Capacity *int `pulumi:"capacity,optional" cache:"new"`
 	// Zones are the availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
-	Zones []string `pulumi:"zones,optional"`
+	Zones []string `pulumi:"zones,optional" cache:"new"`
 	// MinimumTlsVersion is the minimum TLS version. Default and only value: `1.2`.
-	MinimumTlsVersion string `pulumi:"minimumTlsVersion,optional" enum:"TlsVersion"`
+	MinimumTlsVersion string `pulumi:"minimumTlsVersion,optional" enum:"TlsVersion" cache:"new"`
 	// PublicNetworkAccess says whether the cache is reachable from public networks. Default:
 	// `Enabled`, or `Disabled` with a `privateEndpoint` (an explicit `Enabled` keeps both ways
 	// open).
-	PublicNetworkAccess string `pulumi:"publicNetworkAccess,optional" enum:"PublicNetworkAccess"`
+	PublicNetworkAccess string `pulumi:"publicNetworkAccess,optional" enum:"PublicNetworkAccess" cache:"new"`
 	// Tags go on every Azure resource the component creates that takes tags.
 	Tags pulumi.StringMapInput `pulumi:"tags,optional"`
 	// Database configures the cache's database.
-	Database *DatabaseSettings `pulumi:"database,optional"`
+	Database *DatabaseSettings `pulumi:"database,optional" cache:"new"`
 	// Authentication is `EntraId` (default): access keys disabled, each principal gets an
 	// access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
 	Authentication string `pulumi:"authentication,optional" enum:"Authentication"`
@@ -67,9 +68,9 @@ type ManagedRedisArgs struct {
 	Diagnostics *DiagnosticsSettings `pulumi:"diagnostics,optional"`
 	// CustomerManagedKey encrypts the cache with a key of yours, read with a user-assigned
 	// identity (V20).
-	CustomerManagedKey *CustomerManagedKeySettings `pulumi:"customerManagedKey,optional"`
+	CustomerManagedKey *CustomerManagedKeySettings `pulumi:"customerManagedKey,optional" cache:"new"`
 	// ProtectData protects the cluster and the database against replacement and deletion.
-	ProtectData bool `pulumi:"protectData,optional"`
+	ProtectData bool `pulumi:"protectData,optional" cache:"new"`
 	// RoleAssignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep
 	// AVM's roleAssignments, each keyed by its name like accessPrincipals.
 	RoleAssignments []RoleAssignment `pulumi:"roleAssignments,optional"`

@@ -197,8 +197,8 @@ func geoReplication(geo *GeoReplicationSettings) redisenterprise.DatabasePropert
 	}
 	ids := pulumix.MustConvertTyped[[]string](geo.LinkedDatabaseIds.ToStringArrayOutput())
 	linked := pulumix.ApplyErr(ids, func(ids []string) ([]redisenterprise.LinkedDatabase, error) {
-		if err := checkLinkedDatabaseIds("database.geoReplication.linkedDatabaseIds", ids); err != nil {
-			return nil, err
+		if at, problem := linkedDatabaseIdsProblem("database.geoReplication.linkedDatabaseIds", ids); problem != "" {
+			return nil, &InputError{Input: at, Rule: "V7", Problem: problem}
 		}
 		return linkedDatabases(ids), nil
 	})

@@ -1,8 +1,6 @@
 package component
 
 import (
-	"fmt"
-
 	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
@@ -72,26 +70,19 @@ func (b *builder) grantKeyToIdentity(s *settings, k *customerManagedKey) (*autho
 	}, parts.Index(pulumi.Int(1)), parts.Index(pulumi.Int(2))).(managedidentity.LookupUserAssignedIdentityResultOutput).PrincipalId()
 
 	scope := pulumi.All(*k.keyVaultId, k.keyUrl).ApplyT(func(v []any) (string, error) {
-		if err := checkKeyInVault("customerManagedKey.keyVaultId", v[1].(string), v[0].(string)); err != nil {
-			return "", err
+		if problem := keyInVaultProblem(v[1].(string), v[0].(string)); problem != "" {
+			return "", inputError("customerManagedKey.keyVaultId", "V20", "%s", problem)
 		}
 		return v[0].(string) + "/keys/" + keyUrlPattern.FindStringSubmatch(v[1].(string))[2], nil
 	}).(pulumi.StringOutput)
 	roleDefinitionId := k.keyVaultId.ApplyT(func(id string) (string, error) {
 		vault, err := parseKeyVaultId("customerManagedKey.keyVaultId", id)
-		return fmt.Sprintf("/subscriptions/%s/providers/Microsoft.Authorization/roleDefinitions/%s",
-			vault.subscriptionId, KeyVaultCryptoServiceEncryptionUserRole), err
+		return roleDefinitionIdIn(vault.subscriptionId, KeyVaultCryptoServiceEncryptionUserRole), err
 	}).(pulumi.StringOutput)
-	role, err := authorization.NewRoleAssignment(b.ctx, s.name+"-key", &authorization.RoleAssignmentArgs{
-		RoleAssignmentName: pulumi.All(scope, principalId, roleDefinitionId).ApplyT(func(v []any) string {
-			return deterministicGuid(v[0].(string), v[1].(string), v[2].(string))
-		}).(pulumi.StringOutput),
-		PrincipalId:      principalId,
-		PrincipalType:    pulumi.String(PrincipalServicePrincipal),
-		RoleDefinitionId: roleDefinitionId,
-		Scope:            scope,
-		Description:      pulumi.String("Encrypt the Azure Managed Redis cache with this key"),
-	}, b.child(pulumi.DeleteBeforeReplace(true))...)
+	role, err := assignRole(b.ctx, s.name+"-key", roleGrant{
+		scope: scope, principalId: principalId, principalType: pulumi.String(PrincipalServicePrincipal),
+		roleDefinitionId: roleDefinitionId, description: pulumi.String("Encrypt the Azure Managed Redis cache with this key"),
+	}, b.child())
 	if err != nil {
 		return nil, err
 	}

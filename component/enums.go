@@ -51,6 +51,9 @@ type Enum struct {
 	Name        string
 	Description string
 	Values      []EnumValue
+	// Rule is the rule that refuses another value ("allowed values" when empty), and Allowed
+	// says what is allowed in its message (the list of values when empty).
+	Rule, Allowed string
 }
 
 // EnumValue is one value of an Enum; Name is its name in the SDKs.
@@ -60,37 +63,39 @@ type EnumValue struct {
 
 // Enums are the component's closed lists of values, by name.
 var Enums = map[string]Enum{
-	"SkuName": {"SkuName", "Size and tier of a cache: Azure Managed Redis SKUs and the legacy Enterprise ones.",
-		named(redisenterprise.SkuNames, func(v string) string {
+	"SkuName": {Name: "SkuName", Description: "Size and tier of a cache: Azure Managed Redis SKUs and the legacy Enterprise ones.",
+		Values: named(redisenterprise.SkuNames, func(v string) string {
 			if strings.HasPrefix(v, "Enterprise") {
 				return "Legacy Azure Cache for Redis Enterprise SKU " + v + "."
 			}
 			return "Azure Managed Redis SKU " + v + "."
-		})},
-	"Authentication": {"Authentication", "How apps authenticate to the cache.", []EnumValue{
+		}),
+		Allowed: "the SKUs Azure offers: Balanced_B0-B1000, MemoryOptimized_M10-M2000, ComputeOptimized_X3-X700, " +
+			"FlashOptimized_A250-A4500, or the legacy Enterprise_E1-E400 and EnterpriseFlash_F300-F1500"},
+	"Authentication": {Name: "Authentication", Description: "How apps authenticate to the cache.", Values: []EnumValue{
 		{EntraID, EntraID, "Microsoft Entra ID; access keys disabled (the default)."},
 		{AccessKey, AccessKey, "Access keys, kept in Key Vault."},
 	}},
-	"PrincipalType": {"PrincipalType", "Kind of an Entra principal.",
-		named([]string{PrincipalUser, PrincipalGroup, PrincipalServicePrincipal}, nil)},
-	"TlsVersion": {"TlsVersion", "Minimum TLS version clients must use.", []EnumValue{
+	"PrincipalType": {Name: "PrincipalType", Description: "Kind of an Entra principal.",
+		Values: named([]string{PrincipalUser, PrincipalGroup, PrincipalServicePrincipal}, nil)},
+	"TlsVersion": {Name: "TlsVersion", Description: "Minimum TLS version clients must use.", Values: []EnumValue{
 		{"Tls1_2", DefaultMinimumTlsVersion, "TLS 1.2, the only version Azure accepts."},
-	}},
-	"PublicNetworkAccess": {"PublicNetworkAccess", "Whether the cache is reachable from public networks.",
-		named(redisenterprise.PublicNetworkAccesses, nil)},
-	"ClientProtocol":   {"ClientProtocol", "How clients talk to the database.", named(redisenterprise.Protocols, nil)},
-	"ClusteringPolicy": {"ClusteringPolicy", "How the database is clustered.", named(redisenterprise.ClusteringPolicies, nil)},
-	"EvictionPolicy":   {"EvictionPolicy", "How keys are evicted when memory is full.", named(redisenterprise.EvictionPolicies, nil)},
-	"ModuleName": {"ModuleName", "A Redis module.",
-		named([]string{ModuleRediSearch, ModuleRedisJSON, ModuleRedisBloom, ModuleRedisTimeSeries}, nil)},
-	"AofFrequency": {"AofFrequency", "How often the append-only file is written.", []EnumValue{
+	}, Rule: "V15", Allowed: "1.2 only: TLS 1.0 and 1.1 are obsolete"},
+	"PublicNetworkAccess": {Name: "PublicNetworkAccess", Description: "Whether the cache is reachable from public networks.",
+		Values: named(redisenterprise.PublicNetworkAccesses, nil), Rule: "V16"},
+	"ClientProtocol":   {Name: "ClientProtocol", Description: "How clients talk to the database.", Values: named(redisenterprise.Protocols, nil)},
+	"ClusteringPolicy": {Name: "ClusteringPolicy", Description: "How the database is clustered.", Values: named(redisenterprise.ClusteringPolicies, nil)},
+	"EvictionPolicy":   {Name: "EvictionPolicy", Description: "How keys are evicted when memory is full.", Values: named(redisenterprise.EvictionPolicies, nil)},
+	"ModuleName": {Name: "ModuleName", Description: "A Redis module.",
+		Values: named([]string{ModuleRediSearch, ModuleRedisJSON, ModuleRedisBloom, ModuleRedisTimeSeries}, nil)},
+	"AofFrequency": {Name: "AofFrequency", Description: "How often the append-only file is written.", Values: []EnumValue{
 		{"OneSecond", redisenterprise.AofFrequency1s, "Every second."},
-	}},
-	"RdbFrequency": {"RdbFrequency", "How often a snapshot is taken.", []EnumValue{
+	}, Rule: "V6"},
+	"RdbFrequency": {Name: "RdbFrequency", Description: "How often a snapshot is taken.", Values: []EnumValue{
 		{"OneHour", redisenterprise.RdbFrequency1h, "Every hour."},
 		{"SixHours", redisenterprise.RdbFrequency6h, "Every six hours."},
 		{"TwelveHours", redisenterprise.RdbFrequency12h, "Every twelve hours."},
-	}},
+	}, Rule: "V6"},
 }
 
 // The values of the enums the rules and the builders read.

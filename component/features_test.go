@@ -182,13 +182,13 @@ func TestFeatureRules(t *testing.T) {
 		args        ManagedRedisArgs
 		input, rule string
 	}{
-		{"no subnet", ManagedRedisArgs{PrivateEndpoint: &PrivateEndpointSettings{}}, "privateEndpoint.subnetId", "private endpoint"},
+		{"no subnet", ManagedRedisArgs{PrivateEndpoint: &PrivateEndpointSettings{}}, "privateEndpoint.subnetId", "required"},
 		{"a virtual network, not a subnet", ManagedRedisArgs{PrivateEndpoint: &PrivateEndpointSettings{SubnetId: str(vnetId)}},
 			"privateEndpoint.subnetId", "private endpoint"},
 		{"another zone", ManagedRedisArgs{PrivateEndpoint: &PrivateEndpointSettings{SubnetId: str(subnetId),
 			PrivateDnsZoneId: str(strings.Replace(zoneId, "privatelink.redis.azure.net", "privatelink.redis.cache.windows.net", 1))}},
 			"privateEndpoint.privateDnsZoneId", "private endpoint"},
-		{"no workspace", ManagedRedisArgs{Diagnostics: &DiagnosticsSettings{}}, "diagnostics.workspaceId", "diagnostics"},
+		{"no workspace", ManagedRedisArgs{Diagnostics: &DiagnosticsSettings{}}, "diagnostics.workspaceId", "required"},
 		{"a storage account, not a workspace", ManagedRedisArgs{Diagnostics: &DiagnosticsSettings{
 			WorkspaceId: str(strings.Replace(workspaceId, "Microsoft.OperationalInsights/workspaces", "Microsoft.Storage/storageAccounts", 1))}},
 			"diagnostics.workspaceId", "diagnostics"},
@@ -196,7 +196,7 @@ func TestFeatureRules(t *testing.T) {
 			KeyUrl: str("https://keys-kv.vault.azure.net/keys/cache-key"), UserAssignedIdentityId: str(identityId)}},
 			"customerManagedKey.keyUrl", "V20"},
 		{"no identity", ManagedRedisArgs{CustomerManagedKey: &CustomerManagedKeySettings{KeyUrl: str(keyUrl)}},
-			"customerManagedKey.userAssignedIdentityId", "V20"},
+			"customerManagedKey.userAssignedIdentityId", "required"},
 		{"an identity's client id", ManagedRedisArgs{CustomerManagedKey: &CustomerManagedKeySettings{
 			KeyUrl: str(keyUrl), UserAssignedIdentityId: str(azuremock.PrincipalA)}}, "customerManagedKey.userAssignedIdentityId", "V20"},
 		{"another vault than the key's", ManagedRedisArgs{CustomerManagedKey: &CustomerManagedKeySettings{

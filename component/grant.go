@@ -1,7 +1,6 @@
 package component
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
@@ -178,12 +177,12 @@ func (b *builder) grantAll(s *settings, c *cache, secrets *vaultSecrets) error {
 	return nil
 }
 
-// principalObjectIds are the principals' object ids, each checked as soon as known (an Output
-// too) with the input path of the principal, and refused when two resolve to the same id.
+// principalObjectIds are the principals' object ids (each checked, see resolvePrincipals),
+// refused when two resolve to the same id.
 func principalObjectIds(principals []principal) []pulumi.StringOutput {
 	all := make([]any, len(principals))
 	for i, p := range principals {
-		all[i] = checked(p.objectId, objectIdInput(p.index), checkObjectId)
+		all[i] = p.objectId
 	}
 	distinct := pulumi.All(all...).ApplyT(func(v []any) ([]string, error) {
 		ids := make([]string, len(v))
@@ -191,7 +190,7 @@ func principalObjectIds(principals []principal) []pulumi.StringOutput {
 			ids[i] = v[i].(string)
 		}
 		if first, second, dup := firstDuplicate(ids, strings.ToLower); dup {
-			return nil, inputError(objectIdInput(principals[second].index), "principals",
+			return nil, inputError(principals[second].input("objectId"), "principals",
 				"%s is already accessPrincipals[%d]: give each principal once", ids[second], principals[first].index)
 		}
 		return ids, nil
@@ -202,5 +201,3 @@ func principalObjectIds(principals []principal) []pulumi.StringOutput {
 	}
 	return ids
 }
-
-func objectIdInput(index int) string { return fmt.Sprintf("accessPrincipals[%d].objectId", index) }

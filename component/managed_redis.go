@@ -128,56 +128,76 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 		return nil, err
 	}
 
-	// 1. The cache: created, or read when it exists.
-	var c *cache
-	if s.existing != nil {
-		c = b.readExistingCache(s)
-	} else if c, err = b.createCache(s); err != nil {
-		return nil, err
-	}
-
-	// 2. With access keys: the key, and the two secrets in Key Vault.
-	conn := newConnection(s.connectionName, c.hostName, pulumi.String("").ToStringOutput())
-	var secrets *vaultSecrets
-	var keys accessKeys
-	if s.accessKeys {
-		keys = b.listKeys(c)
-		conn = newConnection(s.connectionName, c.hostName, keys.primary)
-		if secrets, err = b.writeSecrets(s, conn); err != nil {
-			return nil, err
-		}
-	}
-
-	// 3. Access for each principal; control-plane roles on the cluster.
-	if err := b.grantAll(s, c, secrets); err != nil {
-		return nil, err
-	}
-	roleAssignmentIds, err := b.assignRoles(s, c)
+	parts, err := b.build(s)
 	if err != nil {
 		return nil, err
 	}
+	redis.setOutputs(s, parts, b.ready())
+	return redis, nil
+}
 
-	// 4. A private endpoint, diagnostics.
-	var pe *endpoint
+// parts are what a ManagedRedis is made of, as its outputs need them.
+type parts struct {
+	cache             *cache
+	connection        connection
+	keys              accessKeys
+	secrets           *vaultSecrets // AccessKey mode only
+	endpoint          *endpoint     // with privateEndpoint only
+	roleAssignmentIds pulumi.StringArrayOutput
+}
+
+// build registers the component's children, part by part.
+func (b *builder) build(s *settings) (*parts, error) {
+	p := &parts{}
+	var err error
+	// 1. The cache: created, or read when it exists.
+	if s.existing != nil {
+		p.cache = b.readExistingCache(s)
+	} else if p.cache, err = b.createCache(s); err != nil {
+		return nil, err
+	}
+	// 2. With access keys: the key, and the two secrets in Key Vault.
+	if err := b.keysAndSecrets(s, p); err != nil {
+		return nil, err
+	}
+	// 3. Access for each principal; control-plane roles on the cluster.
+	if err := b.grantAll(s, p.cache, p.secrets); err != nil {
+		return nil, err
+	}
+	if p.roleAssignmentIds, err = b.assignRoles(s, p.cache); err != nil {
+		return nil, err
+	}
+	// 4. The network and monitoring: a private endpoint, diagnostics.
 	if s.privateEndpoint != nil {
-		if pe, err = b.privateEndpoint(s, c); err != nil {
+		if p.endpoint, err = b.privateEndpoint(s, p.cache); err != nil {
 			return nil, err
 		}
 	}
 	if s.workspaceId != nil {
-		if err := b.diagnostics(s, c); err != nil {
+		if err := b.diagnostics(s, p.cache); err != nil {
 			return nil, err
 		}
 	}
-
-	// 5. Connection details, once every child exists.
-	redis.setOutputs(s, c, conn, keys, secrets, pe, roleAssignmentIds, b.ready())
-	return redis, nil
+	return p, nil
 }
 
-func (r *ManagedRedis) setOutputs(s *settings, c *cache, conn connection, keys accessKeys, secrets *vaultSecrets, pe *endpoint,
-	roleAssignmentIds pulumi.StringArrayOutput, ready gate,
-) {
+// keysAndSecrets lists the keys and writes the secrets in AccessKey mode; the connection details
+// carry the key then.
+func (b *builder) keysAndSecrets(s *settings, p *parts) error {
+	p.connection = newConnection(s.connectionName, p.cache.hostName, pulumi.String("").ToStringOutput())
+	if !s.accessKeys {
+		return nil
+	}
+	p.keys = b.listKeys(p.cache)
+	p.connection = newConnection(s.connectionName, p.cache.hostName, p.keys.primary)
+	var err error
+	p.secrets, err = b.writeSecrets(s, p.connection)
+	return err
+}
+
+// setOutputs sets every output, each once every child exists (ready).
+func (r *ManagedRedis) setOutputs(s *settings, p *parts, ready gate) {
+	c, conn := p.cache, p.connection
 	// An output that does not apply is empty, and waits for the children like the others.
 	empty := ready.string(pulumi.String("").ToStringOutput())
 	r.ClusterId, r.ClusterName, r.DatabaseId = ready.string(c.clusterId), ready.string(c.clusterName), ready.string(c.databaseId)
@@ -190,17 +210,17 @@ func (r *ManagedRedis) setOutputs(s *settings, c *cache, conn connection, keys a
 	r.Environment = ready.stringMap(conn.environment)
 	r.PrimaryAccessKey, r.SecondaryAccessKey, r.KeyVaultId = empty, empty, empty
 	r.ConnectionStringSecretUri, r.PrimaryAccessKeySecretUri = empty, empty
-	if secrets != nil {
-		r.PrimaryAccessKey, r.SecondaryAccessKey = ready.string(keys.primary), ready.string(keys.secondary)
+	if secrets := p.secrets; secrets != nil {
+		r.PrimaryAccessKey, r.SecondaryAccessKey = ready.string(p.keys.primary), ready.string(p.keys.secondary)
 		r.KeyVaultId = ready.string(secrets.keyVaultId)
 		r.ConnectionStringSecretUri = ready.string(secrets.connectionStringUri)
 		r.PrimaryAccessKeySecretUri = ready.string(secrets.primaryKeyUri)
 	}
 	r.PrivateEndpointId, r.PrivateIpAddress = empty, empty
-	if pe != nil {
+	if pe := p.endpoint; pe != nil {
 		r.PrivateEndpointId, r.PrivateIpAddress = ready.string(pe.id), ready.string(pe.privateIpAddress)
 	}
-	r.RoleAssignmentIds = ready.stringArray(roleAssignmentIds)
+	r.RoleAssignmentIds = ready.stringArray(p.roleAssignmentIds)
 }
 
 // Outputs is what the component records as its outputs, by schema name: every output field.

@@ -15,7 +15,7 @@ func TestDefaultNamesAreValidAndStable(t *testing.T) {
 	for _, name := range names {
 		s := testScope("rg", name)
 		cluster := defaultClusterName(s)
-		if err := checkClusterName("clusterName", cluster); err != nil {
+		if err := clusterNameProblem(cluster); err != "" {
 			t.Errorf("%q: default cluster name %q: %v", name, cluster, err)
 		}
 		vault := defaultKeyVaultName(s)

@@ -41,11 +41,15 @@ func WithProgram(ctx context.Context, program *Program) context.Context {
 	return context.WithValue(ctx, programKey{}, program)
 }
 
+// programs are the Programs of Go programs, by their *pulumi.Context, held weakly: a finished
+// program's Program goes with its context. It cannot be simpler: a Go program builds components
+// with nothing but its *pulumi.Context, which has no room for our state (its Go context is fixed
+// when the engine creates it), and one process may run several programs at once (Automation API
+// stacks run in parallel, tests), so the key must be the program's own context; a plain map would
+// keep every finished program's lines alive, and a global line would join the programs' lines.
 var (
 	programsMu sync.Mutex
-	// programs are the Programs of Go programs, keyed weakly by their context: a finished
-	// program's Program goes with it.
-	programs = map[weak.Pointer[pulumi.Context]]*Program{}
+	programs   = map[weak.Pointer[pulumi.Context]]*Program{}
 )
 
 // programOf is the Program of the components built with ctx.

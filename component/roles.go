@@ -25,25 +25,24 @@ var BuiltInRoles = map[string]string{
 
 var roleDefinitionIdPattern = regexp.MustCompile(`(?i)^(/subscriptions/[^/]+)?/providers/Microsoft\.Authorization/roleDefinitions/([0-9a-f-]{36})$`)
 
-// roleAssignment is an entry of roleAssignments, its key resolved.
+// roleAssignment is an entry of roleAssignments, its key resolved and its Inputs checked.
 type roleAssignment struct {
-	index            int
-	key              string
-	principalId      pulumi.StringInput
-	roleDefinitionId pulumi.StringInput
-	principalType    string
+	index                         int
+	key                           string
+	principalId, roleDefinitionId pulumi.StringOutput
+	principalType                 string
 }
 
 func (r roleAssignment) input(field string) string {
 	return fmt.Sprintf("roleAssignments[%d].%s", r.index, field)
 }
 
-// checkRoleDefinitionId accepts a role definition's ARM id or GUID, or a built-in role's name.
-func checkRoleDefinitionId(input, value string) error {
+// roleDefinitionIdProblem accepts a role definition's ARM id or GUID, or a built-in role's name.
+func roleDefinitionIdProblem(value string) string {
 	if _, builtIn := BuiltInRoles[value]; builtIn || guidPattern.MatchString(value) || roleDefinitionIdPattern.MatchString(value) {
-		return nil
+		return ""
 	}
-	return inputError(input, "role assignments", "%q is not a role: give a role definition's id "+
+	return fmt.Sprintf("%q is not a role: give a role definition's id "+
 		"(/subscriptions/<id>/providers/Microsoft.Authorization/roleDefinitions/<guid>) or GUID, or one of %s",
 		value, strings.Join(slices.Sorted(maps.Keys(BuiltInRoles)), ", "))
 }
@@ -65,13 +64,11 @@ func roleDefinitionIdIn(subscriptionId, role string) string {
 func (b *builder) assignRoles(s *settings, c *cache) (pulumi.StringArrayOutput, error) {
 	ids := pulumi.StringArray{}
 	for _, r := range s.roleAssignments {
-		principalId := checked(r.principalId, r.input("principalId"), asRule("role assignments", checkObjectId))
-		roleDefinitionId := pulumi.All(checked(r.roleDefinitionId, r.input("roleDefinitionId"), checkRoleDefinitionId),
-			b.client().SubscriptionId()).ApplyT(func(v []any) string {
+		roleDefinitionId := pulumi.All(r.roleDefinitionId, b.client().SubscriptionId()).ApplyT(func(v []any) string {
 			return roleDefinitionIdIn(v[1].(string), v[0].(string))
 		}).(pulumi.StringOutput)
 		assignment, err := assignRole(b.ctx, s.name+"-role-"+r.key, roleGrant{
-			scope: c.clusterId, principalId: principalId, principalType: pulumi.String(r.principalType),
+			scope: c.clusterId, principalId: r.principalId, principalType: pulumi.String(r.principalType),
 			roleDefinitionId: roleDefinitionId,
 		}, b.child())
 		if err != nil {
@@ -83,27 +80,24 @@ func (b *builder) assignRoles(s *settings, c *cache) (pulumi.StringArrayOutput, 
 	return ids.ToStringArrayOutput(), nil
 }
 
-// roleAssignmentsRule: each entry names a principal (an object id) and a role, and has a name
-// that keys its resource (required when the principal id is not a literal), each given once.
-func roleAssignmentsRule(a *ManagedRedisArgs, s *settings) []error {
-	var errs []error
+// roleAssignmentsAreNamedOnce: each entry has a name that keys its resource (required when the
+// principal id is not a literal), each given once. (Its Inputs are checked as String Inputs.)
+func roleAssignmentsAreNamedOnce(a *ManagedRedisArgs, s *settings) []refusal {
+	var refused []refusal
 	names := firstUses{}
 	for _, r := range s.roleAssignments {
 		given := a.RoleAssignments[r.index]
-		errs = append(errs, literalChecks("role assignments",
-			literalCheck{r.input("principalId"), given.PrincipalId, true, checkObjectId},
-			literalCheck{r.input("roleDefinitionId"), given.RoleDefinitionId, true, checkRoleDefinitionId})...)
-		errs = append(errs, checkPrincipalType(r.input("principalType"), r.principalType))
 		if given.Name != "" {
-			errs = append(errs, checkPrincipalName(r.input("name"), given.Name))
+			if problem := principalNameProblem(given.Name); problem != "" {
+				refused = append(refused, refusal{r.input("name"), problem})
+			}
 		}
 		if r.key == "" {
-			errs = append(errs, inputError(r.input("name"), "role assignments",
+			refused = append(refused, refuse(r.input("name"),
 				"required when principalId is not a literal (an Output): a stable name keys the assignment's resource"))
 		} else if first, dup := names.claim(r.key, r.index); dup {
-			errs = append(errs, inputError(r.input("name"), "role assignments",
-				"%q is already the name of roleAssignments[%d]: each needs its own name", r.key, first))
+			refused = append(refused, refuse(r.input("name"), "%q is already the name of roleAssignments[%d]: each needs its own name", r.key, first))
 		}
 	}
-	return errs
+	return refused
 }

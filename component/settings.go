@@ -1,6 +1,7 @@
 package component
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -70,8 +71,13 @@ type principal struct {
 	index         int
 	key           string
 	aliases       []string           // earlier keys
-	objectId      pulumi.StringInput // as given; checked where it is used
+	objectId      pulumi.StringOutput // checked
 	principalType string
+}
+
+// input is the path of one of the principal's inputs.
+func (p principal) input(field string) string {
+	return fmt.Sprintf("accessPrincipals[%d].%s", p.index, field)
 }
 
 // existingCache names the existing cluster, its resource group resolved.
@@ -79,33 +85,75 @@ type existingCache struct {
 	clusterName, resourceGroupName pulumi.StringOutput
 }
 
+// resolve resolves args once, by part: the cluster, the database, the principals and the
+// rest. The checked String Inputs are Outputs that fail as their checks refuse them (checks.go).
 func resolve(name string, args ManagedRedisArgs) *settings {
+	in := func(path string) pulumi.StringOutput { return managedRedisInputs.output(&args, path, 0) }
 	s := &settings{
-		name:                name,
-		resourceGroupName:   checked(args.ResourceGroupName, "resourceGroupName", checkNotEmpty),
-		location:            emptyAsNil(args.Location),
-		clusterName:         checked(args.ClusterName, "clusterName", checkClusterName),
-		defaultName:         args.ClusterName == nil,
-		tags:                args.Tags,
-		protectData:         args.ProtectData,
-		skuName:             orDefault(args.Sku, DefaultSku),
-		highAvailability:    args.HighAvailability,
-		capacity:            args.Capacity,
-		zones:               args.Zones,
-		minimumTlsVersion:   orDefault(args.MinimumTlsVersion, DefaultMinimumTlsVersion),
-		publicNetworkAccess: orDefault(args.PublicNetworkAccess, redisenterprise.PublicNetworkAccessEnabled),
-		authentication:      orDefault(args.Authentication, EntraID),
-		connectionName:      orDefault(args.ConnectionName, name),
+		name:              name,
+		resourceGroupName: in("resourceGroupName"),
+		location:          emptyAsNil(args.Location),
+		tags:              args.Tags,
+		protectData:       args.ProtectData,
+		authentication:    orDefault(args.Authentication, EntraID),
+		connectionName:    orDefault(args.ConnectionName, name),
 	}
-	s.sku, _ = parseSku(s.skuName)
 	s.accessKeys = s.authentication == AccessKey
+	s.resolveCluster(args, in)
+	s.resolveDatabase(args.Database)
+	s.resolvePrincipals(&args)
+	if args.KeyVaultId != nil {
+		id := in("keyVaultId")
+		s.keyVaultId = &id
+	}
+	if pe := args.PrivateEndpoint; pe != nil {
+		s.privateEndpoint = &privateEndpoint{subnetId: in("privateEndpoint.subnetId")}
+		if pe.PrivateDnsZoneId != nil {
+			zoneId := in("privateEndpoint.privateDnsZoneId")
+			s.privateEndpoint.zoneId = &zoneId
+		}
+	}
+	if args.Diagnostics != nil {
+		workspaceId := in("diagnostics.workspaceId")
+		s.workspaceId = &workspaceId
+	}
+	if e := args.Existing; e != nil {
+		s.existing = &existingCache{clusterName: in("existing.clusterName"), resourceGroupName: s.resourceGroupName}
+		if e.ResourceGroupName != nil {
+			s.existing.resourceGroupName = in("existing.resourceGroupName")
+		}
+	}
+	return s
+}
+
+// resolveCluster resolves the cluster's settings, and its customer-managed key.
+func (s *settings) resolveCluster(args ManagedRedisArgs, in func(path string) pulumi.StringOutput) {
+	s.clusterName = in("clusterName")
+	s.defaultName = args.ClusterName == nil
+	s.skuName = orDefault(args.Sku, DefaultSku)
+	s.sku, _ = parseSku(s.skuName)
+	s.highAvailability = args.HighAvailability
+	s.capacity = args.Capacity
+	s.zones = args.Zones
+	s.minimumTlsVersion = orDefault(args.MinimumTlsVersion, DefaultMinimumTlsVersion)
+	s.publicNetworkAccess = orDefault(args.PublicNetworkAccess, redisenterprise.PublicNetworkAccessEnabled)
 	// A private endpoint closes the public way in, unless the user keeps it open explicitly.
 	if args.PrivateEndpoint != nil && args.PublicNetworkAccess == "" {
 		s.publicNetworkAccess = redisenterprise.PublicNetworkAccessDisabled
 	}
+	if k := args.CustomerManagedKey; k != nil {
+		s.customerManagedKey = &customerManagedKey{keyUrl: in("customerManagedKey.keyUrl"), identityId: in("customerManagedKey.userAssignedIdentityId")}
+		if k.KeyVaultId != nil {
+			vaultId := in("customerManagedKey.keyVaultId")
+			s.customerManagedKey.keyVaultId = &vaultId
+		}
+	}
+}
 
-	if args.Database != nil {
-		s.database = *args.Database
+// resolveDatabase applies the database's defaults.
+func (s *settings) resolveDatabase(given *DatabaseSettings) {
+	if given != nil {
+		s.database = *given
 	}
 	db := &s.database
 	// RediSearch needs NoEviction and EnterpriseCluster (V5): make them the defaults then, so
@@ -117,63 +165,28 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 	db.ClientProtocol = orDefault(db.ClientProtocol, DefaultClientProtocol)
 	db.ClusteringPolicy = orDefault(db.ClusteringPolicy, DefaultClusteringPolicy)
 	db.EvictionPolicy = orDefault(db.EvictionPolicy, DefaultEvictionPolicy)
+}
 
+// resolvePrincipals keys the access principals and the role assignments.
+func (s *settings) resolvePrincipals(args *ManagedRedisArgs) {
 	for i, p := range args.AccessPrincipals {
 		s.principals = append(s.principals, principal{
 			index:         i,
 			key:           keyOf(p.Name, p.ObjectId),
 			aliases:       p.Aliases,
-			objectId:      p.ObjectId,
+			objectId:      managedRedisInputs.output(args, "accessPrincipals[].objectId", i),
 			principalType: orDefault(p.PrincipalType, PrincipalServicePrincipal),
 		})
 	}
-
 	for i, r := range args.RoleAssignments {
 		s.roleAssignments = append(s.roleAssignments, roleAssignment{
 			index:            i,
 			key:              keyOf(r.Name, r.PrincipalId),
-			principalId:      r.PrincipalId,
-			roleDefinitionId: r.RoleDefinitionId,
+			principalId:      managedRedisInputs.output(args, "roleAssignments[].principalId", i),
+			roleDefinitionId: managedRedisInputs.output(args, "roleAssignments[].roleDefinitionId", i),
 			principalType:    orDefault(r.PrincipalType, PrincipalServicePrincipal),
 		})
 	}
-
-	if args.KeyVaultId != nil {
-		id := checked(args.KeyVaultId, "keyVaultId", checkKeyVaultId)
-		s.keyVaultId = &id
-	}
-	if pe := args.PrivateEndpoint; pe != nil {
-		s.privateEndpoint = &privateEndpoint{subnetId: checked(pe.SubnetId, "privateEndpoint.subnetId", checkSubnetId)}
-		if pe.PrivateDnsZoneId != nil {
-			zoneId := checked(pe.PrivateDnsZoneId, "privateEndpoint.privateDnsZoneId", checkPrivateDnsZoneId)
-			s.privateEndpoint.zoneId = &zoneId
-		}
-	}
-	if d := args.Diagnostics; d != nil {
-		workspaceId := checked(d.WorkspaceId, "diagnostics.workspaceId", checkWorkspaceId)
-		s.workspaceId = &workspaceId
-	}
-	if k := args.CustomerManagedKey; k != nil {
-		s.customerManagedKey = &customerManagedKey{
-			keyUrl:     checked(k.KeyUrl, "customerManagedKey.keyUrl", checkKeyUrl),
-			identityId: checked(k.UserAssignedIdentityId, "customerManagedKey.userAssignedIdentityId", checkUserAssignedIdentityId),
-		}
-		if k.KeyVaultId != nil {
-			vaultId := checked(k.KeyVaultId, "customerManagedKey.keyVaultId", asRule("V20", checkKeyVaultId))
-			s.customerManagedKey.keyVaultId = &vaultId
-		}
-	}
-	if e := args.Existing; e != nil {
-		resourceGroupName := s.resourceGroupName
-		if e.ResourceGroupName != nil {
-			resourceGroupName = checked(e.ResourceGroupName, "existing.resourceGroupName", checkNotEmpty)
-		}
-		s.existing = &existingCache{
-			clusterName:       checked(e.ClusterName, "existing.clusterName", checkClusterName),
-			resourceGroupName: resourceGroupName,
-		}
-	}
-	return s
 }
 
 // keyOf is what names a principal's resources: its name, or its literal object id in lower

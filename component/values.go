@@ -3,7 +3,6 @@ package component
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -47,146 +46,121 @@ var Zones = []string{"1", "2", "3"}
 // PrivateDnsZone is the private DNS zone of Azure Managed Redis's private endpoints.
 const PrivateDnsZone = "privatelink.redis.azure.net"
 
-// valueCheck returns an InputError for input when value breaks a rule, nil otherwise. Each
-// names the rule of the table (rules.go) that checks its input, so that a literal refused at
-// preview and an Output refused once known report the same rule.
-type valueCheck func(input, value string) error
+// The problems of single values: each says what is wrong with a value and what is allowed, ""
+// when nothing is. Which input and rule they are about is said where they are used: in a check's
+// declaration (checks.go) or a rule (rules.go).
 
-// asRule is check reporting rule: for a check an input of another rule shares (a key vault id
-// is a customer-managed key's too, under V20).
-func asRule(rule string, check valueCheck) valueCheck {
-	return func(input, value string) error {
-		err := check(input, value)
-		if ie, ok := err.(*InputError); ok {
-			ie.Rule = rule
-		}
-		return err
-	}
-}
-
-func checkNotEmpty(input, value string) error {
+func notEmpty(value string) string {
 	if strings.TrimSpace(value) == "" {
-		return inputError(input, "required", "must not be empty")
+		return "must not be empty"
 	}
-	return nil
+	return ""
 }
 
-func checkClusterName(input, value string) error {
+func clusterNameProblem(value string) string {
 	if len(value) > maxClusterNameLength || !clusterNamePattern.MatchString(value) {
-		return inputError(input, "V1",
-			"%q is not a valid cluster name: use 1-60 letters, digits and single hyphens between them", value)
+		return fmt.Sprintf("%q is not a valid cluster name: use 1-60 letters, digits and single hyphens between them", value)
 	}
-	return nil
+	return ""
 }
 
-func checkDatabaseName(input, value string) error {
+func databaseNameProblem(value string) string {
 	if value != DatabaseName {
-		return inputError(input, "V2", "%q: Azure Managed Redis has one database, named %q", value, DatabaseName)
+		return fmt.Sprintf("%q: Azure Managed Redis has one database, named %q", value, DatabaseName)
 	}
-	return nil
+	return ""
 }
 
-func checkObjectId(input, value string) error {
+func objectIdProblem(value string) string {
 	if !guidPattern.MatchString(value) {
-		return inputError(input, "principals",
-			"%q is not an Entra object id: give the principal's object id (a GUID), not its name or client id", value)
+		return fmt.Sprintf("%q is not an Entra object id: give the principal's object id (a GUID), not its name or client id", value)
 	}
-	return nil
+	return ""
 }
 
-func checkPrincipalType(input, value string) error {
-	if problem := oneOf(value, PrincipalTypes); problem != "" {
-		return inputError(input, "allowed values", "%s", problem)
-	}
-	return nil
-}
-
-func checkPrincipalName(input, value string) error {
+func principalNameProblem(value string) string {
 	if !principalNamePattern.MatchString(value) {
-		return inputError(input, "principals",
-			"%q may hold only letters, digits and hyphens: it names the principal's resources", value)
+		return fmt.Sprintf("%q may hold only letters, digits and hyphens: it names the principal's resources", value)
 	}
-	return nil
+	return ""
 }
 
-func checkKeyVaultId(input, value string) error {
+func keyVaultIdProblem(value string) string {
 	if !keyVaultIdPattern.MatchString(value) {
-		return inputError(input, "key vault",
-			"%q is not a Key Vault resource id: use /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>",
+		return fmt.Sprintf("%q is not a Key Vault resource id: use /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>",
 			value)
 	}
-	return nil
+	return ""
 }
 
-func checkSubnetId(input, value string) error {
+func subnetIdProblem(value string) string {
 	if !subnetIdPattern.MatchString(value) {
-		return inputError(input, "private endpoint", "%q is not a subnet resource id: use /subscriptions/<id>/resourceGroups/<group>/"+
+		return fmt.Sprintf("%q is not a subnet resource id: use /subscriptions/<id>/resourceGroups/<group>/"+
 			"providers/Microsoft.Network/virtualNetworks/<network>/subnets/<subnet>", value)
 	}
-	return nil
+	return ""
 }
 
-func checkPrivateDnsZoneId(input, value string) error {
+func privateDnsZoneIdProblem(value string) string {
 	if !privateDnsZoneIdPattern.MatchString(value) {
-		return inputError(input, "private endpoint", "%q is not the resource id of a private DNS zone %s: Azure Managed Redis's "+
+		return fmt.Sprintf("%q is not the resource id of a private DNS zone %s: Azure Managed Redis's "+
 			"private endpoints resolve in that zone only", value, PrivateDnsZone)
 	}
-	return nil
+	return ""
 }
 
-func checkWorkspaceId(input, value string) error {
+func workspaceIdProblem(value string) string {
 	if !workspaceIdPattern.MatchString(value) {
-		return inputError(input, "diagnostics", "%q is not a Log Analytics workspace resource id: use /subscriptions/<id>/"+
+		return fmt.Sprintf("%q is not a Log Analytics workspace resource id: use /subscriptions/<id>/"+
 			"resourceGroups/<group>/providers/Microsoft.OperationalInsights/workspaces/<name>", value)
 	}
-	return nil
+	return ""
 }
 
-func checkKeyUrl(input, value string) error {
+func keyUrlProblem(value string) string {
 	m := keyUrlPattern.FindStringSubmatch(value)
 	switch {
 	case m == nil:
-		return inputError(input, "V20", "%q is not a Key Vault key URL: use https://<vault>.vault.azure.net/keys/<name>/<version>", value)
+		return fmt.Sprintf("%q is not a Key Vault key URL: use https://<vault>.vault.azure.net/keys/<name>/<version>", value)
 	case m[3] == "":
-		return inputError(input, "V20", "%q has no version: a customer-managed key URL names one version of the key, "+
+		return fmt.Sprintf("%q has no version: a customer-managed key URL names one version of the key, "+
 			"https://<vault>.vault.azure.net/keys/<name>/<version>", value)
 	}
-	return nil
+	return ""
 }
 
-func checkUserAssignedIdentityId(input, value string) error {
+func userAssignedIdentityIdProblem(value string) string {
 	if !identityIdPattern.MatchString(value) {
-		return inputError(input, "V20", "%q is not a user-assigned identity's resource id: a customer-managed key is read with a "+
+		return fmt.Sprintf("%q is not a user-assigned identity's resource id: a customer-managed key is read with a "+
 			"user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/"+
 			"userAssignedIdentities/<name>", value)
 	}
-	return nil
+	return ""
 }
 
-func checkConnectionName(input, value string) error {
+func connectionNameProblem(value string) string {
 	switch {
 	case !connectionNamePattern.MatchString(value):
-		return inputError(input, "connection name",
-			"%q must start with a letter and hold only letters, digits and hyphens: it names Key Vault secrets, "+
-				"app settings and environment variables", value)
+		return fmt.Sprintf("%q must start with a letter and hold only letters, digits and hyphens: it names Key Vault secrets, "+
+			"app settings and environment variables", value)
 	case len(value) > maxConnectionNameLength:
-		return inputError(input, "connection name",
-			"%q has %d characters, at most %d fit: the secret connectionstrings--<connectionName> may have %d",
+		return fmt.Sprintf("%q has %d characters, at most %d fit: the secret connectionstrings--<connectionName> may have %d",
 			value, len(value), maxConnectionNameLength, maxSecretNameLength)
 	}
-	return nil
+	return ""
 }
 
-// checkLinkedDatabaseIds: 1 to 5 databases (V7), each once (ARM ids compare without case).
-func checkLinkedDatabaseIds(input string, ids []string) error {
+// linkedDatabaseIdsProblem: 1 to 5 databases (V7), each once (ARM ids compare without case). It
+// returns the input refused (the list, or one of its ids) and why.
+func linkedDatabaseIdsProblem(input string, ids []string) (at, problem string) {
 	if len(ids) == 0 || len(ids) > maxLinkedDatabases {
-		return inputError(input, "V7",
-			"%d databases listed: a geo-replication group links 1 to %d databases, this one included", len(ids), maxLinkedDatabases)
+		return input, fmt.Sprintf("%d databases listed: a geo-replication group links 1 to %d databases, this one included",
+			len(ids), maxLinkedDatabases)
 	}
 	if first, second, dup := firstDuplicate(ids, strings.ToLower); dup {
-		return inputError(fmt.Sprintf("%s[%d]", input, second), "V7", "%s is already %s[%d]", ids[second], input, first)
+		return fmt.Sprintf("%s[%d]", input, second), fmt.Sprintf("%s is already %s[%d]", ids[second], input, first)
 	}
-	return nil
+	return "", ""
 }
 
 // firstDuplicate finds the first value whose key repeats an earlier one's.
@@ -204,10 +178,11 @@ func firstDuplicate(values []string, key func(string) string) (first, second int
 // keyVault is a Key Vault named by its ARM id.
 type keyVault struct{ subscriptionId, resourceGroupName, name string }
 
+// parseKeyVaultId reads a vault id that its input's check accepted already.
 func parseKeyVaultId(input, id string) (keyVault, error) {
 	m := keyVaultIdPattern.FindStringSubmatch(id)
 	if m == nil {
-		return keyVault{}, checkKeyVaultId(input, id)
+		return keyVault{}, inputError(input, "key vault", "%s", keyVaultIdProblem(id))
 	}
 	return keyVault{subscriptionId: m[1], resourceGroupName: m[2], name: m[3]}, nil
 }
@@ -243,27 +218,4 @@ func literals(in pulumi.StringArrayInput) ([]string, bool) {
 		values = append(values, value)
 	}
 	return values, true
-}
-
-// checked returns in as an Output that fails with check's error once its value is known; a
-// failing literal was already refused before registration. A nil Input (a missing required
-// one, which a rule refuses) gives the zero Output.
-func checked(in pulumi.StringInput, input string, check valueCheck) pulumi.StringOutput {
-	if in == nil {
-		return pulumi.StringOutput{}
-	}
-	return in.ToStringOutput().ApplyT(func(value string) (string, error) {
-		if err := check(input, value); err != nil {
-			return "", err
-		}
-		return value, nil
-	}).(pulumi.StringOutput)
-}
-
-// oneOf reports value when it is not in allowed.
-func oneOf(value string, allowed []string) string {
-	if slices.Contains(allowed, value) {
-		return ""
-	}
-	return fmt.Sprintf("%q is not one of %s", value, strings.Join(allowed, ", "))
 }

@@ -70,7 +70,7 @@ func (v *ManagedRedisArgs) Annotate(a infer.Annotator) {
 	a.Describe(&v.Zones, "The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.")
 	a.Describe(&v.MinimumTlsVersion, "The minimum TLS version. Default and only value: `1.2`.")
 	a.Describe(&v.PublicNetworkAccess, "Says whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a `privateEndpoint` (an explicit `Enabled` keeps both ways open).")
-	a.Describe(&v.Tags, "Go on every Azure resource the component creates that takes tags.")
+	a.Describe(&v.Tags, "Tags go on every Azure resource the component creates that takes tags.")
 	a.Describe(&v.Database, "Configures the cache's database.")
 	a.Describe(&v.Authentication, "`EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.")
 	a.Describe(&v.AccessPrincipals, "The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.")
@@ -81,7 +81,7 @@ func (v *ManagedRedisArgs) Annotate(a infer.Annotator) {
 	a.Describe(&v.Diagnostics, "Sends the database's connection logs and the cluster's metrics to a Log Analytics workspace.")
 	a.Describe(&v.CustomerManagedKey, "Encrypts the cache with a key of yours, read with a user-assigned identity (V20).")
 	a.Describe(&v.ProtectData, "Protects the cluster and the database against replacement and deletion.")
-	a.Describe(&v.RoleAssignments, "Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.")
+	a.Describe(&v.RoleAssignments, "Role assignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.")
 }
 
 // library is the value as the library takes it.
@@ -218,7 +218,7 @@ type ManagedRedisAccessArgs struct {
 	KeyVaultId        pulumi.StringInput `pulumi:"keyVaultId,optional"`
 	ConnectionName    pulumi.StringInput `pulumi:"connectionName,optional"`
 	ObjectId          pulumi.StringInput `pulumi:"objectId"`
-	PrincipalType     pulumi.StringInput `pulumi:"principalType,optional"`
+	PrincipalType     pulumi.StringInput `pulumi:"principalType,optional" enum:"PrincipalType"`
 }
 
 func (v *ManagedRedisAccessArgs) Annotate(a infer.Annotator) {
@@ -397,7 +397,7 @@ type DiagnosticsSettings struct {
 
 func (v *DiagnosticsSettings) Annotate(a infer.Annotator) {
 	a.SetToken(module, "DiagnosticsSettings")
-	a.Describe(v, "Send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.")
+	a.Describe(v, "Diagnostics settings send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.")
 	a.Describe(&v.WorkspaceId, "The ARM id of the Log Analytics workspace.")
 }
 
@@ -564,6 +564,13 @@ func (Authentication) Values() []infer.EnumValue[Authentication] {
 	return enumValues[Authentication]("Authentication")
 }
 
+// PrincipalType is a closed list of values (component.Enums["PrincipalType"]).
+type PrincipalType string
+
+func (PrincipalType) Values() []infer.EnumValue[PrincipalType] {
+	return enumValues[PrincipalType]("PrincipalType")
+}
+
 // ClientProtocol is a closed list of values (component.Enums["ClientProtocol"]).
 type ClientProtocol string
 
@@ -583,13 +590,6 @@ type EvictionPolicy string
 
 func (EvictionPolicy) Values() []infer.EnumValue[EvictionPolicy] {
 	return enumValues[EvictionPolicy]("EvictionPolicy")
-}
-
-// PrincipalType is a closed list of values (component.Enums["PrincipalType"]).
-type PrincipalType string
-
-func (PrincipalType) Values() []infer.EnumValue[PrincipalType] {
-	return enumValues[PrincipalType]("PrincipalType")
 }
 
 // ModuleName is a closed list of values (component.Enums["ModuleName"]).

@@ -16,7 +16,8 @@ import (
 // The component must know its resource graph while the program runs, so inputs that shape it
 // are plain values (see the README). infer marks plain only the plain fields of primitive
 // types; this completes the schema with `plain: true` on every property whose Go field is not
-// a pulumi.Input (enums, objects, lists), so the SDKs take literals there.
+// a pulumi.Input (enums, objects, lists), so the SDKs take literals there; and an Input with an
+// `enum` tag is that enum, not a string.
 
 // completeSchema wraps the provider's GetSchema with what infer leaves out: plain markers
 // (markPlain) and enum type descriptions.
@@ -62,7 +63,12 @@ func markPlainFields(props map[string]schema.PropertySpec, goType reflect.Type) 
 		if !ok {
 			continue
 		}
-		prop.TypeSpec = withPlain(prop.TypeSpec, !field.Type.Implements(reflect.TypeFor[pulumi.Input]()))
+		input := field.Type.Implements(reflect.TypeFor[pulumi.Input]())
+		prop.TypeSpec = withPlain(prop.TypeSpec, !input)
+		if enum := field.Tag.Get("enum"); enum != "" && input {
+			// An Input of a closed list of values: the enum, accepting Outputs.
+			prop.TypeSpec = schema.TypeSpec{Ref: "#/types/" + Name + ":" + module + ":" + enum}
+		}
 		props[name] = prop
 	}
 }

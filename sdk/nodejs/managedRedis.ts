@@ -253,7 +253,7 @@ export interface ManagedRedisArgs {
      */
     resourceGroupName: pulumi.Input<string>;
     /**
-     * Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
+     * Role assignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
      */
     roleAssignments?: inputs.RoleAssignmentArgs[];
     /**
@@ -261,7 +261,7 @@ export interface ManagedRedisArgs {
      */
     sku?: enums.SkuName;
     /**
-     * Go on every Azure resource the component creates that takes tags.
+     * Tags go on every Azure resource the component creates that takes tags.
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**

@@ -104,7 +104,7 @@ export interface ManagedRedisAccessArgs {
     /**
      * `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
      */
-    principalType?: pulumi.Input<string | undefined>;
+    principalType?: pulumi.Input<enums.PrincipalType | undefined>;
     /**
      * The cache's resource group.
      */

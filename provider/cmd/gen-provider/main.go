@@ -118,15 +118,22 @@ func readDocs() (docs, error) {
 }
 
 // description is a doc comment as the schema describes the thing: one paragraph (the first, for
-// a type), without the Go name it starts with and an "is" or "are" after it.
+// a type). A comment starting "<GoName> is ..." or "<GoName> are ..." loses both words ("The
+// cluster's name ..."), one starting "<GoName> protects ..." its Go name ("Protects ..."); one
+// whose subject is plural ("Tags go on ...") keeps it, in words ("Tags go on ...", "Role
+// assignments give ..."), so that no description reads as an order.
 func description(goName, doc string) string {
 	paragraph, _, _ := strings.Cut(strings.TrimSpace(doc), "\n\n")
 	text := strings.Join(strings.Fields(paragraph), " ")
-	text = strings.TrimPrefix(text, goName+" ")
-	for _, verb := range []string{"is ", "are "} {
-		if rest, ok := strings.CutPrefix(text, verb); ok {
+	if rest, ok := strings.CutPrefix(text, goName+" "); ok {
+		verb, _, _ := strings.Cut(rest, " ")
+		switch {
+		case verb == "is" || verb == "are":
+			text = strings.TrimPrefix(strings.TrimPrefix(rest, verb), " ")
+		case strings.HasSuffix(verb, "s") && !strings.HasSuffix(verb, "ss"):
 			text = rest
-			break
+		default:
+			text = words(goName) + " " + rest
 		}
 	}
 	if text == "" {
@@ -135,6 +142,18 @@ func description(goName, doc string) string {
 	r := []rune(text)
 	r[0] = unicode.ToUpper(r[0])
 	return string(r)
+}
+
+// words is a Go name as words: "RoleAssignments" is "role assignments".
+func words(goName string) string {
+	var b strings.Builder
+	for i, r := range goName {
+		if i > 0 && unicode.IsUpper(r) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 type generator struct {
@@ -178,6 +197,10 @@ var inputType = reflect.TypeFor[pulumi.Input]()
 func (g *generator) goType(f field) string {
 	t := f.typ
 	switch {
+	case f.enum != "" && t.Implements(inputType):
+		// An Input of a closed list: a string Input here, the enum in the schema (schema.go).
+		g.addEnum(f.enum)
+		return "pulumi." + t.Name()
 	case f.enum != "":
 		g.addEnum(f.enum)
 		if f.optional {
@@ -324,7 +347,11 @@ func (g *generator) inputStruct(t reflect.Type) {
 		if f.optional {
 			optional = ",optional"
 		}
-		g.p("\t%s %s `pulumi:\"%s%s\"`", f.goName, types[i], f.name, optional)
+		enum := ""
+		if f.enum != "" && f.typ.Implements(inputType) {
+			enum = fmt.Sprintf(` enum:%q`, f.enum)
+		}
+		g.p("\t%s %s `pulumi:\"%s%s\"%s`", f.goName, types[i], f.name, optional, enum)
 	}
 	g.p("}")
 	g.p("")
@@ -346,6 +373,8 @@ func (g *generator) inputStruct(t reflect.Type) {
 	g.p("\tl := &component.%s{}", t.Name())
 	for i, f := range fields {
 		switch {
+		case f.enum != "" && f.typ.Implements(inputType):
+			g.p("\tl.%s = v.%s", f.goName, f.goName)
 		case f.enum != "" && f.optional:
 			g.p("\tl.%s = value(v.%s)", f.goName, f.goName)
 		case f.enum != "":

@@ -115,11 +115,11 @@ type managedRedisArgs struct {
 	PublicNetworkAccess *PublicNetworkAccess `pulumi:"publicNetworkAccess"`
 	// The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
 	ResourceGroupName string `pulumi:"resourceGroupName"`
-	// Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
+	// Role assignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
 	RoleAssignments []RoleAssignment `pulumi:"roleAssignments"`
 	// The size and tier. Default: `Balanced_B0`.
 	Sku *SkuName `pulumi:"sku"`
-	// Go on every Azure resource the component creates that takes tags.
+	// Tags go on every Azure resource the component creates that takes tags.
 	Tags map[string]string `pulumi:"tags"`
 	// The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
 	Zones []string `pulumi:"zones"`
@@ -161,11 +161,11 @@ type ManagedRedisArgs struct {
 	PublicNetworkAccess *PublicNetworkAccess
 	// The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
 	ResourceGroupName pulumi.StringInput
-	// Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
+	// Role assignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
 	RoleAssignments []RoleAssignmentArgs
 	// The size and tier. Default: `Balanced_B0`.
 	Sku *SkuName
-	// Go on every Azure resource the component creates that takes tags.
+	// Tags go on every Azure resource the component creates that takes tags.
 	Tags pulumi.StringMapInput
 	// The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
 	Zones []string

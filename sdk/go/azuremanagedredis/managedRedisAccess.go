@@ -61,7 +61,7 @@ type managedRedisAccessArgs struct {
 	// The principal's Entra object id (for a managed identity, its principalId).
 	ObjectId string `pulumi:"objectId"`
 	// `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
-	PrincipalType *string `pulumi:"principalType"`
+	PrincipalType *PrincipalType `pulumi:"principalType"`
 	// The cache's resource group.
 	ResourceGroupName string `pulumi:"resourceGroupName"`
 }
@@ -81,7 +81,7 @@ type ManagedRedisAccessArgs struct {
 	// The principal's Entra object id (for a managed identity, its principalId).
 	ObjectId pulumi.StringInput
 	// `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
-	PrincipalType pulumi.StringPtrInput
+	PrincipalType PrincipalTypePtrInput
 	// The cache's resource group.
 	ResourceGroupName pulumi.StringInput
 }

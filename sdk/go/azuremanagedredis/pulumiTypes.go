@@ -681,7 +681,7 @@ func (o DatabaseSettingsPtrOutput) Persistence() PersistenceSettingsPtrOutput {
 	}).(PersistenceSettingsPtrOutput)
 }
 
-// Send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
+// Diagnostics settings send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
 type DiagnosticsSettings struct {
 	// The ARM id of the Log Analytics workspace.
 	WorkspaceId string `pulumi:"workspaceId"`
@@ -698,7 +698,7 @@ type DiagnosticsSettingsInput interface {
 	ToDiagnosticsSettingsOutputWithContext(context.Context) DiagnosticsSettingsOutput
 }
 
-// Send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
+// Diagnostics settings send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
 type DiagnosticsSettingsArgs struct {
 	// The ARM id of the Log Analytics workspace.
 	WorkspaceId pulumi.StringInput `pulumi:"workspaceId"`
@@ -757,7 +757,7 @@ func (i *diagnosticsSettingsPtrType) ToDiagnosticsSettingsPtrOutputWithContext(c
 	return pulumi.ToOutputWithContext(ctx, i).(DiagnosticsSettingsPtrOutput)
 }
 
-// Send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
+// Diagnostics settings send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
 type DiagnosticsSettingsOutput struct{ *pulumi.OutputState }
 
 func (DiagnosticsSettingsOutput) ElementType() reflect.Type {

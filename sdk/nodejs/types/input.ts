@@ -95,7 +95,7 @@ export interface DatabaseSettingsArgs {
 }
 
 /**
- * Send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
+ * Diagnostics settings send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
  */
 export interface DiagnosticsSettingsArgs {
     /**

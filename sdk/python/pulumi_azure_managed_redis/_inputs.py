@@ -412,7 +412,7 @@ class DatabaseSettingsArgs:
 
 class DiagnosticsSettingsArgsDict(TypedDict):
     """
-    Send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
+    Diagnostics settings send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
     """
     workspace_id: pulumi.Input[_builtins.str]
     """
@@ -424,7 +424,7 @@ class DiagnosticsSettingsArgs:
     def __init__(__self__, *,
                  workspace_id: pulumi.Input[_builtins.str]):
         """
-        Send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
+        Diagnostics settings send the database's `ConnectionEvents` logs and the cluster's `AllMetrics` to a Log Analytics workspace.
 
         :param pulumi.Input[_builtins.str] workspace_id: The ARM id of the Log Analytics workspace.
         """

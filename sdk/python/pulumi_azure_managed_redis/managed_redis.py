@@ -62,9 +62,9 @@ class ManagedRedisArgs:
         :param 'PrivateEndpointSettingsArgs' private_endpoint: Reaches the cache from a subnet through a private endpoint (also for an existing cache).
         :param _builtins.bool protect_data: Protects the cluster and the database against replacement and deletion.
         :param 'PublicNetworkAccess' public_network_access: Says whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a `privateEndpoint` (an explicit `Enabled` keeps both ways open).
-        :param Sequence['RoleAssignmentArgs'] role_assignments: Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
+        :param Sequence['RoleAssignmentArgs'] role_assignments: Role assignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
         :param 'SkuName' sku: The size and tier. Default: `Balanced_B0`.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Go on every Azure resource the component creates that takes tags.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags go on every Azure resource the component creates that takes tags.
         :param Sequence[_builtins.str] zones: The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
         """
         pulumi.set(__self__, "resource_group_name", resource_group_name)
@@ -317,7 +317,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="roleAssignments")
     def role_assignments(self) -> Optional[Sequence['RoleAssignmentArgs']]:
         """
-        Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
+        Role assignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
         """
         return pulumi.get(self, "role_assignments")
 
@@ -341,7 +341,7 @@ class ManagedRedisArgs:
     @pulumi.getter
     def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Go on every Azure resource the component creates that takes tags.
+        Tags go on every Azure resource the component creates that takes tags.
         """
         return pulumi.get(self, "tags")
 
@@ -412,9 +412,9 @@ class ManagedRedis(pulumi.ComponentResource):
         :param _builtins.bool protect_data: Protects the cluster and the database against replacement and deletion.
         :param 'PublicNetworkAccess' public_network_access: Says whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a `privateEndpoint` (an explicit `Enabled` keeps both ways open).
         :param pulumi.Input[_builtins.str] resource_group_name: The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
-        :param Sequence[Union['RoleAssignmentArgs', 'RoleAssignmentArgsDict']] role_assignments: Give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
+        :param Sequence[Union['RoleAssignmentArgs', 'RoleAssignmentArgsDict']] role_assignments: Role assignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.
         :param 'SkuName' sku: The size and tier. Default: `Balanced_B0`.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Go on every Azure resource the component creates that takes tags.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags go on every Azure resource the component creates that takes tags.
         :param Sequence[_builtins.str] zones: The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
         """
         ...

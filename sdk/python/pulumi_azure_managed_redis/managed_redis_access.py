@@ -27,7 +27,7 @@ class ManagedRedisAccessArgs:
                  connection_name: pulumi.Input[Optional[_builtins.str]] = None,
                  database_name: pulumi.Input[Optional[_builtins.str]] = None,
                  key_vault_id: pulumi.Input[Optional[_builtins.str]] = None,
-                 principal_type: pulumi.Input[Optional[_builtins.str]] = None):
+                 principal_type: pulumi.Input[Optional['PrincipalType']] = None):
         """
         The set of arguments for constructing a ManagedRedisAccess resource.
 
@@ -38,7 +38,7 @@ class ManagedRedisAccessArgs:
         :param pulumi.Input[_builtins.str] connection_name: The cache's connection name, which names its two secrets; AccessKey mode only, where it is required.
         :param pulumi.Input[_builtins.str] database_name: The cache's database. Default and only value: `default`.
         :param pulumi.Input[_builtins.str] key_vault_id: The Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output); AccessKey mode only, where it is required.
-        :param pulumi.Input[_builtins.str] principal_type: `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
+        :param pulumi.Input['PrincipalType'] principal_type: `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
         """
         pulumi.set(__self__, "cluster_name", cluster_name)
         pulumi.set(__self__, "object_id", object_id)
@@ -140,14 +140,14 @@ class ManagedRedisAccessArgs:
 
     @_builtins.property
     @pulumi.getter(name="principalType")
-    def principal_type(self) -> pulumi.Input[Optional[_builtins.str]]:
+    def principal_type(self) -> pulumi.Input[Optional['PrincipalType']]:
         """
         `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
         """
         return pulumi.get(self, "principal_type")
 
     @principal_type.setter
-    def principal_type(self, value: pulumi.Input[Optional[_builtins.str]]):
+    def principal_type(self, value: pulumi.Input[Optional['PrincipalType']]):
         pulumi.set(self, "principal_type", value)
 
 
@@ -163,7 +163,7 @@ class ManagedRedisAccess(pulumi.ComponentResource):
                  database_name: pulumi.Input[Optional[_builtins.str]] = None,
                  key_vault_id: pulumi.Input[Optional[_builtins.str]] = None,
                  object_id: pulumi.Input[Optional[_builtins.str]] = None,
-                 principal_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 principal_type: pulumi.Input[Optional['PrincipalType']] = None,
                  resource_group_name: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
@@ -177,7 +177,7 @@ class ManagedRedisAccess(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] database_name: The cache's database. Default and only value: `default`.
         :param pulumi.Input[_builtins.str] key_vault_id: The Key Vault holding the cache's secrets (a ManagedRedis's keyVaultId output); AccessKey mode only, where it is required.
         :param pulumi.Input[_builtins.str] object_id: The principal's Entra object id (for a managed identity, its principalId).
-        :param pulumi.Input[_builtins.str] principal_type: `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
+        :param pulumi.Input['PrincipalType'] principal_type: `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).
         :param pulumi.Input[_builtins.str] resource_group_name: The cache's resource group.
         """
         ...
@@ -210,7 +210,7 @@ class ManagedRedisAccess(pulumi.ComponentResource):
                  database_name: pulumi.Input[Optional[_builtins.str]] = None,
                  key_vault_id: pulumi.Input[Optional[_builtins.str]] = None,
                  object_id: pulumi.Input[Optional[_builtins.str]] = None,
-                 principal_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 principal_type: pulumi.Input[Optional['PrincipalType']] = None,
                  resource_group_name: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)

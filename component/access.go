@@ -141,7 +141,9 @@ var accessInputs = append(inputChecks[ManagedRedisAccessArgs]{
 		inputs: accessField(func(a *ManagedRedisAccessArgs) *pulumi.StringInput { return &a.ObjectId }), problem: accessProblem(objectIdProblem)},
 	{path: "principalType", rule: "V22",
 		inputs: accessField(func(a *ManagedRedisAccessArgs) *pulumi.StringInput { return &a.PrincipalType }),
-		problem: func(a *ManagedRedisAccessArgs, value string) string { return noGroupsForEntraIdProblem(a.Authentication, value) }},
+		problem: func(a *ManagedRedisAccessArgs, value string) string {
+			return noGroupsForEntraIdProblem(a.Authentication, value)
+		}},
 	{path: "keyVaultId", rule: "key vault", required: accessKeyMode, missing: "required in AccessKey mode: it names the cache's secrets",
 		inputs: accessField(func(a *ManagedRedisAccessArgs) *pulumi.StringInput { return &a.KeyVaultId }), problem: accessProblem(keyVaultIdProblem)},
 	{path: "connectionName", rule: "connection name", required: accessKeyMode, missing: "required in AccessKey mode: it names the cache's secrets",

@@ -84,12 +84,14 @@ var managedRedisInputs = inputChecks[ManagedRedisArgs]{
 		inputs: fieldOfEach(roleAssignmentsOf, func(r *RoleAssignment) *pulumi.StringInput { return &r.RoleDefinitionId }), problem: valueProblem[ManagedRedisArgs](roleDefinitionIdProblem)},
 }
 
-func existingOf(a *ManagedRedisArgs) *ExistingCache                    { return a.Existing }
-func privateEndpointOf(a *ManagedRedisArgs) *PrivateEndpointSettings   { return a.PrivateEndpoint }
-func diagnosticsOf(a *ManagedRedisArgs) *DiagnosticsSettings           { return a.Diagnostics }
-func customerManagedKeyOf(a *ManagedRedisArgs) *CustomerManagedKeySettings { return a.CustomerManagedKey }
-func principalsOf(a *ManagedRedisArgs) []AccessPrincipal               { return a.AccessPrincipals }
-func roleAssignmentsOf(a *ManagedRedisArgs) []RoleAssignment           { return a.RoleAssignments }
+func existingOf(a *ManagedRedisArgs) *ExistingCache                  { return a.Existing }
+func privateEndpointOf(a *ManagedRedisArgs) *PrivateEndpointSettings { return a.PrivateEndpoint }
+func diagnosticsOf(a *ManagedRedisArgs) *DiagnosticsSettings         { return a.Diagnostics }
+func customerManagedKeyOf(a *ManagedRedisArgs) *CustomerManagedKeySettings {
+	return a.CustomerManagedKey
+}
+func principalsOf(a *ManagedRedisArgs) []AccessPrincipal     { return a.AccessPrincipals }
+func roleAssignmentsOf(a *ManagedRedisArgs) []RoleAssignment { return a.RoleAssignments }
 
 // Not checked before deploying, because they need the cache's current state, which a preview
 // does not read: V8 (scale targets), V11's "cannot turn high availability off", V12's

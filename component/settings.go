@@ -70,7 +70,7 @@ type customerManagedKey struct {
 type principal struct {
 	index         int
 	key           string
-	aliases       []string           // earlier keys
+	aliases       []string            // earlier keys
 	objectId      pulumi.StringOutput // checked
 	principalType string
 }

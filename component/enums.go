@@ -98,18 +98,9 @@ var Enums = map[string]Enum{
 	}, Rule: "V6"},
 }
 
-// The values of the enums the rules and the builders read.
-var (
-	// Authentications are the values of Authentication.
-	Authentications = Enums["Authentication"].values()
-	// PrincipalTypes are the values of AccessPrincipal.PrincipalType.
-	PrincipalTypes = Enums["PrincipalType"].values()
-	// ModuleNames are the Redis modules a database can enable.
-	ModuleNames = Enums["ModuleName"].values()
-	// AofFrequencies and RdbFrequencies are the persistence frequencies the component offers.
-	AofFrequencies = Enums["AofFrequency"].values()
-	RdbFrequencies = Enums["RdbFrequency"].values()
-)
+// ModuleNames are the Redis modules a database can enable. (The rules read the other closed
+// lists from Enums, by the args' `enum` tags.)
+var ModuleNames = Enums["ModuleName"].values()
 
 func (e Enum) values() []string {
 	values := make([]string, len(e.Values))

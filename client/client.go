@@ -37,7 +37,7 @@ func open(ctx context.Context, connectionName string, o options, env environment
 		return nil, err
 	}
 	fail := func(format string, args ...any) error {
-		return fmt.Errorf("client: %s: "+format, append([]any{connectionName}, args...)...)
+		return redact(fmt.Errorf("client: %s: "+format, append([]any{connectionName}, args...)...), conn.secrets)
 	}
 	u, entra, err := redisOptions(conn, o, settings)
 	if err != nil {
@@ -66,6 +66,30 @@ func open(ctx context.Context, connectionName string, o options, env environment
 	healthChecks.set(c, !settings.DisableHealthChecks)
 	return c, nil
 }
+
+// redact keeps secrets (of 3 characters or more) out of err's message, should a server, the TLS
+// stack or go-redis ever quote one (a piece of a password holding a comma given as sslHost, say).
+// The error still answers errors.Is as err does.
+func redact(err error, secrets []string) error {
+	msg := err.Error()
+	for _, secret := range secrets {
+		if len(secret) >= 3 {
+			msg = strings.ReplaceAll(msg, secret, "[redacted]")
+		}
+	}
+	if msg == err.Error() {
+		return err
+	}
+	return &redactedError{msg, err}
+}
+
+type redactedError struct {
+	msg string
+	err error // not unwrapped: its message holds the secret
+}
+
+func (e *redactedError) Error() string        { return e.msg }
+func (e *redactedError) Is(target error) bool { return errors.Is(e.err, target) }
 
 // isAzureHost says whether host is one of Settings.AzureHostSuffixes, whatever its case.
 func isAzureHost(host string, s Settings) bool {

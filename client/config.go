@@ -37,6 +37,9 @@ type connection struct {
 	protocol           int    // 0: go-redis's
 	serviceName        string // a Redis Sentinel service: the client follows its primary
 	disableIdentity    bool
+	// secrets are kept out of every error New returns: the password, and what follows it in a
+	// connection string (the rest of a password holding a comma, perhaps).
+	secrets []string
 }
 
 // host is the first endpoint's host name.
@@ -148,6 +151,7 @@ func parseURI(source, s string) (*connection, error) {
 	if u.User != nil {
 		c.username = u.User.Username()
 		c.password, _ = u.User.Password()
+		c.secrets = []string{c.password, u.User.String()}
 	}
 	addr, err := address(u.Host, 6379)
 	if err != nil {
@@ -156,7 +160,8 @@ func parseURI(source, s string) (*connection, error) {
 	c.addrs = []string{addr}
 	if db := strings.Trim(u.Path, "/"); db != "" {
 		if c.db, err = strconv.Atoi(db); err != nil || c.db < 0 {
-			return nil, fmt.Errorf("client: %s: the path /%s: expected a database number", source, db)
+			// Not quoted: a password holding a slash puts a piece of itself in the path.
+			return nil, fmt.Errorf("client: %s: the path: expected a database number (redis://host:port/0)", source)
 		}
 	}
 	return c, nil
@@ -181,5 +186,6 @@ func parseHostAndPort(prefix string, host variable, env environment) (*connectio
 	if err != nil {
 		return nil, err
 	}
-	return &connection{source: host.name, addrs: []string{net.JoinHostPort(host.value, strconv.Itoa(port))}, password: password.value}, nil
+	return &connection{source: host.name, addrs: []string{net.JoinHostPort(host.value, strconv.Itoa(port))}, password: password.value,
+		secrets: []string{password.value}}, nil
 }

@@ -183,6 +183,7 @@ func TestSettingsFormats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			c.secrets = nil // TestNoPieceOfAPasswordInAnyError checks them
 			if !reflect.DeepEqual(*c, tt.want) {
 				t.Errorf("got  %+v\nwant %+v", *c, tt.want)
 			}
@@ -236,7 +237,7 @@ func TestBadSettingsAreClearErrorsWithoutThePassword(t *testing.T) {
 		{"an empty connection string", "cache", map[string]string{"ConnectionStrings__cache": ""}, []string{"ConnectionStrings__cache: no endpoint"}},
 		{"options only", "cache", map[string]string{"ConnectionStrings__cache": "ssl=true,password=" + secret}, []string{"ConnectionStrings__cache: no endpoint"}},
 		{"a port that is not a number", "cache", map[string]string{"ConnectionStrings__cache": "c:ten,password=" + secret}, []string{"ConnectionStrings__cache: endpoint 1 of 1: expected <host>:<port number>"}},
-		{"a password with a comma, then a host", "cache", map[string]string{"ConnectionStrings__cache": "c:1,password=" + secret + ",x/y:z"}, []string{"endpoint 2 of 2"}},
+		{"a password with a comma, then a host", "cache", map[string]string{"ConnectionStrings__cache": "c:1,password=" + secret + ",x/y:z"}, []string{"a piece without = after password= (endpoints go before it)"}},
 		{"a password with a comma, then an equals sign", "cache", map[string]string{"ConnectionStrings__cache": "c:1,password=S3cr3t,p4ss=x"},
 			[]string{"the item after password= is not a StackExchange.Redis option"}},
 		{"a misspelt key", "cache", map[string]string{"ConnectionStrings__cache": "c:1,sll=true,password=" + secret},
@@ -256,7 +257,7 @@ func TestBadSettingsAreClearErrorsWithoutThePassword(t *testing.T) {
 		{"an unparsable URI", "cache", map[string]string{"CACHE_URI": "rediss://:" + secret + "@c:1%zz"}, []string{"CACHE_URI: expected a URI"}},
 		{"a URI without host", "cache", map[string]string{"cache_uri": "rediss://"}, []string{"cache_uri: expected a URI"}},
 		{"a URI with a bad port", "cache", map[string]string{"CACHE_URI": "rediss://:" + secret + "@c:99999"}, []string{"CACHE_URI: expected <host>:<port number>"}},
-		{"a URI with a bad database", "cache", map[string]string{"CACHE_URI": "redis://:" + secret + "@c:1/db"}, []string{"CACHE_URI: the path /db: expected a database number"}},
+		{"a URI with a bad database", "cache", map[string]string{"CACHE_URI": "redis://:" + secret + "@c:1/db"}, []string{"CACHE_URI: the path: expected a database number"}},
 		{"an empty host", "cache", map[string]string{"CACHE_HOST": "", "CACHE_PASSWORD": secret}, []string{`CACHE_HOST="": expected a host name`}},
 		{"a host with a port", "cache", map[string]string{"CACHE_HOST": "c:1"}, []string{`CACHE_HOST="c:1": expected a host name`}},
 		{"a port that is not a number", "cache", map[string]string{"CACHE_HOST": "c", "Cache_Port": "http", "CACHE_PASSWORD": secret}, []string{`Cache_Port="http": expected a port number`}},

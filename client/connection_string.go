@@ -21,20 +21,35 @@ func parseConnectionString(source, s string) (*connection, error) {
 	}
 	c := &connection{source: source}
 	var hosts []string
-	afterPassword := false
+	afterPassword, passwordSeen := false, false
 	for _, item := range strings.Split(s, ",") {
 		item = strings.TrimSpace(item)
 		name, value, isOption := strings.Cut(item, "=")
 		switch {
 		case item == "":
+		case !isOption && passwordSeen:
+			// Endpoints come before password=, as the Azure portal and Aspire write them: a piece
+			// without = after it is most likely the rest of a password holding a comma, never to
+			// be dialled (a connect error would show it) nor quoted.
+			return nil, fmt.Errorf("client: %s: a piece without = after password= (endpoints go before it): "+
+				"a password holding a comma cannot be written in a connection string; use a redis:// URI "+
+				"with the password percent-encoded, or <NAME>_PASSWORD", source)
 		case !isOption:
 			hosts = append(hosts, item)
 		default:
-			name = strings.TrimSpace(name)
-			if err := c.readKey(name, strings.TrimSpace(value), afterPassword); err != nil {
+			name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+			if afterPassword {
+				// Perhaps the rest of the password: kept out of every error New returns.
+				c.secrets = append(c.secrets, item, value)
+			}
+			if err := c.readKey(name, value, afterPassword); err != nil {
 				return nil, fmt.Errorf("client: %s: %w", source, err)
 			}
 			afterPassword = strings.EqualFold(name, "password")
+			if afterPassword {
+				passwordSeen = true
+				c.secrets = append(c.secrets, value)
+			}
 			continue
 		}
 		afterPassword = false
@@ -77,6 +92,11 @@ func (c *connection) readKey(name, value string, afterPassword bool) error {
 		return fmt.Errorf("unknown key %q%s: StackExchange.Redis defines %s", name, hint, keyList())
 	}
 	if err := k.read(c, value); err != nil {
+		if afterPassword {
+			// Perhaps the rest of a password holding a comma: neither the key nor the value is
+			// quoted.
+			return errors.New("the item after password= is not a valid StackExchange.Redis option: a password holding a comma cannot be written in a connection string")
+		}
 		if k.name == "password" || k.name == "user" {
 			return fmt.Errorf("%s: %w", k.name, err)
 		}

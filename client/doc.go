@@ -41,7 +41,8 @@
 // sslProtocols, protocol, setlib, serviceName), the others are checked and ignored (README.md
 // lists them). A key it does not define is an error naming the key. A setting that is wrong is an
 // error naming the variable or key and what was expected; a password or token never appears in
-// one.
+// one, not even in part. Endpoints go before password= in a connection string: a piece without =
+// after it (the rest of a password holding a comma) is refused, and quoted nowhere.
 //
 // # Production behaviour
 //

@@ -1,0 +1,106 @@
+package client
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A password never appears, even in part, in an error of New: whatever it holds (commas, @, :,
+// /, %, spaces, =), wherever it is given (a connection string, a URI, the component's
+// variables, Aspire's section), and whatever fails (parsing, connecting, authenticating). The
+// servers are real and want another password, so that every case fails somewhere.
+func TestNoPieceOfAPasswordInAnyError(t *testing.T) {
+	s := startRedis(t, serverConfig{password: "Other-0ne"})
+	ca := newTestCA(t)
+	secure := startRedis(t, serverConfig{ca: ca, password: "Other-0ne"})
+	passwords := []string{
+		"Qz8,Wk3",                  // a comma: the rest looks like an endpoint
+		"Qz8,Wk3,Jv5",              // two
+		"Qz8, Wk3 Jv5",             // a comma and spaces
+		"Qz8,Wk3=Jv5",              // a comma, then what looks like an unknown key
+		"Qz8,ssl=Wk3Jv5",           // a comma, then what looks like a known key with a bad value
+		"Qz8,CHANNELPREFIX=Wk3Jv5", // a comma, then what looks like a known key (keys match whatever their case) with a good value
+		"Qz8@Wk3:Jv5",              // @ and :, as in a URI's credentials
+		"Qz8/Wk3Jv5",               // a slash
+		"4242/Qz8Wk3",              // a slash after digits: a URI's port and path
+		"Qz8%Wk3",                  // a percent sign that is no escape
+		"Qz8%2CWk3",                // one that is
+		"Qz8 Wk3",                  // a space
+		"Qz8=Wk3==",                // equals signs, as base64 ends
+		"Qz8#Wk3?Jv5",              // a URI's fragment and query
+	}
+	type setting struct {
+		name string
+		give func(addr, password string) (options, map[string]string)
+	}
+	connectionString := func(addr, password string) string { return addr + ",password=" + password + ",abortConnect=true" }
+	uri := func(addr, password string) string { return "redis://default:" + password + "@" + addr }
+	encoded := func(addr, password string) string {
+		return (&url.URL{Scheme: "redis", User: url.UserPassword("default", password), Host: addr}).String()
+	}
+	settings := []setting{
+		{"WithConnectionString", func(addr, pw string) (options, map[string]string) {
+			return collect([]Option{WithConnectionString(connectionString(addr, pw))}), nil
+		}},
+		{"ConnectionStrings__cache", func(addr, pw string) (options, map[string]string) {
+			return options{}, map[string]string{"ConnectionStrings__cache": connectionString(addr, pw)}
+		}},
+		{"ConnectionStrings__cache, a URI", func(addr, pw string) (options, map[string]string) {
+			return options{}, map[string]string{"ConnectionStrings__cache": uri(addr, pw)}
+		}},
+		{"CACHE_URI as written", func(addr, pw string) (options, map[string]string) {
+			return options{}, map[string]string{"CACHE_URI": uri(addr, pw)}
+		}},
+		{"CACHE_URI percent-encoded", func(addr, pw string) (options, map[string]string) {
+			return options{}, map[string]string{"CACHE_URI": encoded(addr, pw)}
+		}},
+		{"CACHE_HOST and CACHE_PASSWORD", func(addr, pw string) (options, map[string]string) {
+			host, port, _ := strings.Cut(addr, ":")
+			return options{}, map[string]string{"CACHE_HOST": host, "CACHE_PORT": port, "CACHE_PASSWORD": pw}
+		}},
+		{"Aspire's keyed section", func(addr, pw string) (options, map[string]string) {
+			return options{}, map[string]string{"Aspire__StackExchange__Redis__cache__ConnectionString": connectionString(addr, pw)}
+		}},
+		{"Aspire's section", func(addr, pw string) (options, map[string]string) {
+			return options{}, map[string]string{"Aspire__StackExchange__Redis__ConnectionString": connectionString(addr, pw)}
+		}},
+	}
+	for _, password := range passwords {
+		for _, setting := range settings {
+			t.Run(setting.name+" "+password, func(t *testing.T) {
+				o, env := setting.give(s.addr, password)
+				expectNoPiece(t, o, env, password, s.addr)
+			})
+		}
+	}
+	// The rest of a password taken for sslHost reaches the TLS stack, whose error quotes it.
+	t.Run("the rest of a password taken for sslHost", func(t *testing.T) {
+		password := "Qz8,sslHost=Wk3Jv5.example"
+		o := collect([]Option{WithConnectionString(secure.addr + ",ssl=true,abortConnect=true,password=" + password), WithTLSConfig(ca.clientConfig())})
+		expectNoPiece(t, o, nil, password, secure.addr)
+	})
+}
+
+// expectNoPiece makes a client of the settings and expects an error that shows no piece of
+// password, of 3 characters or more (addr, which is in some errors, aside).
+func expectNoPiece(t *testing.T, o options, env map[string]string, password, addr string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	c, err := open(ctx, "cache", o, environmentOf(env))
+	if err == nil {
+		c.Close()
+		t.Fatal("New succeeded with the wrong password")
+	}
+	msg := strings.ReplaceAll(err.Error(), addr, "<addr>")
+	for n := 3; n <= len(password); n++ {
+		for i := 0; i+n <= len(password); i++ {
+			if piece := password[i : i+n]; strings.Contains(msg, piece) {
+				t.Fatalf("the error shows %q of the password %q: %s", piece, password, err)
+			}
+		}
+	}
+}

@@ -41,11 +41,12 @@ const (
 // auth.StreamingCredentialsProvider over an azcore.TokenCredential. Each connection subscribes
 // when it opens and is told of every new token, which go-redis sends (AUTH) on it.
 //
-// It replaces go-redis-entraid's provider, whose v1.0.3 hangs a client for good after one failed
-// refresh (its error handler holds a read lock while go-redis closes the connection, whose
-// unsubscribe waits for the write lock), leaves a lock held when a connection opens while the
-// credential fails, runs its refresh loop from construction until a subscriber leaves, and asks
-// the credential under its own 30 s timeout instead of the caller's context. Here:
+// It replaces go-redis-entraid's provider, whose v1.0.6 (README.md, "go-redis-entraid", says how it
+// was judged) still leaves a lock held when a connection opens while the credential fails (every
+// later command then hangs), runs its refresh loop from construction until a subscriber leaves
+// (Close cannot stop it on a client that never connected, or after a failed New), fails at
+// construction when the credential does, and asks the credential under its own 30 s timeout
+// instead of the caller's context. Here:
 //   - Subscribe never waits for the credential: it hands out the current token, or fails at once
 //     when there is no valid one. Commands get a missing token first (hook below), within their
 //     own context, so no command outlives its context however the credential behaves.

@@ -16,6 +16,10 @@ import (
 
 const testOID = "6f1c2a9e-0b4d-4c3e-9a51-7d2e8f0a1b2c"
 
+// newClient is how the Entra ID tests make a client: New. entraid_eval_test.go (built with
+// -tags ignore, see README.md) makes them run on go-redis-entraid's provider instead.
+var newClient = New
+
 // entraClient connects to servers standing in for an Azure Managed Redis cache with Entra ID:
 // TLS, the credential's tokens accepted only while current.
 func entraClient(t *testing.T, cred *fakeCredential, ca *testCA, nodes []*server, more ...Option) redis.UniversalClient {
@@ -23,7 +27,7 @@ func entraClient(t *testing.T, cred *fakeCredential, ca *testCA, nodes []*server
 	acceptTokens(t, cred, nodes...)
 	opts := append([]Option{WithConnectionString(nodes[0].addr + ",ssl=true"), WithTLSConfig(ca.clientConfig()),
 		WithAzureAuthentication(cred), azureHere}, more...)
-	c, err := New(timeout(t), "cache", opts...)
+	c, err := newClient(timeout(t), "cache", opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +238,7 @@ func TestNewHonoursItsContext(t *testing.T) {
 				defer cancel()
 				begin := time.Now()
 				within(t, 3*time.Second, "New", func() {
-					c, err := New(ctx, "cache", WithConnectionString(fmt.Sprintf("%s,ssl=true,abortConnect=%v", s.addr, abortConnect)),
+					c, err := newClient(ctx, "cache", WithConnectionString(fmt.Sprintf("%s,ssl=true,abortConnect=%v", s.addr, abortConnect)),
 						WithAzureAuthentication(cred), azureHere)
 					if err == nil {
 						c.Close()
@@ -254,7 +258,7 @@ func TestNewHonoursItsContext(t *testing.T) {
 func TestAFailingCredentialIsAClearError(t *testing.T) {
 	s := startRedis(t, serverConfig{ca: newTestCA(t)})
 	cred := &fakeCredential{fail: errors.New("no managed identity endpoint on this machine")}
-	_, err := New(timeout(t), "cache", WithConnectionString(s.addr+",ssl=true,abortConnect=true"), WithAzureAuthentication(cred), azureHere)
+	_, err := newClient(timeout(t), "cache", WithConnectionString(s.addr+",ssl=true,abortConnect=true"), WithAzureAuthentication(cred), azureHere)
 	for _, want := range []string{"client: cache", "Entra ID token for " + RedisScope, "no managed identity endpoint on this machine"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v does not say %q", err, want)
@@ -288,7 +292,7 @@ func TestCloseStopsEveryRefresh(t *testing.T) {
 			acceptTokens(t, cred, s)
 			down := fmt.Sprintf("127.0.0.1:%d", freePort(t, false))
 			for range 5 {
-				if c, err := New(timeout(t), "cache", WithConnectionString(down+",ssl=true,abortConnect=true"), WithTLSConfig(ca.clientConfig()),
+				if c, err := newClient(timeout(t), "cache", WithConnectionString(down+",ssl=true,abortConnect=true"), WithTLSConfig(ca.clientConfig()),
 					WithAzureAuthentication(cred), azureHere); err == nil {
 					c.Close()
 					t.Fatal("New succeeded without a cache")

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+	"github.com/redis/go-redis/v9/maintnotifications"
 )
 
 // New connects to the cache an app knows as connectionName, as Aspire's
@@ -246,9 +247,14 @@ func ask(ctx context.Context, u *redis.UniversalOptions, addr string) (endpointA
 }
 
 // probeOptions are the client's options for one endpoint, with one attempt and one connection.
+// A probe asks one question and closes: it does not ask for maintenance notifications (one round
+// trip less). That leaves the client's own untouched: its configuration is a copy of its own
+// (Simple copies the pointer, which go-redis's NewClient clones before its auto mode may turn
+// it off on a server that refuses the handshake).
 func probeOptions(u *redis.UniversalOptions, addr string) *redis.Options {
 	probe := u.Simple()
 	probe.Addr, probe.DialerRetries, probe.MaxRetries, probe.PoolSize, probe.MinIdleConns = addr, 1, -1, 1, 0
+	probe.MaintNotificationsConfig = &maintnotifications.Config{Mode: maintnotifications.ModeDisabled}
 	return probe
 }
 

@@ -10,10 +10,12 @@ import (
 
 	"github.com/redis/go-redis/v9"
 	"go.opentelemetry.io/otel"
+	metricnoop "go.opentelemetry.io/otel/metric/noop"
 	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
+	tracenoop "go.opentelemetry.io/otel/trace/noop"
 )
 
 // inChildProcess runs the calling test again in a process of its own, whose OpenTelemetry
@@ -92,6 +94,14 @@ func TestTelemetryStartsWhenTheAppInstallsAnSDK(t *testing.T) {
 		t.Errorf("without an SDK a round trip allocates %.2f times, go-redis %.2f: telemetry nobody receives costs", ours, base)
 	}
 
+	// An app that installs OpenTelemetry's no-op providers has no receiver either.
+	otel.SetTracerProvider(tracenoop.NewTracerProvider())
+	otel.SetMeterProvider(metricnoop.NewMeterProvider())
+	roundTrip(t, single, "no-op")
+	if noop := allocsPerOp(3000, func() { single.Get(ctx, "k") }); noop > base+0.5 {
+		t.Errorf("with no-op providers a round trip allocates %.2f times, go-redis %.2f: telemetry nobody receives costs", noop, base)
+	}
+
 	spans := tracetest.NewSpanRecorder()
 	otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans)))
 	metrics := sdkmetric.NewManualReader()
@@ -99,6 +109,48 @@ func TestTelemetryStartsWhenTheAppInstallsAnSDK(t *testing.T) {
 	for i := range 3 { // the first command after the SDK arrives installs the telemetry
 		roundTrip(t, single, fmt.Sprintf("single-%d", i))
 		roundTrip(t, cluster, fmt.Sprintf("cluster-%d", i))
+	}
+	checkTelemetry(t, spans, metrics)
+}
+
+// An SDK installed before New: commands are traced and measured from the first.
+func TestTelemetryWithAnSDKInstalledBeforeNew(t *testing.T) {
+	if !inChildProcess(t) {
+		return
+	}
+	spans := tracetest.NewSpanRecorder()
+	otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans)))
+	metrics := sdkmetric.NewManualReader()
+	otel.SetMeterProvider(sdkmetric.NewMeterProvider(sdkmetric.WithReader(metrics)))
+	s := startRedis(t, serverConfig{})
+	nodes := clusterOf(t, 3, nil)
+	ctx := timeout(t)
+	single, err := New(ctx, "cache", WithConnectionString(s.addr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer single.Close()
+	cluster, err := New(ctx, "cluster", WithConnectionString(nodes[0].addr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cluster.Close()
+	for i := range 2 {
+		roundTrip(t, single, fmt.Sprintf("single-%d", i))
+		roundTrip(t, cluster, fmt.Sprintf("cluster-%d", i))
+	}
+	checkTelemetry(t, spans, metrics)
+}
+
+// checkTelemetry expects spans of SET and GET with the server's address, the pool's metrics,
+// and nothing of the client's own probes.
+func checkTelemetry(t *testing.T, spans *tracetest.SpanRecorder, metrics *sdkmetric.ManualReader) {
+	t.Helper()
+	ctx := timeout(t)
+	for _, span := range spans.Ended() {
+		if strings.Contains(span.Name(), "probe") {
+			t.Errorf("the client's probe span was recorded: %s", span.Name())
+		}
 	}
 	traced := map[string]int{}
 	for _, span := range spans.Ended() {
@@ -123,5 +175,8 @@ func TestTelemetryStartsWhenTheAppInstallsAnSDK(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(names, " "), "db.client.connections.use_time") {
 		t.Errorf("metrics once an SDK is installed: %v", names)
+	}
+	if strings.Contains(strings.Join(names, " "), "probe") {
+		t.Errorf("the client's probe counter was exported: %v", names)
 	}
 }

@@ -49,8 +49,10 @@
 // Commands honour their context, also while the Entra ID credential fails (IMDS answering 503,
 // say): they fail with its error and succeed again once it answers, without a restart, including
 // on connections opened during the outage. Tokens are refreshed at 70% of their lifetime and sent
-// again on open connections. Close stops every background refresh. OpenTelemetry costs nothing
-// until the app installs an SDK or gives a provider.
+// again on open connections. Close stops every background refresh. go-redis's maintenance
+// notifications stay on: during Azure maintenance (MOVING) a single-endpoint client's connections
+// are handed off to the new endpoint, authenticated again, with no command failing. OpenTelemetry
+// costs nothing until the app installs an SDK or gives a provider.
 //
 // The module depends on go-redis, the Azure SDK and OpenTelemetry, never on Pulumi. Files by
 // responsibility: settings.go (options and settings), config.go (where the settings come from),

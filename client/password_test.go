@@ -2,6 +2,8 @@ package client
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -102,5 +104,36 @@ func expectNoPiece(t *testing.T, o options, env map[string]string, password, add
 				t.Fatalf("the error shows %q of the password %q: %s", piece, password, err)
 			}
 		}
+	}
+}
+
+// redact blanks secrets of 3 characters or more out of an error's message and keeps what
+// errors.Is says of it.
+func TestRedact(t *testing.T) {
+	base := fmt.Errorf("dialing Wk3Jv5.example: %w", context.DeadlineExceeded)
+	tests := []struct {
+		name    string
+		secrets []string
+		want    string
+	}{
+		{"no secret", nil, "dialing Wk3Jv5.example: context deadline exceeded"},
+		{"a secret in the message", []string{"Wk3Jv5.example"}, "dialing [redacted]: context deadline exceeded"},
+		{"a secret of 2 characters is left", []string{"Wk"}, "dialing Wk3Jv5.example: context deadline exceeded"},
+		{"a secret not in the message", []string{"Qz8"}, "dialing Wk3Jv5.example: context deadline exceeded"},
+		{"two", []string{"Wk3", "example"}, "dialing [redacted]Jv5.[redacted]: context deadline exceeded"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := redact(base, tt.secrets)
+			if err.Error() != tt.want {
+				t.Errorf("%q, want %q", err, tt.want)
+			}
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Error("errors.Is no longer finds the cause")
+			}
+			if err != base && errors.Unwrap(err) != nil {
+				t.Errorf("errors.Unwrap hands the message with the secret back: %v", errors.Unwrap(err))
+			}
+		})
 	}
 }

@@ -61,7 +61,8 @@ $(CACHE)/bin/pulumi: tools/pulumi-cli/go.mod tools/pulumi-cli/go.sum
 $(CACHE)/bin/pulumi-language-yaml: tools/pulumi-yaml/go.mod tools/pulumi-yaml/go.sum
 	cd tools/pulumi-yaml && go build -o $@ github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
 
-generate: ## Everything generated: the provider's types from the library, schema.json from the provider, the SDKs from it.
+generate: ## Everything generated: the azure-native binding from azure/schema, the provider's types from the library, schema.json from the provider, the SDKs from it.
+	go run ./tools/gen-binding -out .
 	go generate ./provider
 	go run ./provider/cmd/gen-sdk -version $(DEV_VERSION) -out .
 
@@ -70,9 +71,14 @@ schema sdk: generate ## Aliases of generate.
 dist: $(NODE_MODULES) $(VENV)/bin/python ## Release artefacts of $(VERSION) in $(DIST): plugin archives for $(PLATFORMS), npm package, wheel.
 	scripts/dist.sh $(VERSION) $(DIST) $(PLATFORMS)
 
+# What make generate writes: everything but the binding's inputs (azure/tokens.txt and the schema
+# subsets tools/facts writes with npm) and its hand-written facts tests.
+GENERATED = provider/generated.go schema.json sdk azure ':!azure/tokens.txt' ':!azure/schema/*.json' \
+  ':!azure/**/facts_test.go' ':!azure/**/testdata/**'
+
 check_generated: generate ## Regenerate, and fail if that changed anything committed.
-	@changes=$$(git diff --name-only -- provider/generated.go schema.json sdk; \
-	  git ls-files --others --exclude-standard -- provider/generated.go schema.json sdk); \
+	@changes=$$(git diff --name-only -- $(GENERATED); \
+	  git ls-files --others --exclude-standard -- $(GENERATED)); \
 	  if [ -n "$$changes" ]; then echo "generated files differ from the commit (run make generate, then commit):"; \
 	  echo "$$changes"; exit 1; fi
 

@@ -2,7 +2,6 @@ package component
 
 import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumix"
 
 	"github.com/managedredis/pulumi-azure-managed-redis/azure/redisenterprise"
 )
@@ -104,7 +103,7 @@ func (b *builder) readExistingCache(s *settings) *cache {
 	}, e.clusterName, e.resourceGroupName).(redisenterprise.LookupDatabaseResultOutput)
 
 	keysEnabled := database.ApplyT(func(db redisenterprise.LookupDatabaseResult) (string, error) {
-		if db.AccessKeysAuthentication == nil || *db.AccessKeysAuthentication != redisenterprise.AccessKeysAuthenticationEnabled {
+		if db.AccessKeysAuthentication == nil || *db.AccessKeysAuthentication != string(redisenterprise.AccessKeysAuthenticationEnabled) {
 			state := "unset"
 			if db.AccessKeysAuthentication != nil {
 				state = *db.AccessKeysAuthentication
@@ -157,9 +156,9 @@ func accessKeysAuthentication(on bool) pulumi.StringPtrInput {
 // deferUpgrade is always sent, so that turning it off again reaches Azure.
 func deferUpgrade(deferred bool) pulumi.StringPtrInput {
 	if deferred {
-		return pulumi.String(redisenterprise.DeferUpgradeDeferred)
+		return pulumi.String(redisenterprise.DeferUpgradeSettingDeferred)
 	}
-	return pulumi.String(redisenterprise.DeferUpgradeNotDeferred)
+	return pulumi.String(redisenterprise.DeferUpgradeSettingNotDeferred)
 }
 
 func modules(mods []DatabaseModule) redisenterprise.ModuleArrayInput {
@@ -195,13 +194,12 @@ func geoReplication(geo *GeoReplicationSettings) redisenterprise.DatabasePropert
 	if geo == nil {
 		return nil
 	}
-	ids := pulumix.MustConvertTyped[[]string](geo.LinkedDatabaseIds.ToStringArrayOutput())
-	linked := pulumix.ApplyErr(ids, func(ids []string) ([]redisenterprise.LinkedDatabase, error) {
+	linked := geo.LinkedDatabaseIds.ToStringArrayOutput().ApplyT(func(ids []string) ([]redisenterprise.LinkedDatabase, error) {
 		if at, problem := linkedDatabaseIdsProblem("database.geoReplication.linkedDatabaseIds", ids); problem != "" {
 			return nil, &InputError{Input: at, Rule: "V7", Problem: problem}
 		}
 		return linkedDatabases(ids), nil
-	})
+	}).(redisenterprise.LinkedDatabaseArrayOutput)
 	return redisenterprise.DatabasePropertiesGeoReplicationArgs{
 		GroupNickname:   pulumi.String(geo.GroupNickname),
 		LinkedDatabases: linked,

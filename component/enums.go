@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/managedredis/pulumi-azure-managed-redis/azure/enumvalues"
 	"github.com/managedredis/pulumi-azure-managed-redis/azure/redisenterprise"
 )
 
@@ -35,10 +36,10 @@ const (
 // Defaults the component applies when an input is left empty.
 const (
 	DefaultSku               = "Balanced_B0"
-	DefaultMinimumTlsVersion = redisenterprise.TlsVersion1_2
-	DefaultClientProtocol    = redisenterprise.ProtocolEncrypted
-	DefaultClusteringPolicy  = redisenterprise.ClusteringPolicyOSSCluster
-	DefaultEvictionPolicy    = redisenterprise.EvictionPolicyVolatileLRU
+	DefaultMinimumTlsVersion = string(redisenterprise.TlsVersion_TlsVersion_1_2)
+	DefaultClientProtocol    = string(redisenterprise.ProtocolEncrypted)
+	DefaultClusteringPolicy  = string(redisenterprise.ClusteringPolicyOSSCluster)
+	DefaultEvictionPolicy    = string(redisenterprise.EvictionPolicyVolatileLRU)
 	// Port is the only port Azure Managed Redis databases use.
 	Port = 10000
 	// DatabaseName is the only database name Azure Managed Redis uses.
@@ -64,7 +65,7 @@ type EnumValue struct {
 // Enums are the component's closed lists of values, by name.
 var Enums = map[string]Enum{
 	"SkuName": {Name: "SkuName", Description: "Size and tier of a cache: Azure Managed Redis SKUs and the legacy Enterprise ones.",
-		Values: named(redisenterprise.SkuNames, func(v string) string {
+		Values: named(enumvalues.RedisenterpriseSkuName, func(v string) string {
 			if strings.HasPrefix(v, "Enterprise") {
 				return "Legacy Azure Cache for Redis Enterprise SKU " + v + "."
 			}
@@ -82,19 +83,19 @@ var Enums = map[string]Enum{
 		{"Tls1_2", DefaultMinimumTlsVersion, "TLS 1.2, the only version Azure accepts."},
 	}, Rule: "V15", Allowed: "1.2 only: TLS 1.0 and 1.1 are obsolete"},
 	"PublicNetworkAccess": {Name: "PublicNetworkAccess", Description: "Whether the cache is reachable from public networks.",
-		Values: named(redisenterprise.PublicNetworkAccesses, nil), Rule: "V16"},
-	"ClientProtocol":   {Name: "ClientProtocol", Description: "How clients talk to the database.", Values: named(redisenterprise.Protocols, nil)},
-	"ClusteringPolicy": {Name: "ClusteringPolicy", Description: "How the database is clustered.", Values: named(redisenterprise.ClusteringPolicies, nil)},
-	"EvictionPolicy":   {Name: "EvictionPolicy", Description: "How keys are evicted when memory is full.", Values: named(redisenterprise.EvictionPolicies, nil)},
+		Values: named(enumvalues.RedisenterprisePublicNetworkAccess, nil), Rule: "V16"},
+	"ClientProtocol":   {Name: "ClientProtocol", Description: "How clients talk to the database.", Values: named(enumvalues.RedisenterpriseProtocol, nil)},
+	"ClusteringPolicy": {Name: "ClusteringPolicy", Description: "How the database is clustered.", Values: named(enumvalues.RedisenterpriseClusteringPolicy, nil)},
+	"EvictionPolicy":   {Name: "EvictionPolicy", Description: "How keys are evicted when memory is full.", Values: named(enumvalues.RedisenterpriseEvictionPolicy, nil)},
 	"ModuleName": {Name: "ModuleName", Description: "A Redis module.",
 		Values: named([]string{ModuleRediSearch, ModuleRedisJSON, ModuleRedisBloom, ModuleRedisTimeSeries}, nil)},
 	"AofFrequency": {Name: "AofFrequency", Description: "How often the append-only file is written.", Values: []EnumValue{
-		{"OneSecond", redisenterprise.AofFrequency1s, "Every second."},
+		{"OneSecond", string(redisenterprise.AofFrequency_AofFrequency_1s), "Every second."},
 	}, Rule: "V6"},
 	"RdbFrequency": {Name: "RdbFrequency", Description: "How often a snapshot is taken.", Values: []EnumValue{
-		{"OneHour", redisenterprise.RdbFrequency1h, "Every hour."},
-		{"SixHours", redisenterprise.RdbFrequency6h, "Every six hours."},
-		{"TwelveHours", redisenterprise.RdbFrequency12h, "Every twelve hours."},
+		{"OneHour", string(redisenterprise.RdbFrequency_RdbFrequency_1h), "Every hour."},
+		{"SixHours", string(redisenterprise.RdbFrequency_RdbFrequency_6h), "Every six hours."},
+		{"TwelveHours", string(redisenterprise.RdbFrequency_RdbFrequency_12h), "Every twelve hours."},
 	}, Rule: "V6"},
 }
 

@@ -15,6 +15,9 @@ import (
 // cache, the principal and the role, so the same inputs always give the same names, and a
 // replacement deletes the old one first.
 
+// accessPolicyDefault is Azure's only data access policy (V17).
+const accessPolicyDefault = "default"
+
 // KeyVaultSecretsUserRole is the id of Azure's built-in "Key Vault Secrets User" role.
 const KeyVaultSecretsUserRole = "4633458b-17de-408a-b874-0445c86b69e6"
 
@@ -66,7 +69,7 @@ func grantAccessPolicy(ctx *pulumi.Context, name childName, db database, objectI
 	}).(pulumi.StringOutput)
 	return redisenterprise.NewAccessPolicyAssignment(ctx, name.name, &redisenterprise.AccessPolicyAssignmentArgs{
 		AccessPolicyAssignmentName: assignmentName,
-		AccessPolicyName:           pulumi.String(redisenterprise.AccessPolicyNameDefault),
+		AccessPolicyName:           pulumi.String(accessPolicyDefault),
 		ClusterName:                db.clusterName,
 		DatabaseName:               db.name,
 		ResourceGroupName:          db.resourceGroupName,
@@ -78,7 +81,7 @@ func grantAccessPolicy(ctx *pulumi.Context, name childName, db database, objectI
 // GUID of them without its hyphens, since the REST API's pattern for these names is
 // ^[A-Za-z0-9]{1,60}$ and the az CLI cannot show or delete others (azure-cli#33568, #33444).
 func accessPolicyAssignmentName(resourceGroupName, clusterName, databaseName, objectId string) string {
-	return strings.ReplaceAll(deterministicGuid(resourceGroupName, clusterName, databaseName, objectId, redisenterprise.AccessPolicyNameDefault), "-", "")
+	return strings.ReplaceAll(deterministicGuid(resourceGroupName, clusterName, databaseName, objectId, accessPolicyDefault), "-", "")
 }
 
 // secretsOf names the two secrets of a cache, in AccessKey mode: the vault (an ARM id) and the

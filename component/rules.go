@@ -139,7 +139,7 @@ func geoReplicationNeedsSkuAndHighAvailability(_ *ManagedRedisArgs, s *settings)
 		refused = append(refused, refuse("highAvailability",
 			"geo-replication needs high availability: leave highAvailability unset or true"))
 	}
-	if s.sku.family == "EnterpriseFlash" && s.database.EvictionPolicy != redisenterprise.EvictionPolicyNoEviction {
+	if s.sku.family == "EnterpriseFlash" && s.database.EvictionPolicy != string(redisenterprise.EvictionPolicyNoEviction) {
 		refused = append(refused, refuse("database.evictionPolicy",
 			"geo-replication on Enterprise Flash needs evictionPolicy NoEviction, not %s", s.database.EvictionPolicy))
 	}
@@ -168,10 +168,10 @@ func rediSearchNeedsNoEvictionAndEnterpriseCluster(_ *ManagedRedisArgs, s *setti
 		return nil
 	}
 	var refused []refusal
-	if db.EvictionPolicy != redisenterprise.EvictionPolicyNoEviction {
+	if db.EvictionPolicy != string(redisenterprise.EvictionPolicyNoEviction) {
 		refused = append(refused, refuse("database.evictionPolicy", "RediSearch needs evictionPolicy NoEviction, not %s", db.EvictionPolicy))
 	}
-	if db.ClusteringPolicy != redisenterprise.ClusteringPolicyEnterpriseCluster {
+	if db.ClusteringPolicy != string(redisenterprise.ClusteringPolicyEnterpriseCluster) {
 		refused = append(refused, refuse("database.clusteringPolicy", "RediSearch needs clusteringPolicy EnterpriseCluster, not %s", db.ClusteringPolicy))
 	}
 	return refused
@@ -251,7 +251,7 @@ func highAvailabilityOnManagedRedisSkusOnly(_ *ManagedRedisArgs, s *settings) []
 }
 
 func noClusterOnSmallCachesOnly(_ *ManagedRedisArgs, s *settings) []refusal {
-	if s.database.ClusteringPolicy == redisenterprise.ClusteringPolicyNoCluster && s.sku.name != "" && !s.sku.supportsNoCluster() {
+	if s.database.ClusteringPolicy == string(redisenterprise.ClusteringPolicyNoCluster) && s.sku.name != "" && !s.sku.supportsNoCluster() {
 		return []refusal{refuse("database.clusteringPolicy",
 			"NoCluster is for in-memory caches of 25 GB or less (Balanced, MemoryOptimized or ComputeOptimized up to size 20), not %s",
 			s.sku.name)}
@@ -260,7 +260,7 @@ func noClusterOnSmallCachesOnly(_ *ManagedRedisArgs, s *settings) []refusal {
 }
 
 func entraIdNeedsTls(_ *ManagedRedisArgs, s *settings) []refusal {
-	if s.authentication == EntraID && s.database.ClientProtocol == redisenterprise.ProtocolPlaintext {
+	if s.authentication == EntraID && s.database.ClientProtocol == string(redisenterprise.ProtocolPlaintext) {
 		return []refusal{refuse("database.clientProtocol", "Entra ID authentication works over TLS only: use Encrypted, or authentication AccessKey")}
 	}
 	return nil

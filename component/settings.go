@@ -136,10 +136,10 @@ func (s *settings) resolveCluster(args ManagedRedisArgs, in func(path string) pu
 	s.capacity = args.Capacity
 	s.zones = args.Zones
 	s.minimumTlsVersion = orDefault(args.MinimumTlsVersion, DefaultMinimumTlsVersion)
-	s.publicNetworkAccess = orDefault(args.PublicNetworkAccess, redisenterprise.PublicNetworkAccessEnabled)
+	s.publicNetworkAccess = orDefault(args.PublicNetworkAccess, string(redisenterprise.PublicNetworkAccessEnabled))
 	// A private endpoint closes the public way in, unless the user keeps it open explicitly.
 	if args.PrivateEndpoint != nil && args.PublicNetworkAccess == "" {
-		s.publicNetworkAccess = redisenterprise.PublicNetworkAccessDisabled
+		s.publicNetworkAccess = string(redisenterprise.PublicNetworkAccessDisabled)
 	}
 	if k := args.CustomerManagedKey; k != nil {
 		s.customerManagedKey = &customerManagedKey{keyUrl: in("customerManagedKey.keyUrl"), identityId: in("customerManagedKey.userAssignedIdentityId")}
@@ -159,8 +159,8 @@ func (s *settings) resolveDatabase(given *DatabaseSettings) {
 	// RediSearch needs NoEviction and EnterpriseCluster (V5): make them the defaults then, so
 	// enabling the module alone gives a valid database.
 	if db.hasModule(ModuleRediSearch) {
-		db.EvictionPolicy = orDefault(db.EvictionPolicy, redisenterprise.EvictionPolicyNoEviction)
-		db.ClusteringPolicy = orDefault(db.ClusteringPolicy, redisenterprise.ClusteringPolicyEnterpriseCluster)
+		db.EvictionPolicy = orDefault(db.EvictionPolicy, string(redisenterprise.EvictionPolicyNoEviction))
+		db.ClusteringPolicy = orDefault(db.ClusteringPolicy, string(redisenterprise.ClusteringPolicyEnterpriseCluster))
 	}
 	db.ClientProtocol = orDefault(db.ClientProtocol, DefaultClientProtocol)
 	db.ClusteringPolicy = orDefault(db.ClusteringPolicy, DefaultClusteringPolicy)

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/managedredis/pulumi-azure-managed-redis/azure/redisenterprise"
+	"github.com/managedredis/pulumi-azure-managed-redis/azure/enumvalues"
 )
 
 // sku is what the component knows about a SKU name such as "MemoryOptimized_M20".
@@ -16,7 +16,7 @@ type sku struct {
 }
 
 func parseSku(name string) (sku, bool) {
-	if !slices.Contains(redisenterprise.SkuNames, name) {
+	if !slices.Contains(enumvalues.RedisenterpriseSkuName, name) {
 		return sku{}, false
 	}
 	family, tier, _ := strings.Cut(name, "_")

@@ -1,23 +1,33 @@
 package network
 
 import (
-	"reflect"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/managedredis/pulumi-azure-managed-redis/azure"
-	"github.com/managedredis/pulumi-azure-managed-redis/azure/internal/factcheck"
+	"github.com/managedredis/pulumi-azure-managed-redis/azure/enumvalues"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/factcheck"
 )
 
 func TestBindingMatchesFacts(t *testing.T) {
 	f := factcheck.Load(t, "testdata/azure-native-3.28.0-network.json")
-	f.Resource(t, "PrivateEndpoint", reflect.TypeFor[PrivateEndpoint](), reflect.TypeFor[PrivateEndpointArgs](),
-		reflect.TypeFor[privateEndpointArgs](), factcheck.Subset)
-	f.Resource(t, "PrivateDnsZoneGroup", reflect.TypeFor[PrivateDnsZoneGroup](), reflect.TypeFor[PrivateDnsZoneGroupArgs](),
-		reflect.TypeFor[privateDnsZoneGroupArgs](), factcheck.Subset)
-	f.Function(t, "getNetworkInterface", reflect.TypeFor[LookupNetworkInterfaceArgs](),
-		reflect.TypeFor[LookupNetworkInterfaceOutputArgs](), reflect.TypeFor[LookupNetworkInterfaceResult](), factcheck.Subset)
+	f.Module(t, map[string]factcheck.BoundResource{
+		"PrivateEndpoint":     factcheck.ResourceOf[PrivateEndpoint, PrivateEndpointArgs, privateEndpointArgs](),
+		"PrivateDnsZoneGroup": factcheck.ResourceOf[PrivateDnsZoneGroup, PrivateDnsZoneGroupArgs, privateDnsZoneGroupArgs](),
+	}, map[string]factcheck.BoundFunction{
+		"getNetworkInterface": factcheck.FunctionOf[LookupNetworkInterfaceArgs, LookupNetworkInterfaceOutputArgs, LookupNetworkInterfaceResult](),
+	}, factcheck.Complete)
+	f.EnumValues(t, map[string][]string{
+		"network:ExtendedLocationTypes":                           enumvalues.NetworkExtendedLocationTypes,
+		"network:RouteNextHopType":                                enumvalues.NetworkRouteNextHopType,
+		"network:SecurityRuleAccess":                              enumvalues.NetworkSecurityRuleAccess,
+		"network:SecurityRuleDirection":                           enumvalues.NetworkSecurityRuleDirection,
+		"network:SecurityRuleProtocol":                            enumvalues.NetworkSecurityRuleProtocol,
+		"network:SharingScope":                                    enumvalues.NetworkSharingScope,
+		"network:VirtualNetworkPrivateEndpointNetworkPolicies":    enumvalues.NetworkVirtualNetworkPrivateEndpointNetworkPolicies,
+		"network:VirtualNetworkPrivateLinkServiceNetworkPolicies": enumvalues.NetworkVirtualNetworkPrivateLinkServiceNetworkPolicies,
+	})
 
 	f.Tokens(t, azure.NativeVersion, func(ctx *pulumi.Context) error {
 		if _, err := NewPrivateEndpoint(ctx, "pe", &PrivateEndpointArgs{ResourceGroupName: pulumi.String("rg")}); err != nil {
@@ -38,14 +48,15 @@ func TestBindingMatchesFacts(t *testing.T) {
 	factcheck.PluginJSON(t, azure.NativeVersion)
 }
 
-// As the generated SDK does, a subnet is sent with its network policy defaults, unless set.
+// As the official SDK does, a subnet is sent with its network policy defaults (the facts'
+// sdkDefaults), unless set.
 func TestSubnetDefaults(t *testing.T) {
 	id, disabled, enabled := "subnet", "Disabled", "Enabled"
-	got := SubnetType{Id: &id}.Defaults()
+	got := (&SubnetType{Id: &id}).Defaults()
 	if *got.PrivateEndpointNetworkPolicies != disabled || *got.PrivateLinkServiceNetworkPolicies != enabled {
 		t.Errorf("defaults %+v", got)
 	}
-	set := SubnetType{Id: &id, PrivateEndpointNetworkPolicies: &enabled}.Defaults()
+	set := (&SubnetType{Id: &id, PrivateEndpointNetworkPolicies: &enabled}).Defaults()
 	if *set.PrivateEndpointNetworkPolicies != enabled {
 		t.Errorf("a set policy was overwritten: %+v", set)
 	}

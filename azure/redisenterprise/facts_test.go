@@ -1,8 +1,6 @@
 package redisenterprise
 
 import (
-	"reflect"
-	"slices"
 	"strings"
 	"testing"
 
@@ -10,7 +8,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/managedredis/pulumi-azure-managed-redis/azure"
-	"github.com/managedredis/pulumi-azure-managed-redis/azure/internal/factcheck"
+	"github.com/managedredis/pulumi-azure-managed-redis/azure/enumvalues"
+	"github.com/managedredis/pulumi-azure-managed-redis/internal/factcheck"
 )
 
 func loadFacts(t *testing.T) factcheck.Facts {
@@ -18,68 +17,39 @@ func loadFacts(t *testing.T) factcheck.Facts {
 	return factcheck.Load(t, "testdata/azure-native-3.28.0-redisenterprise.json")
 }
 
-// boundResources pairs each bound resource with its Go types: the resource, the public Args
-// and the plain struct the engine receives.
-var boundResources = map[string]struct{ state, args, plainArgs reflect.Type }{
-	"RedisEnterprise": {reflect.TypeFor[RedisEnterprise](), reflect.TypeFor[RedisEnterpriseArgs](), reflect.TypeFor[redisEnterpriseArgs]()},
-	"Database":        {reflect.TypeFor[Database](), reflect.TypeFor[DatabaseArgs](), reflect.TypeFor[databaseArgs]()},
-	"AccessPolicyAssignment": {reflect.TypeFor[AccessPolicyAssignment](), reflect.TypeFor[AccessPolicyAssignmentArgs](),
-		reflect.TypeFor[accessPolicyAssignmentArgs]()},
+var boundResources = map[string]factcheck.BoundResource{
+	"RedisEnterprise":        factcheck.ResourceOf[RedisEnterprise, RedisEnterpriseArgs, redisEnterpriseArgs](),
+	"Database":               factcheck.ResourceOf[Database, DatabaseArgs, databaseArgs](),
+	"AccessPolicyAssignment": factcheck.ResourceOf[AccessPolicyAssignment, AccessPolicyAssignmentArgs, accessPolicyAssignmentArgs](),
 }
 
-var boundFunctions = map[string]struct{ args, outputArgs, result reflect.Type }{
-	"getRedisEnterprise": {reflect.TypeFor[LookupRedisEnterpriseArgs](), reflect.TypeFor[LookupRedisEnterpriseOutputArgs](),
-		reflect.TypeFor[LookupRedisEnterpriseResult]()},
-	"getDatabase":      {reflect.TypeFor[LookupDatabaseArgs](), reflect.TypeFor[LookupDatabaseOutputArgs](), reflect.TypeFor[LookupDatabaseResult]()},
-	"listDatabaseKeys": {reflect.TypeFor[ListDatabaseKeysArgs](), reflect.TypeFor[ListDatabaseKeysOutputArgs](), reflect.TypeFor[ListDatabaseKeysResult]()},
+var boundFunctions = map[string]factcheck.BoundFunction{
+	"getRedisEnterprise": factcheck.FunctionOf[LookupRedisEnterpriseArgs, LookupRedisEnterpriseOutputArgs, LookupRedisEnterpriseResult](),
+	"getDatabase":        factcheck.FunctionOf[LookupDatabaseArgs, LookupDatabaseOutputArgs, LookupDatabaseResult](),
+	"listDatabaseKeys":   factcheck.FunctionOf[ListDatabaseKeysArgs, ListDatabaseKeysOutputArgs, ListDatabaseKeysResult](),
 }
 
-var boundEnums = map[string][]string{
-	"redisenterprise:AccessKeysAuthentication":   AccessKeysAuthentications,
-	"redisenterprise:AofFrequency":               AofFrequencies,
-	"redisenterprise:ClusteringPolicy":           ClusteringPolicies,
-	"redisenterprise:CmkIdentityType":            CmkIdentityTypes,
-	"redisenterprise:DeferUpgradeSetting":        DeferUpgradeSettings,
-	"redisenterprise:EvictionPolicy":             EvictionPolicies,
-	"redisenterprise:HighAvailability":           HighAvailabilities,
-	"redisenterprise:ManagedServiceIdentityType": ManagedServiceIdentityTypes,
-	"redisenterprise:Protocol":                   Protocols,
-	"redisenterprise:PublicNetworkAccess":        PublicNetworkAccesses,
-	"redisenterprise:RdbFrequency":               RdbFrequencies,
-	"redisenterprise:SkuName":                    SkuNames,
-	"redisenterprise:TlsVersion":                 TlsVersions,
+func TestBindingMatchesFacts(t *testing.T) {
+	loadFacts(t).Module(t, boundResources, boundFunctions, factcheck.Complete)
 }
 
-func TestResourcesMatchFacts(t *testing.T) {
-	f := loadFacts(t)
-	for name, bound := range boundResources {
-		t.Run(name, func(t *testing.T) { f.Resource(t, name, bound.state, bound.args, bound.plainArgs, factcheck.Complete) })
-	}
-}
-
-func TestFunctionsMatchFacts(t *testing.T) {
-	f := loadFacts(t)
-	for name, bound := range boundFunctions {
-		t.Run(name, func(t *testing.T) {
-			f.Function(t, name, bound.args, bound.outputArgs, bound.result, factcheck.Complete)
-		})
-	}
-}
-
+// The lists of values the component's rules check inputs against are the facts' enums.
 func TestEnumsMatchFacts(t *testing.T) {
-	f := loadFacts(t)
-	if len(boundEnums) != len(f.Enums)-1 { // PrivateEndpointServiceConnectionStatus is not bound
-		t.Errorf("bound %d enums, facts list %d", len(boundEnums), len(f.Enums))
-	}
-	for name, values := range boundEnums {
-		var want []string
-		for _, v := range f.Enums[name].Values {
-			want = append(want, v.Value)
-		}
-		if !slices.Equal(values, want) {
-			t.Errorf("%s: binding has %q, facts say %q", name, values, want)
-		}
-	}
+	loadFacts(t).EnumValues(t, map[string][]string{
+		"redisenterprise:AccessKeysAuthentication":   enumvalues.RedisenterpriseAccessKeysAuthentication,
+		"redisenterprise:AofFrequency":               enumvalues.RedisenterpriseAofFrequency,
+		"redisenterprise:ClusteringPolicy":           enumvalues.RedisenterpriseClusteringPolicy,
+		"redisenterprise:CmkIdentityType":            enumvalues.RedisenterpriseCmkIdentityType,
+		"redisenterprise:DeferUpgradeSetting":        enumvalues.RedisenterpriseDeferUpgradeSetting,
+		"redisenterprise:EvictionPolicy":             enumvalues.RedisenterpriseEvictionPolicy,
+		"redisenterprise:HighAvailability":           enumvalues.RedisenterpriseHighAvailability,
+		"redisenterprise:ManagedServiceIdentityType": enumvalues.RedisenterpriseManagedServiceIdentityType,
+		"redisenterprise:Protocol":                   enumvalues.RedisenterpriseProtocol,
+		"redisenterprise:PublicNetworkAccess":        enumvalues.RedisenterprisePublicNetworkAccess,
+		"redisenterprise:RdbFrequency":               enumvalues.RedisenterpriseRdbFrequency,
+		"redisenterprise:SkuName":                    enumvalues.RedisenterpriseSkuName,
+		"redisenterprise:TlsVersion":                 enumvalues.RedisenterpriseTlsVersion,
+	})
 }
 
 // TestTokensAndRequiredInputs registers each resource and calls each function through Pulumi's
@@ -119,25 +89,11 @@ func TestTokensAndRequiredInputs(t *testing.T) {
 		return err
 	}, resources, functions)
 
-	for name, fact := range f.Resources {
-		bound, ok := boundResources[name]
-		if !ok {
-			continue
-		}
-		// Every required input is a non-pointer field of the plain args, so the engine always
-		// receives it; the constructor refuses a nil one.
-		for _, required := range fact.RequiredInputs {
-			field, _ := bound.plainArgs.FieldByName(factcheck.ExportedName(required))
-			if field.Type.Kind() == reflect.Pointer {
-				t.Errorf("%s: required input %s is optional in the binding", name, required)
-			}
-		}
-	}
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
 		_, err := NewRedisEnterprise(ctx, "cluster", &RedisEnterpriseArgs{ResourceGroupName: pulumi.String("rg")})
 		return err
 	}, pulumi.WithMocks("project", "stack", noMocks{}))
-	if err == nil || !strings.Contains(err.Error(), "'PublicNetworkAccess', 'Sku'") {
+	if err == nil || !strings.Contains(err.Error(), "invalid value for required argument 'PublicNetworkAccess'") {
 		t.Errorf("missing required inputs: got %v", err)
 	}
 }

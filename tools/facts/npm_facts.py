@@ -1,13 +1,7 @@
-"""Writes the facts the azure/ bindings are tested against (azure/<module>/testdata/
-azure-native-3.28.0-<module>.json): names, types and required flags of azure-native 3.28.0's
-resources and functions, in the notation of the project's reference facts.
-
-Facts the reference already holds are copied from it; the others are read from the published
-@pulumi/azure-native 3.28.0 npm package's type declarations (.d.ts), with this reader, which
-reproduces the reference's facts for the resources both have (see check()).
-
-    cd /tmp && npm pack @pulumi/azure-native@3.28.0 && tar -xzf pulumi-azure-native-3.28.0.tgz
-    python3 tools/facts/npm_facts.py <the reference facts JSON> /tmp/package
+"""A reader of the published @pulumi/azure-native 3.28.0 npm package's type declarations (.d.ts):
+names, types and required flags of its resources, functions and types, in the notation of the
+project's reference facts. It reproduces the reference's facts for the resources both have (see
+check()). schema_subset.py uses it for the tokens the reference does not hold.
 """
 import json, os, re, sys
 
@@ -72,7 +66,7 @@ def parse_type(t, module):
     elif re.fullmatch(r"(inputs|outputs)\.\w+\.\w+", t):
         kind, mod, name = t.split(".")
         if kind == "inputs" and name.endswith("Args"): name = name[:-4]
-        spec = {"type": "object", "ref": name, "refTypeToken": "azure-native:%s:%s" % (mod, name)}
+        spec = {"type": "object", "ref": name, "refTypeToken": "azure-native:%s:%s" % (mod, name), "refKind": kind[:-1]}
     else:
         raise ValueError("type %r" % t)
     return spec, optional
@@ -118,47 +112,6 @@ def typ(module, name, kind):
     iname = name + "Args" if kind == "input" else name
     return {"kind": kind, "typeToken": f"azure-native:{module}:{name}", "properties": props(block(ns, f"interface {iname} "), module)}
 
-# Go names that differ from the schema's type names: a type named like a resource of its
-# module gets the suffix Type in the Go SDK.
-GO_NAMES = {"network": {"Subnet": "SubnetType"}}
-
-# What each binding package needs: facts copied from the reference, facts read from npm.
-WANTED = {
-    "network": {
-        "reference": {"resources": ["PrivateEndpoint", "PrivateDnsZoneGroup"], "types": "all"},
-        "npm": {"functions": [("getNetworkInterface", "getNetworkInterface")],
-                "types": [("NetworkInterfaceIPConfigurationResponse", "output")]},
-    },
-    "privatedns": {
-        "npm": {"resources": [("PrivateZone", "privateZone"), ("VirtualNetworkLink", "virtualNetworkLink")],
-                "types": [("SubResource", "input"), ("SubResourceResponse", "output"), ("SystemDataResponse", "output")]},
-    },
-    "monitor": {"reference": {"resources": ["DiagnosticSetting"], "types": "all"}},
-    "managedidentity": {"reference": {"functions": ["getUserAssignedIdentity"], "types": "all"}},
-}
-
-
-def build(reference, module):
-    want = WANTED[module]
-    out = {"_source": "Written by tools/facts/npm_facts.py from the reference facts and the published "
-                      "@pulumi/azure-native 3.28.0 npm package. Do not edit by hand.",
-           "version": "3.28.0", "resources": {}, "functions": {}, "types": {}, "goNames": GO_NAMES.get(module, {})}
-    ref = reference["others"].get(module, {})
-    for kind in ("resources", "functions"):
-        for name in want.get("reference", {}).get(kind, []):
-            out[kind][name] = ref[kind][name]
-    if want.get("reference", {}).get("types") == "all":
-        out["types"].update(ref.get("types", {}))
-    npm = want.get("npm", {})
-    for name, file in npm.get("resources", []):
-        out["resources"][name] = resource(module, name, file)
-    for name, file in npm.get("functions", []):
-        out["functions"][name] = function(module, name, file)
-    for name, kind in npm.get("types", []):
-        out["types"][name] = typ(module, name, kind)
-    return out
-
-
 def check(reference):
     """The reader gives the reference's facts where both have them."""
     for module, name, file in [("network", "PrivateDnsZoneGroup", "privateDnsZoneGroup"),
@@ -169,16 +122,3 @@ def check(reference):
         for side in ("inputs", "outputs"):
             if norm(mine[side]) != norm(theirs[side]):
                 sys.exit(f"the reader disagrees with the reference on {module}:{name} {side}")
-
-
-if __name__ == "__main__":
-    reference = json.load(open(sys.argv[1]))
-    ROOT = sys.argv[2]
-    check(reference)
-    here = os.path.dirname(os.path.abspath(__file__))
-    for module in WANTED:
-        path = os.path.join(here, "..", "..", "azure", module, "testdata", f"azure-native-3.28.0-{module}.json")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w") as f:
-            json.dump(build(reference, module), f, indent=1, sort_keys=True)
-            f.write("\n")

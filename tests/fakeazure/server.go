@@ -41,6 +41,7 @@ import (
 	"google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/structpb"
 
+	"github.com/managedredis/pulumi-azure-managed-redis/azure/schema"
 	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
@@ -143,7 +144,7 @@ func (s *Server) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.Plug
 }
 
 func (s *Server) GetSchema(context.Context, *pulumirpc.GetSchemaRequest) (*pulumirpc.GetSchemaResponse, error) {
-	return &pulumirpc.GetSchemaResponse{Schema: schema}, nil
+	return &pulumirpc.GetSchemaResponse{Schema: string(schema.AzureNative)}, nil
 }
 
 func (s *Server) CheckConfig(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {

@@ -449,3 +449,30 @@ func TestEveryTypeAnswersAtPreviewWithUnknowns(t *testing.T) {
 		t.Errorf("Delete of a malformed assignment id: %v", err)
 	}
 }
+
+// The schema the fake serves, to the YAML host's type checker, is the binding's subset of
+// azure-native 3.28.0: it names every azure-native resource the model knows that is not in an
+// official v2 module (Key Vault and role assignments are not declared in YAML programs).
+func TestSchemaIsTheBindingsSubset(t *testing.T) {
+	resp, err := newTestServer(t).GetSchema(context.Background(), &pulumirpc.GetSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spec struct {
+		Name, Version string
+		Resources     map[string]json.RawMessage
+	}
+	if err := json.Unmarshal([]byte(resp.Schema), &spec); err != nil {
+		t.Fatal(err)
+	}
+	if spec.Name != "azure-native" || spec.Version != Version {
+		t.Errorf("schema of %s %s, want azure-native %s", spec.Name, spec.Version, Version)
+	}
+	for _, token := range []string{fakearm.ClusterType, fakearm.DatabaseType, fakearm.AssignmentType, fakearm.IdentityType,
+		fakearm.ResourceGroupType, fakearm.PrivateEndpointType, fakearm.ZoneGroupType, fakearm.PrivateZoneType,
+		fakearm.NetworkLinkType, fakearm.DiagnosticType} {
+		if _, ok := spec.Resources[token]; !ok {
+			t.Errorf("the schema lacks %s", token)
+		}
+	}
+}

@@ -24,8 +24,8 @@ const (
 
 // recording mocks keep each registration's request.
 type recording struct {
-	mu       sync.Mutex
-	rpcs     []pulumi.MockResourceArgs
+	mu   sync.Mutex
+	rpcs []pulumi.MockResourceArgs
 }
 
 func (m *recording) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {

@@ -16,8 +16,8 @@
 // diagnostic settings, a customer-managed key); connection.go (what apps are handed);
 // naming.go (stable derived names); skus.go; outputs.go; errors.go.
 //
-// It depends on the Pulumi Go SDK, the project's azure-native bindings (redisenterprise,
-// network, privatedns, monitor, managedidentity) and the official azure-native v2 keyvault and
-// authorization modules, all pinned to the azure-native 3.28.0 plugin; never on the provider
+// It depends on the Pulumi Go SDK, the project's generated azure-native binding (redisenterprise,
+// network, privatedns, monitor, managedidentity, enumvalues) and the official azure-native v2
+// keyvault and authorization modules, all pinned to the azure-native 3.28.0 plugin; never on the provider
 // framework.
 package component

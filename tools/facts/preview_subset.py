@@ -1,21 +1,20 @@
 """Writes azure/schema/azure-native_redisenterprise_v20260601preview-3.28.0.json: the schema of
 the parameterized package `pulumi package add azure-native redisenterprise 2026-06-01-preview`
 makes with the azure-native 3.28.0 plugin, for the resource the access-string issue needs
-(AccessPolicyAssignment; azure-native has no Migration resource, see build()), which `make generate`
-generates into
-azure/redisenterprise/v20260601preview/.
+(AccessPolicyAssignment; azure-native has no Migration resource, see build()). `make generate`
+generates it into azure/redisenterprise/v20260601preview/.
 
 The REST facts come from tools/facts/rest/redisenterprise-2026-06-01-preview.json (read from
-Azure/azure-rest-api-specs, 2026-06-01-preview; its _source says which files and commits), the
-package's name, parameter and tokens from
+Azure/azure-rest-api-specs, 2026-06-01-preview; its _source says which files and commits); the
+package's name, parameter and token format from
 tools/facts/rest/azure-native-parameterized-redisenterprise-v20260601preview.json (derived from
-pulumi-azure-native's source; its _about says which files). They
-are shaped as azure-native 3.28.0 shapes the stable module (the reference facts of
-AccessPolicyAssignment): flattened `properties` where the spec flattens them
-(x-ms-client-flatten), path parameters as required string inputs, the last one optional (azure-native names the resource
-when absent), read-only
-properties as outputs only, `azureApiVersion` added. That shaping is this tool's, from azure-native's
-conventions: no azure-native schema of this package was available to compare with.
+pulumi-azure-native's source; its _about says which files). They are shaped as azure-native
+3.28.0 shapes the stable module (the reference facts of AccessPolicyAssignment): flattened
+`properties` (the spec flattens them, x-ms-client-flatten), the path parameters as required
+string inputs but the last, optional (azure-native names the resource when absent), read-only
+properties as outputs only, `azureApiVersion` added. That shaping is this tool's, from
+azure-native's conventions: no generated azure-native schema of this package was available to
+compare with (PULUMI_DEBUG_PARAMETERIZE=1 makes the provider write one).
 
     python3 tools/facts/preview_subset.py
 """

@@ -10,10 +10,16 @@ npm package's type declarations (.d.ts), read by npm_facts.py's reader. TypeScri
 `number` for integers and floating point numbers alike: the numbers read from npm are typed
 after the ARM REST specs (INTEGERS below); an unlisted one stops the tool.
 
-It also writes azure/schema/azure-native-3.28.0-resources.json, the names of every resource of
-each bound module: the Go code generator names a type or a function after the resources of its
-module (a type Subnet becomes SubnetType beside a resource Subnet, getRedis becomes LookupRedis),
-so the generator needs them to give the official SDK's Go names.
+It also writes
+  - azure/schema/azure-native-3.28.0-resources.json, the names of every resource of each bound
+    module: the Go code generator names a type or a function after the resources of its module
+    (a type Subnet becomes SubnetType beside a resource Subnet, getRedis becomes LookupRedis), so
+    tools/gen-binding needs them to give the official SDK's Go names;
+  - azure/<module>/testdata/azure-native-3.28.0-<module>.json, the facts the subset was built
+    from, in the reference's notation, which each module's facts test checks the generated Go
+    types against;
+  - internal/factcheck/testdata/azure-native-3.28.0-<module>.json, the reference's facts of the
+    calls of the official keyvault and authorization modules (`official` lines of tokens.txt).
 
     cd /tmp && npm pack @pulumi/azure-native@3.28.0 && tar -xzf pulumi-azure-native-3.28.0.tgz
     python3 tools/facts/schema_subset.py <the reference facts JSON> /tmp/package

@@ -8,8 +8,9 @@
 //     `pulumi package add azure-native redisenterprise 2026-06-01-preview` makes):
 //     azure/redisenterprise/v20260601preview/, which registers the package with the engine.
 //
-// It also writes azure/azure.go (the plugin version every child asks for) and
-// azure/schema/schema.go (the subsets, embedded, for the fake azure-native plugin of the tests).
+// It also writes azure/azure.go (the plugin version every child asks for), azure/enumvalues (the
+// values of the enums) and azure/schema/schema.go (the first subset, embedded, for the fake
+// azure-native plugin of the tests).
 //
 //	go run ./tools/gen-binding -out .
 package main
@@ -22,6 +23,7 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -58,14 +60,15 @@ var subsets = []struct{ file, dir string }{
 
 func run(out string) error {
 	files := map[string][]byte{}
-	var main schema.PackageSpec
+	var bound schema.PackageSpec // the subset of the tokens the project binds
 	for i, subset := range subsets {
 		spec, err := readSpec(filepath.Join(out, "azure", "schema", subset.file))
 		if err != nil {
 			return err
 		}
 		if i == 0 {
-			main = spec
+			bound = spec
+			spec.Resources = maps.Clone(spec.Resources)
 			if err := officialNames(&spec, filepath.Join(out, "azure", "schema", "azure-native-3.28.0-resources.json")); err != nil {
 				return err
 			}
@@ -90,7 +93,7 @@ func run(out string) error {
 			}
 		}
 	}
-	extra, err := ownFiles(main)
+	extra, err := ownFiles(bound)
 	if err != nil {
 		return err
 	}
@@ -197,7 +200,7 @@ func ownFiles(spec schema.PackageSpec) (map[string][]byte, error) {
 		var buf bytes.Buffer
 		if err := tmpl.Execute(&buf, map[string]string{
 			"Generated": generated, "Version": spec.Version, "APIVersion": m[1],
-			"Main": subsets[0].file, "Preview": subsets[1].file,
+			"Subset": subsets[0].file,
 		}); err != nil {
 			return nil, err
 		}
@@ -283,22 +286,16 @@ func InvokeOptions(opts ...pulumi.InvokeOption) []pulumi.InvokeOption {
 
 var schemaGo = template.Must(template.New("schema.go").Parse(`// {{.Generated}}; DO NOT EDIT.
 
-// Package schema holds the schema subsets of azure-native the binding is generated from, as
-// tools/facts/schema_subset.py wrote them: the fake azure-native plugin of the tests serves them.
+// Package schema holds the schema subset of azure-native the binding is generated from, as
+// tools/facts/schema_subset.py wrote it: the fake azure-native plugin of the tests serves it.
 package schema
 
 import _ "embed"
 
 // AzureNative is the subset of azure-native's schema the project binds (azure/tokens.txt).
 //
-//go:embed {{.Main}}
+//go:embed {{.Subset}}
 var AzureNative []byte
-
-// RedisEnterprisePreview is the parameterized package of the redisenterprise module at API
-// version 2026-06-01-preview.
-//
-//go:embed {{.Preview}}
-var RedisEnterprisePreview []byte
 `))
 
 // writeGenerated replaces every file this command wrote before with files: a file of the

@@ -74,7 +74,7 @@ dist: $(NODE_MODULES) $(VENV)/bin/python ## Release artefacts of $(VERSION) in $
 # What make generate writes: everything but the binding's inputs (azure/tokens.txt and the schema
 # subsets tools/facts writes with npm) and its hand-written facts tests.
 GENERATED = provider/generated.go schema.json sdk azure ':!azure/tokens.txt' ':!azure/schema/*.json' \
-  ':!azure/**/facts_test.go' ':!azure/**/testdata/**'
+  ':!azure/**/*_test.go' ':!azure/**/testdata/**'
 
 check_generated: generate ## Regenerate, and fail if that changed anything committed.
 	@changes=$$(git diff --name-only -- $(GENERATED); \

@@ -24,6 +24,16 @@ const NativeVersion = "3.28.0"
 // recorded here because it is the reason for NativeVersion.
 const RedisEnterpriseAPIVersion = "2025-07-01"
 
+// RedisEnterprisePreviewAPIVersion is the one newer (preview) Microsoft.Cache/redisEnterprise API
+// version that features azure-native NativeVersion does not offer at RedisEnterpriseAPIVersion
+// are written with, through azure-native NativeVersion's package parameterized for it,
+// RedisEnterprisePreviewPackage (azure/redisenterprise/v20260601preview, which registers it).
+const RedisEnterprisePreviewAPIVersion = "2026-06-01-preview"
+
+// RedisEnterprisePreviewPackage is the Pulumi package of RedisEnterprisePreviewAPIVersion: its
+// resources' tokens start with it, and a provider of it (not of azure-native) serves them.
+const RedisEnterprisePreviewPackage = "azure-native_redisenterprise_v20260601preview"
+
 // ResourceOptions appends the plugin version to the caller's options (a parent, an explicit
 // provider, ...). The last pulumi.Version wins, and the v2 SDK modules put their own default
 // version before the caller's options, so this one overrides it. The generated binding asks for

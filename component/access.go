@@ -60,6 +60,10 @@ type ManagedRedisAccessArgs struct {
 	// PrincipalType is `User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the
 	// default).
 	PrincipalType pulumi.StringInput `pulumi:"principalType,optional" enum:"PrincipalType"`
+	// AccessString is the Redis ACL rules the principal gets (preview), as an access principal's
+	// accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default:
+	// full access (`default` policy).
+	AccessString *string `pulumi:"accessString,optional"`
 }
 
 // NewManagedRedisAccess registers a ManagedRedisAccess and records its outputs. Its children
@@ -100,6 +104,11 @@ func BuildManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedi
 	if err := ctx.RegisterComponentResource(ManagedRedisAccessType, name, access, opts...); err != nil {
 		return nil, err
 	}
+	if a.AccessString != nil {
+		if err := previewProviderErrors(&access.ResourceState, []string{"accessString"}); err != nil {
+			return nil, fmt.Errorf("ManagedRedisAccess %q: %w", name, err)
+		}
+	}
 	b, err := newBuilder(ctx, access, opts)
 	if err != nil {
 		return nil, err
@@ -114,7 +123,7 @@ func BuildManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedi
 		// principalType is checked, not sent: make the assignment wait for the check.
 		objectId = gate{pulumi.All(in("principalType"))}.string(objectId)
 		_, _, err = inLine(ctx, db, nil, func(wait pulumi.ResourceArrayOutput) (pulumi.Resource, error) {
-			assignment, err := grantAccessPolicy(ctx, childName{name: name}, db, objectId, b.child(pulumi.DependsOnInputs(wait)))
+			assignment, err := grantAccessPolicy(ctx, childName{name: name}, db, objectId, a.AccessString, b.child(pulumi.DependsOnInputs(wait)))
 			if err == nil {
 				access.AccessPolicyAssignmentId = assignment.ID().ToStringOutput()
 			}
@@ -164,6 +173,9 @@ func validateAccess(a *ManagedRedisAccessArgs) error {
 	errs := append(accessInputs.literalErrors(a), enumErrors(a)...)
 	if a.KeyVaultId != nil && a.Authentication != AccessKey {
 		errs = append(errs, inputError("keyVaultId", "key vault", "applies only to authentication AccessKey"))
+	}
+	for _, refused := range accessStringRefusals("accessString", a.Authentication, a.AccessString) {
+		errs = append(errs, inputError(refused.input, "access string", "%s", refused.problem))
 	}
 	return errors.Join(errs...)
 }

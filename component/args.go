@@ -142,6 +142,14 @@ type AccessPrincipal struct {
 	// not depend on the principal's name the new ones clash with the old ones ("already
 	// exists"). Rules as names; each unique in the list.
 	Aliases []string `pulumi:"aliases,optional"`
+	// AccessString is the Redis ACL rules the principal gets instead of the full access of the
+	// `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`,
+	// `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`,
+	// `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written
+	// through Azure's 2026-06-01-preview API (the package
+	// azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API
+	// settles. Default: full access.
+	AccessString *string `pulumi:"accessString,optional"`
 }
 
 // RoleAssignment is a control-plane role on the cache's cluster for a principal.

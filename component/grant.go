@@ -6,7 +6,9 @@ import (
 	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/managedredis/pulumi-azure-managed-redis/azure"
 	"github.com/managedredis/pulumi-azure-managed-redis/azure/redisenterprise"
+	preview "github.com/managedredis/pulumi-azure-managed-redis/azure/redisenterprise/v20260601preview"
 )
 
 // What one principal gets, shared by ManagedRedis (for each of its principals) and
@@ -47,11 +49,18 @@ func (n childName) suffixed(suffix string) childName {
 	return s
 }
 
-// aliases is the option that gives the child its earlier names (none when it had none).
-func (n childName) aliases() pulumi.ResourceOption {
-	aliases := make([]pulumi.Alias, len(n.earlier))
-	for i, earlier := range n.earlier {
-		aliases[i] = pulumi.Alias{Name: pulumi.String(earlier)}
+// aliases is the option that gives the child its earlier names (none when it had none), and the
+// other types it may have had under each of its names.
+func (n childName) aliases(otherTypes ...string) pulumi.ResourceOption {
+	var aliases []pulumi.Alias
+	for _, typ := range otherTypes {
+		aliases = append(aliases, pulumi.Alias{Type: pulumi.String(typ)})
+	}
+	for _, earlier := range n.earlier {
+		aliases = append(aliases, pulumi.Alias{Name: pulumi.String(earlier)})
+		for _, typ := range otherTypes {
+			aliases = append(aliases, pulumi.Alias{Name: pulumi.String(earlier), Type: pulumi.String(typ)})
+		}
 	}
 	return pulumi.Aliases(aliases)
 }
@@ -59,23 +68,43 @@ func (n childName) aliases() pulumi.ResourceOption {
 // database is the database principals get data access to, in EntraId mode.
 type database struct{ resourceGroupName, clusterName, name pulumi.StringOutput }
 
-// grantAccessPolicy registers an assignment of the "default" access policy, Azure's only one
-// (V17), to the principal.
-func grantAccessPolicy(ctx *pulumi.Context, name childName, db database, objectId pulumi.StringOutput,
+// grantAccessPolicy registers the principal's access policy assignment: of the "default"
+// policy, Azure's only one (V17), for full access; or, given an access string (preview), of
+// those Redis ACL rules, through the preview API version. Both have the principal's one Azure
+// name, so a principal whose string comes or goes keeps one assignment: its child changes type
+// (aliases link the two), which the engine carries out as a replacement, delete-first, since
+// Azure refuses two assignments of one object id on a database.
+func grantAccessPolicy(ctx *pulumi.Context, name childName, db database, objectId pulumi.StringOutput, accessString *string,
 	opts []pulumi.ResourceOption,
-) (*redisenterprise.AccessPolicyAssignment, error) {
+) (pulumi.CustomResource, error) {
 	assignmentName := pulumi.All(db.resourceGroupName, db.clusterName, db.name, objectId).ApplyT(func(v []any) string {
 		return accessPolicyAssignmentName(v[0].(string), v[1].(string), v[2].(string), v[3].(string))
 	}).(pulumi.StringOutput)
-	return redisenterprise.NewAccessPolicyAssignment(ctx, name.name, &redisenterprise.AccessPolicyAssignmentArgs{
+	if accessString == nil {
+		return redisenterprise.NewAccessPolicyAssignment(ctx, name.name, &redisenterprise.AccessPolicyAssignmentArgs{
+			AccessPolicyAssignmentName: assignmentName,
+			AccessPolicyName:           pulumi.String(accessPolicyDefault),
+			ClusterName:                db.clusterName,
+			DatabaseName:               db.name,
+			ResourceGroupName:          db.resourceGroupName,
+			User:                       redisenterprise.AccessPolicyAssignmentPropertiesUserArgs{ObjectId: objectId},
+		}, append(opts, pulumi.DeleteBeforeReplace(true), name.aliases(previewAssignmentType))...)
+	}
+	return preview.NewAccessPolicyAssignment(ctx, name.name, &preview.AccessPolicyAssignmentArgs{
 		AccessPolicyAssignmentName: assignmentName,
-		AccessPolicyName:           pulumi.String(accessPolicyDefault),
+		AccessString:               pulumi.String(*accessString),
 		ClusterName:                db.clusterName,
 		DatabaseName:               db.name,
 		ResourceGroupName:          db.resourceGroupName,
-		User:                       redisenterprise.AccessPolicyAssignmentPropertiesUserArgs{ObjectId: objectId},
-	}, append(opts, pulumi.DeleteBeforeReplace(true), name.aliases())...)
+		User:                       preview.AccessPolicyAssignmentPropertiesUserArgs{ObjectId: objectId},
+	}, append(opts, pulumi.DeleteBeforeReplace(true), name.aliases(defaultAssignmentType))...)
 }
+
+// The types of an access policy assignment at the default and at the preview API version.
+const (
+	defaultAssignmentType = "azure-native:redisenterprise:AccessPolicyAssignment"
+	previewAssignmentType = azure.RedisEnterprisePreviewPackage + ":redisenterprise:AccessPolicyAssignment"
+)
 
 // accessPolicyAssignmentName is the Azure name of the principal's assignment on the database: a
 // GUID of them without its hyphens, since the REST API's pattern for these names is
@@ -169,7 +198,7 @@ func (b *builder) grantAll(s *settings, c *cache, secrets *vaultSecrets) error {
 			continue
 		}
 		assignment, placed, err := inLine(b.ctx, db, previous, func(wait pulumi.ResourceArrayOutput) (pulumi.Resource, error) {
-			return grantAccessPolicy(b.ctx, name, db, objectIds[i], b.child(pulumi.DependsOnInputs(wait)))
+			return grantAccessPolicy(b.ctx, name, db, objectIds[i], p.accessString, b.child(pulumi.DependsOnInputs(wait)))
 		})
 		if err != nil {
 			return err

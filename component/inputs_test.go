@@ -43,7 +43,7 @@ var (
 		return &ManagedRedisArgs{
 			ResourceGroupName: str("rg-every"), Sku: "Balanced_B5", HighAvailability: boolPtr(true),
 			Database:         &DatabaseSettings{GeoReplication: &GeoReplicationSettings{GroupNickname: "every-group", LinkedDatabaseIds: pulumi.StringArray{str("/db/every")}}},
-			AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalC), PrincipalType: PrincipalUser}},
+			AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalC), PrincipalType: PrincipalUser, AccessString: ptr("+@read ~cache:*")}},
 		}
 	}
 	// A new cache with snapshots.
@@ -56,13 +56,15 @@ var (
 	}
 	everyAccessInput = func() *ManagedRedisAccessArgs {
 		return &ManagedRedisAccessArgs{ClusterName: str("every-cluster"), ResourceGroupName: str("rg-every"), DatabaseName: str("default"),
-			Authentication: EntraID, ObjectId: str(azuremock.PrincipalA), PrincipalType: str(PrincipalUser)}
+			Authentication: EntraID, ObjectId: str(azuremock.PrincipalA), PrincipalType: str(PrincipalUser), AccessString: ptr("+@pubsub &events:*")}
 	}
 	everyAccessKeyAccessInput = func() *ManagedRedisAccessArgs {
 		return &ManagedRedisAccessArgs{ClusterName: str("every-cluster"), ResourceGroupName: str("rg-every"), Authentication: AccessKey,
 			KeyVaultId: str(azuremock.GivenVaultId), ConnectionName: str("every-conn"), ObjectId: str(azuremock.PrincipalA), PrincipalType: str(PrincipalGroup)}
 	}
 )
+
+func ptr[T any](v T) *T { return &v }
 
 // everyInputFake holds what the args above read.
 func everyInputFake() *azuremock.Fake {
@@ -169,7 +171,7 @@ func TestEveryInputReachesAzure(t *testing.T) {
 		return func(f *azuremock.Fake) bool { return slices.ContainsFunc(f.Registered(token), has) }
 	}
 	ruleOnly := func(*azuremock.Fake) bool { return true }
-	cluster, database, assignment := fakearm.ClusterType, fakearm.DatabaseType, fakearm.AssignmentType
+	cluster, database, previewAssignment := fakearm.ClusterType, fakearm.DatabaseType, fakearm.PreviewAssignmentType
 	role, secret := fakearm.RoleAssignmentType, fakearm.SecretType
 
 	cases := []struct {
@@ -218,7 +220,8 @@ func TestEveryInputReachesAzure(t *testing.T) {
 			{"highAvailability", input(cluster, "highAvailability", "Enabled")},
 			{"database.geoReplication.groupNickname", input(database, "geoReplication.groupNickname", "every-group")},
 			{"database.geoReplication.linkedDatabaseIds[0]", input(database, "geoReplication.linkedDatabases", []map[string]string{{"id": "/db/every"}})},
-			{"accessPrincipals[0].objectId", input(assignment, "user.objectId", azuremock.PrincipalC)},
+			{"accessPrincipals[0].objectId", input(previewAssignment, "user.objectId", azuremock.PrincipalC)},
+			{"accessPrincipals[0].accessString", input(previewAssignment, "accessString", "+@read ~cache:*")},
 			// Checked (V22: no groups with Entra ID), not sent: an access policy assignment has no type.
 			{"accessPrincipals[0].principalType", ruleOnly},
 		}},
@@ -230,10 +233,11 @@ func TestEveryInputReachesAzure(t *testing.T) {
 			{"existing.resourceGroupName", read(fakearm.GetRedisEnterprise, "resourceGroupName", "rg-old")},
 		}},
 		{func(f *azuremock.Fake) error { return runAccess(f, everyAccessInput()) }, []arrival{
-			{"clusterName", input(assignment, "clusterName", "every-cluster")},
-			{"resourceGroupName", input(assignment, "resourceGroupName", "rg-every")},
-			{"databaseName", input(assignment, "databaseName", "default")},
-			{"objectId", input(assignment, "user.objectId", azuremock.PrincipalA)},
+			{"clusterName", input(previewAssignment, "clusterName", "every-cluster")},
+			{"resourceGroupName", input(previewAssignment, "resourceGroupName", "rg-every")},
+			{"databaseName", input(previewAssignment, "databaseName", "default")},
+			{"objectId", input(previewAssignment, "user.objectId", azuremock.PrincipalA)},
+			{"accessString", input(previewAssignment, "accessString", "+@pubsub &events:*")},
 			{"principalType", ruleOnly},
 		}},
 		{func(f *azuremock.Fake) error { return runAccess(f, everyAccessKeyAccessInput()) }, []arrival{

@@ -123,6 +123,9 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 	if err := ctx.RegisterComponentResource(ManagedRedisType, name, redis, opts...); err != nil {
 		return nil, err
 	}
+	if err := previewProviderErrors(&redis.ResourceState, s.previewInputs()); err != nil {
+		return nil, fmt.Errorf("ManagedRedis %q: %w", name, err)
+	}
 	b, err := newBuilder(ctx, redis, opts)
 	if err != nil {
 		return nil, err

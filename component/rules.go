@@ -43,6 +43,7 @@ var managedRedisRules = []rule{
 	{"V18", entraIdNeedsTls},
 	{"V20", keyInItsVault},
 	{"V22", noGroupsForEntraId},
+	{"access string", accessStringsAreAclRules},
 	{"modules", eachModuleOnce},
 	{"connection name", connectionNameRule},
 	{"key vault", keyVaultOnlyForAccessKeys},
@@ -281,6 +282,32 @@ func noGroupsForEntraId(_ *ManagedRedisArgs, s *settings) []refusal {
 		if problem := noGroupsForEntraIdProblem(s.authentication, p.principalType); problem != "" {
 			refused = append(refused, refusal{p.input("principalType"), problem})
 		}
+	}
+	return refused
+}
+
+// accessStringsAreAclRules (preview): a principal's access string is Redis ACL rules Azure
+// applies, each token checked (access_string.go), in EntraId mode only.
+func accessStringsAreAclRules(_ *ManagedRedisArgs, s *settings) []refusal {
+	var refused []refusal
+	for _, p := range s.principals {
+		refused = append(refused, accessStringRefusals(p.input("accessString"), s.authentication, p.accessString)...)
+	}
+	return refused
+}
+
+// accessStringRefusals are the refusals of an access string given to input, if one is given.
+func accessStringRefusals(input, authentication string, accessString *string) []refusal {
+	switch {
+	case accessString == nil:
+		return nil
+	case authentication != EntraID:
+		return []refusal{refuse(input, "an access string applies to Entra ID access only: in %s mode principals read the "+
+			"access key, which has full access", authentication)}
+	}
+	var refused []refusal
+	for _, problem := range accessStringProblems(*accessString) {
+		refused = append(refused, refusal{input, problem})
 	}
 	return refused
 }

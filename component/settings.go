@@ -73,6 +73,7 @@ type principal struct {
 	aliases       []string            // earlier keys
 	objectId      pulumi.StringOutput // checked
 	principalType string
+	accessString  *string // preview: nil for the `default` policy's full access
 }
 
 // input is the path of one of the principal's inputs.
@@ -176,6 +177,7 @@ func (s *settings) resolvePrincipals(args *ManagedRedisArgs) {
 			aliases:       p.Aliases,
 			objectId:      managedRedisInputs.output(args, "accessPrincipals[].objectId", i),
 			principalType: orDefault(p.PrincipalType, PrincipalServicePrincipal),
+			accessString:  p.AccessString,
 		})
 	}
 	for i, r := range args.RoleAssignments {
@@ -187,6 +189,17 @@ func (s *settings) resolvePrincipals(args *ManagedRedisArgs) {
 			principalType:    orDefault(r.PrincipalType, PrincipalServicePrincipal),
 		})
 	}
+}
+
+// previewInputs are the inputs given that need the preview package (preview.go).
+func (s *settings) previewInputs() []string {
+	var inputs []string
+	for _, p := range s.principals {
+		if p.accessString != nil {
+			inputs = append(inputs, p.input("accessString"))
+		}
+	}
+	return inputs
 }
 
 // keyOf is what names a principal's resources: its name, or its literal object id in lower

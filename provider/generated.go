@@ -219,6 +219,7 @@ type ManagedRedisAccessArgs struct {
 	ConnectionName    pulumi.StringInput `pulumi:"connectionName,optional"`
 	ObjectId          pulumi.StringInput `pulumi:"objectId"`
 	PrincipalType     pulumi.StringInput `pulumi:"principalType,optional" enum:"PrincipalType"`
+	AccessString      *string            `pulumi:"accessString,optional"`
 }
 
 func (v *ManagedRedisAccessArgs) Annotate(a infer.Annotator) {
@@ -230,6 +231,7 @@ func (v *ManagedRedisAccessArgs) Annotate(a infer.Annotator) {
 	a.Describe(&v.ConnectionName, "The cache's connection name, which names its two secrets; AccessKey mode only, where it is required.")
 	a.Describe(&v.ObjectId, "The principal's Entra object id (for a managed identity, its principalId).")
 	a.Describe(&v.PrincipalType, "`User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).")
+	a.Describe(&v.AccessString, "The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).")
 }
 
 // library is the value as the library takes it.
@@ -246,6 +248,7 @@ func (v *ManagedRedisAccessArgs) library() *component.ManagedRedisAccessArgs {
 	l.ConnectionName = v.ConnectionName
 	l.ObjectId = v.ObjectId
 	l.PrincipalType = v.PrincipalType
+	l.AccessString = v.AccessString
 	return l
 }
 
@@ -318,6 +321,7 @@ type AccessPrincipal struct {
 	ObjectId      pulumi.StringInput `pulumi:"objectId"`
 	PrincipalType *PrincipalType     `pulumi:"principalType,optional"`
 	Aliases       []string           `pulumi:"aliases,optional"`
+	AccessString  *string            `pulumi:"accessString,optional"`
 }
 
 func (v *AccessPrincipal) Annotate(a infer.Annotator) {
@@ -327,6 +331,7 @@ func (v *AccessPrincipal) Annotate(a infer.Annotator) {
 	a.Describe(&v.ObjectId, "The principal's Entra object id (for a managed identity, its principalId), not its client id.")
 	a.Describe(&v.PrincipalType, "Defaults to `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access (V22).")
 	a.Describe(&v.Aliases, "The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones (\"already exists\"). Rules as names; each unique in the list.")
+	a.Describe(&v.AccessString, "The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.")
 }
 
 // library is the value as the library takes it.
@@ -339,6 +344,7 @@ func (v *AccessPrincipal) library() *component.AccessPrincipal {
 	l.ObjectId = v.ObjectId
 	l.PrincipalType = value(v.PrincipalType)
 	l.Aliases = v.Aliases
+	l.AccessString = v.AccessString
 	return l
 }
 

@@ -10,3 +10,9 @@ import _ "embed"
 //
 //go:embed azure-native-3.28.0.json
 var AzureNative []byte
+
+// Preview is the subset of the package azure-native_redisenterprise_v20260601preview (azure-native 3.28.0
+// parameterized for Microsoft.Cache/redisEnterprise 2026-06-01-preview) the project binds.
+//
+//go:embed azure-native_redisenterprise_v20260601preview-3.28.0.json
+var Preview []byte

@@ -54,6 +54,7 @@ export class ManagedRedisAccess extends pulumi.ComponentResource {
             if (args?.resourceGroupName === undefined && !opts.urn) {
                 throw new Error("Missing required property 'resourceGroupName'");
             }
+            resourceInputs["accessString"] = args?.accessString;
             resourceInputs["authentication"] = args?.authentication;
             resourceInputs["clusterName"] = args?.clusterName;
             resourceInputs["connectionName"] = args?.connectionName;
@@ -77,6 +78,10 @@ export class ManagedRedisAccess extends pulumi.ComponentResource {
  * The set of arguments for constructing a ManagedRedisAccess resource.
  */
 export interface ManagedRedisAccessArgs {
+    /**
+     * The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
+     */
+    accessString?: string;
     /**
      * The cache's authentication mode. Default: `EntraId`.
      */

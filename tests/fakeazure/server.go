@@ -28,7 +28,9 @@ package fakeazure
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -41,6 +43,7 @@ import (
 	"google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/structpb"
 
+	"github.com/managedredis/pulumi-azure-managed-redis/azure"
 	"github.com/managedredis/pulumi-azure-managed-redis/azure/schema"
 	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
@@ -60,6 +63,10 @@ type Server struct {
 	latency map[string]time.Duration
 	// assignmentWindow is how long an access policy assignment write stays in flight.
 	assignmentWindow time.Duration
+
+	// parameterized is the package this plugin serves after the engine's Parameterize call (the
+	// preview package), "" for azure-native itself.
+	parameterized string
 
 	mu       sync.Mutex
 	inFlight map[string]bool // database ids with an assignment write in flight
@@ -144,7 +151,42 @@ func (s *Server) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.Plug
 }
 
 func (s *Server) GetSchema(context.Context, *pulumirpc.GetSchemaRequest) (*pulumirpc.GetSchemaResponse, error) {
+	if s.parameterized != "" {
+		return &pulumirpc.GetSchemaResponse{Schema: string(schema.Preview)}, nil
+	}
 	return &pulumirpc.GetSchemaResponse{Schema: string(schema.AzureNative)}, nil
+}
+
+// Parameterize makes this plugin azure-native's package of one module at another API version,
+// as azure-native does (provider_parameterize.go): from `pulumi package add`'s args
+// [module, version], or from the value a generated SDK replays, the base64 text of
+// {"module": ..., "version": ...}. The fake models one: redisenterprise 2026-06-01-preview.
+func (s *Server) Parameterize(_ context.Context, req *pulumirpc.ParameterizeRequest) (*pulumirpc.ParameterizeResponse, error) {
+	var module, version string
+	switch p := req.GetParameters().(type) {
+	case *pulumirpc.ParameterizeRequest_Args:
+		if args := p.Args.GetArgs(); len(args) == 2 {
+			module, version = args[0], "v"+strings.NewReplacer("-", "").Replace(args[1])
+		}
+	case *pulumirpc.ParameterizeRequest_Value:
+		decoded, err := base64.StdEncoding.DecodeString(string(p.Value.GetValue()))
+		var parameter struct{ Module, Version string }
+		if err == nil {
+			err = json.Unmarshal(decoded, &parameter)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("azure-native: the parameter %q is not the base64 text of {\"module\", \"version\"}: %w", p.Value.GetValue(), err)
+		}
+		module, version = parameter.Module, parameter.Version
+	}
+	name := "azure-native_" + module + "_" + version
+	if name != azure.RedisEnterprisePreviewPackage {
+		return nil, fmt.Errorf("the fake azure-native %s models one parameterized package, %s, not %s",
+			Version, azure.RedisEnterprisePreviewPackage, name)
+	}
+	s.parameterized = name
+	s.store.Log("calls", "Parameterize %s", name)
+	return &pulumirpc.ParameterizeResponse{Name: name, Version: Version}, nil
 }
 
 func (s *Server) CheckConfig(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
@@ -356,12 +398,48 @@ func (s *Server) put(typ, id string, inputs resource.PropertyMap, seeded bool) (
 	}
 	defer done()
 	s.wait(typ)
-	outputs := fakearm.Types[typ].Outputs(id, plainMap(inputs, false))
+	in := plainMap(inputs, false)
+	if fakearm.IsAssignment(typ) {
+		if err := s.refuseAssignment(typ, id, in); err != nil {
+			return nil, err
+		}
+	}
+	outputs := fakearm.Types[typ].Outputs(id, in)
 	if err := s.save(typ, id, inputs, outputs, seeded); err != nil {
 		return nil, err
 	}
 	resp, err := s.respond(id, inputs, outputs, false)
 	return resp.GetProperties(), err
+}
+
+// refuseAssignment refuses what Azure refuses of an access policy assignment: an access string
+// Redis does not take (InvalidAccessString), and a second assignment of one object id on a
+// database, whichever API version wrote either.
+func (s *Server) refuseAssignment(typ, id string, in map[string]any) error {
+	if typ == fakearm.PreviewAssignmentType {
+		if err := fakearm.InvalidAccessString(fakearm.Str(in, "accessString")); err != nil {
+			s.store.Log("calls", "InvalidAccessString %s", id)
+			return err
+		}
+	}
+	database, _, _ := strings.Cut(id, "/accessPolicyAssignments/")
+	user, _ := in["user"].(map[string]any)
+	objectId := fakearm.Str(user, "objectId")
+	all, err := s.store.All()
+	if err != nil {
+		return err
+	}
+	for _, r := range all {
+		other, _ := r.Properties["user"].(map[string]any)
+		if fakearm.IsAssignment(r.Type) && !r.Deleted && !strings.EqualFold(r.ID, id) &&
+			strings.HasPrefix(strings.ToLower(r.ID), strings.ToLower(database)+"/") &&
+			strings.EqualFold(fakearm.Str(other, "objectId"), objectId) {
+			s.store.Log("calls", "Duplicate %s", id)
+			return fmt.Errorf("(Conflict) the user %s already has an access policy assignment on %s (%s): Azure allows one "+
+				"per user and database", objectId, database, r.ID)
+		}
+	}
+	return nil
 }
 
 func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (_ *pulumirpc.ReadResponse, err error) {
@@ -389,7 +467,7 @@ func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (_ *pulumir
 // one is in flight, as Azure does, and keeps each write in flight for a while so that writes
 // the engine runs in parallel overlap.
 func (s *Server) enterAssignmentWrite(typ, id string) (done func(), err error) {
-	if typ != fakearm.AssignmentType {
+	if !fakearm.IsAssignment(typ) {
 		return func() {}, nil
 	}
 	database, _, ok := strings.Cut(id, "/accessPolicyAssignments/")

@@ -60,11 +60,14 @@ var subsets = []struct{ file, dir string }{
 
 func run(out string) error {
 	files := map[string][]byte{}
-	var bound schema.PackageSpec // the subset of the tokens the project binds
+	var bound, preview schema.PackageSpec // the subsets of the default and the preview versions
 	for i, subset := range subsets {
 		spec, err := readSpec(filepath.Join(out, "azure", "schema", subset.file))
 		if err != nil {
 			return err
+		}
+		if i == 1 {
+			preview = spec
 		}
 		if i == 0 {
 			bound = spec
@@ -93,7 +96,7 @@ func run(out string) error {
 			}
 		}
 	}
-	extra, err := ownFiles(bound)
+	extra, err := ownFiles(bound, preview)
 	if err != nil {
 		return err
 	}
@@ -181,11 +184,16 @@ func markGenerated(content []byte) ([]byte, error) {
 var apiVersionPattern = regexp.MustCompile(`Uses Azure REST API version (\S+)\.`)
 
 // ownFiles are the files this command writes besides Pulumi's generator.
-func ownFiles(spec schema.PackageSpec) (map[string][]byte, error) {
+func ownFiles(spec, preview schema.PackageSpec) (map[string][]byte, error) {
 	cluster := spec.Resources["azure-native:redisenterprise:RedisEnterprise"]
 	m := apiVersionPattern.FindStringSubmatch(cluster.Description)
 	if m == nil {
 		return nil, errors.New("the subset gives no API version for azure-native:redisenterprise:RedisEnterprise")
+	}
+	previewAssignment := preview.Resources[preview.Name+":redisenterprise:AccessPolicyAssignment"]
+	p := apiVersionPattern.FindStringSubmatch(previewAssignment.Description)
+	if p == nil {
+		return nil, errors.New("the preview subset gives no API version for its AccessPolicyAssignment")
 	}
 	files := map[string][]byte{}
 	values, err := enumValues(spec)
@@ -200,7 +208,8 @@ func ownFiles(spec schema.PackageSpec) (map[string][]byte, error) {
 		var buf bytes.Buffer
 		if err := tmpl.Execute(&buf, map[string]string{
 			"Generated": generated, "Version": spec.Version, "APIVersion": m[1],
-			"Subset": subsets[0].file,
+			"PreviewAPIVersion": p[1], "PreviewPackage": preview.Name,
+			"Subset": subsets[0].file, "PreviewSubset": subsets[1].file,
 		}); err != nil {
 			return nil, err
 		}
@@ -270,6 +279,16 @@ const NativeVersion = "{{.Version}}"
 // recorded here because it is the reason for NativeVersion.
 const RedisEnterpriseAPIVersion = "{{.APIVersion}}"
 
+// RedisEnterprisePreviewAPIVersion is the one newer (preview) Microsoft.Cache/redisEnterprise API
+// version that features azure-native NativeVersion does not offer at RedisEnterpriseAPIVersion
+// are written with, through azure-native NativeVersion's package parameterized for it,
+// RedisEnterprisePreviewPackage (azure/redisenterprise/v20260601preview, which registers it).
+const RedisEnterprisePreviewAPIVersion = "{{.PreviewAPIVersion}}"
+
+// RedisEnterprisePreviewPackage is the Pulumi package of RedisEnterprisePreviewAPIVersion: its
+// resources' tokens start with it, and a provider of it (not of azure-native) serves them.
+const RedisEnterprisePreviewPackage = "{{.PreviewPackage}}"
+
 // ResourceOptions appends the plugin version to the caller's options (a parent, an explicit
 // provider, ...). The last pulumi.Version wins, and the v2 SDK modules put their own default
 // version before the caller's options, so this one overrides it. The generated binding asks for
@@ -296,6 +315,12 @@ import _ "embed"
 //
 //go:embed {{.Subset}}
 var AzureNative []byte
+
+// Preview is the subset of the package {{.PreviewPackage}} (azure-native {{.Version}}
+// parameterized for Microsoft.Cache/redisEnterprise {{.PreviewAPIVersion}}) the project binds.
+//
+//go:embed {{.PreviewSubset}}
+var Preview []byte
 `))
 
 // writeGenerated replaces every file this command wrote before with files: a file of the

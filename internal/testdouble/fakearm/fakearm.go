@@ -37,27 +37,30 @@ const (
 
 // Tokens of the azure-native resources and functions the model knows.
 const (
-	ClusterType         = "azure-native:redisenterprise:RedisEnterprise"
-	DatabaseType        = "azure-native:redisenterprise:Database"
-	AssignmentType      = "azure-native:redisenterprise:AccessPolicyAssignment"
-	VaultType           = "azure-native:keyvault:Vault"
-	SecretType          = "azure-native:keyvault:Secret"
-	RoleAssignmentType  = "azure-native:authorization:RoleAssignment"
-	IdentityType        = "azure-native:managedidentity:UserAssignedIdentity"
-	ResourceGroupType   = "azure-native:resources:ResourceGroup"
-	PrivateEndpointType = "azure-native:network:PrivateEndpoint"
-	ZoneGroupType       = "azure-native:network:PrivateDnsZoneGroup"
-	PrivateZoneType     = "azure-native:privatedns:PrivateZone"
-	NetworkLinkType     = "azure-native:privatedns:VirtualNetworkLink"
-	DiagnosticType      = "azure-native:monitor:DiagnosticSetting"
-	GetClientConfig     = "azure-native:authorization:getClientConfig"
-	GetRedisEnterprise  = "azure-native:redisenterprise:getRedisEnterprise"
-	GetDatabase         = "azure-native:redisenterprise:getDatabase"
-	ListDatabaseKeys    = "azure-native:redisenterprise:listDatabaseKeys"
-	GetVault            = "azure-native:keyvault:getVault"
-	GetNetworkInterface = "azure-native:network:getNetworkInterface"
-	GetIdentity         = "azure-native:managedidentity:getUserAssignedIdentity"
-	resourceGroupPrefix = "/subscriptions/" + Subscription + "/resourceGroups/"
+	ClusterType    = "azure-native:redisenterprise:RedisEnterprise"
+	DatabaseType   = "azure-native:redisenterprise:Database"
+	AssignmentType = "azure-native:redisenterprise:AccessPolicyAssignment"
+	// PreviewAssignmentType is an access policy assignment at the preview API version
+	// (2026-06-01-preview), of azure-native 3.28.0's package parameterized for it.
+	PreviewAssignmentType = azure.RedisEnterprisePreviewPackage + ":redisenterprise:AccessPolicyAssignment"
+	VaultType             = "azure-native:keyvault:Vault"
+	SecretType            = "azure-native:keyvault:Secret"
+	RoleAssignmentType    = "azure-native:authorization:RoleAssignment"
+	IdentityType          = "azure-native:managedidentity:UserAssignedIdentity"
+	ResourceGroupType     = "azure-native:resources:ResourceGroup"
+	PrivateEndpointType   = "azure-native:network:PrivateEndpoint"
+	ZoneGroupType         = "azure-native:network:PrivateDnsZoneGroup"
+	PrivateZoneType       = "azure-native:privatedns:PrivateZone"
+	NetworkLinkType       = "azure-native:privatedns:VirtualNetworkLink"
+	DiagnosticType        = "azure-native:monitor:DiagnosticSetting"
+	GetClientConfig       = "azure-native:authorization:getClientConfig"
+	GetRedisEnterprise    = "azure-native:redisenterprise:getRedisEnterprise"
+	GetDatabase           = "azure-native:redisenterprise:getDatabase"
+	ListDatabaseKeys      = "azure-native:redisenterprise:listDatabaseKeys"
+	GetVault              = "azure-native:keyvault:getVault"
+	GetNetworkInterface   = "azure-native:network:getNetworkInterface"
+	GetIdentity           = "azure-native:managedidentity:getUserAssignedIdentity"
+	resourceGroupPrefix   = "/subscriptions/" + Subscription + "/resourceGroups/"
 )
 
 // PrimaryKey is the access key of the database with the ARM id. It holds characters a URI
@@ -83,6 +86,9 @@ type Type struct {
 	SoftDelete bool
 	// Required are the inputs azure-native 3.28.0 requires (its schema's requiredInputs).
 	Required []string
+	// Inputs, when set, are all the inputs the type has (its API version's spec): another is
+	// refused.
+	Inputs []string
 }
 
 // TypeOf is the model of a resource type, or an error naming a type the model does not know.
@@ -105,6 +111,11 @@ func Validate(token string, in map[string]any) (Type, error) {
 	for _, input := range t.Required {
 		if _, given := in[input]; !given {
 			return Type{}, fmt.Errorf("%s: the input %q is required", token, input)
+		}
+	}
+	for input := range in {
+		if t.Inputs != nil && !slices.Contains(t.Inputs, input) {
+			return Type{}, fmt.Errorf("%s: %q is not an input of this API version's resource", token, input)
 		}
 	}
 	return t, nil
@@ -181,6 +192,25 @@ var Types = map[string]Type{
 		},
 		Outputs: func(id string, in map[string]any) map[string]any {
 			return map[string]any{"name": Str(in, "accessPolicyAssignmentName"), "provisioningState": "Succeeded",
+				"type": "Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments"}
+		},
+	},
+	// As at 2025-07-01, where accessPolicyName is required and accessString is unknown (Required
+	// above; the fake's store keeps whatever an Azure read would return).
+	PreviewAssignmentType: {
+		Required: []string{"clusterName", "databaseName", "resourceGroupName", "user"},
+		Inputs: []string{"accessPolicyAssignmentName", "accessPolicyName", "accessString", "clusterName", "databaseName",
+			"resourceGroupName", "user"},
+		NameInput:  "accessPolicyAssignmentName",
+		CreateOnly: []string{"accessPolicyAssignmentName", "clusterName", "databaseName", "resourceGroupName", "user"},
+		ID: func(in map[string]any) string {
+			return DatabaseId(Str(in, "resourceGroupName"), Str(in, "clusterName"), Str(in, "databaseName")) +
+				"/accessPolicyAssignments/" + Str(in, "accessPolicyAssignmentName")
+		},
+		Outputs: func(id string, in map[string]any) map[string]any {
+			// The preview answers accessPolicyName "default" always, and the full access string when none is given.
+			return map[string]any{"name": Str(in, "accessPolicyAssignmentName"), "provisioningState": "Succeeded",
+				"accessPolicyName": "default", "accessString": orDefault(Str(in, "accessString"), "+@all ~*"),
 				"type": "Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments"}
 		},
 	},
@@ -494,4 +524,34 @@ func Changed(olds, news map[string]any) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// IsAssignment says whether a type is an access policy assignment, at any API version: they
+// share one line of writes per database and one assignment per object id.
+func IsAssignment(token string) bool {
+	return token == AssignmentType || token == PreviewAssignmentType
+}
+
+// aclCategories are Redis 7's ACL categories, and all.
+var aclCategories = []string{"all", "keyspace", "read", "write", "set", "sortedset", "list", "hash", "string", "bitmap",
+	"hyperloglog", "geo", "stream", "pubsub", "admin", "fast", "slow", "blocking", "dangerous", "connection", "transaction",
+	"scripting"}
+
+// InvalidAccessString is Azure's refusal of an access string Redis does not take (its ACL
+// SETUSER fails): a category it does not know, or a rule about the user itself. Azure reports it
+// as the assignment's provisioningError, code InvalidAccessString.
+func InvalidAccessString(accessString string) error {
+	for _, token := range strings.Fields(accessString) {
+		lower := strings.ToLower(token)
+		category, isCategory := strings.CutPrefix(lower, "+@")
+		if !isCategory {
+			category, isCategory = strings.CutPrefix(lower, "-@")
+		}
+		if (isCategory && !slices.Contains(aclCategories, category)) || slices.Contains([]string{"on", "off", "nopass", "reset"}, lower) ||
+			strings.HasPrefix(token, ">") {
+			return fmt.Errorf("(InvalidAccessString) Failed to provision access string '%s': ERR Error in ACL SETUSER modifier "+
+				"'%s': Unknown command or category name in ACL", accessString, token)
+		}
+	}
+	return nil
 }

@@ -48,6 +48,8 @@ func NewManagedRedisAccess(ctx *pulumi.Context,
 }
 
 type managedRedisAccessArgs struct {
+	// The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
+	AccessString *string `pulumi:"accessString"`
 	// The cache's authentication mode. Default: `EntraId`.
 	Authentication *Authentication `pulumi:"authentication"`
 	// The cache's cluster name (a ManagedRedis's clusterName output).
@@ -68,6 +70,8 @@ type managedRedisAccessArgs struct {
 
 // The set of arguments for constructing a ManagedRedisAccess resource.
 type ManagedRedisAccessArgs struct {
+	// The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
+	AccessString *string
 	// The cache's authentication mode. Default: `EntraId`.
 	Authentication *Authentication
 	// The cache's cluster name (a ManagedRedis's clusterName output).

@@ -15,6 +15,8 @@ var _ = internal.GetEnvOrDefault
 
 // An Entra principal that gets access to the cache.
 type AccessPrincipal struct {
+	// The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
+	AccessString *string `pulumi:"accessString"`
 	// The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones ("already exists"). Rules as names; each unique in the list.
 	Aliases []string `pulumi:"aliases"`
 	// The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.
@@ -38,6 +40,8 @@ type AccessPrincipalInput interface {
 
 // An Entra principal that gets access to the cache.
 type AccessPrincipalArgs struct {
+	// The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
+	AccessString *string `pulumi:"accessString"`
 	// The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones ("already exists"). Rules as names; each unique in the list.
 	Aliases []string `pulumi:"aliases"`
 	// The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.
@@ -98,6 +102,11 @@ func (o AccessPrincipalOutput) ToAccessPrincipalOutput() AccessPrincipalOutput {
 
 func (o AccessPrincipalOutput) ToAccessPrincipalOutputWithContext(ctx context.Context) AccessPrincipalOutput {
 	return o
+}
+
+// The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
+func (o AccessPrincipalOutput) AccessString() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AccessPrincipal) *string { return v.AccessString }).(pulumi.StringPtrOutput)
 }
 
 // The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones ("already exists"). Rules as names; each unique in the list.

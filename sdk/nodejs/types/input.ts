@@ -11,6 +11,10 @@ import * as enums from "../types/enums";
  */
 export interface AccessPrincipalArgs {
     /**
+     * The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
+     */
+    accessString?: string;
+    /**
      * The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones ("already exists"). Rules as names; each unique in the list.
      */
     aliases?: string[];

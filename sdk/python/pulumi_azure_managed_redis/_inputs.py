@@ -46,6 +46,10 @@ class AccessPrincipalArgsDict(TypedDict):
     """
     The principal's Entra object id (for a managed identity, its principalId), not its client id.
     """
+    access_string: NotRequired[_builtins.str]
+    """
+    The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
+    """
     aliases: NotRequired[Sequence[_builtins.str]]
     """
     The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones ("already exists"). Rules as names; each unique in the list.
@@ -63,6 +67,7 @@ class AccessPrincipalArgsDict(TypedDict):
 class AccessPrincipalArgs:
     def __init__(__self__, *,
                  object_id: pulumi.Input[_builtins.str],
+                 access_string: Optional[_builtins.str] = None,
                  aliases: Optional[Sequence[_builtins.str]] = None,
                  name: Optional[_builtins.str] = None,
                  principal_type: Optional['PrincipalType'] = None):
@@ -70,11 +75,14 @@ class AccessPrincipalArgs:
         An Entra principal that gets access to the cache.
 
         :param pulumi.Input[_builtins.str] object_id: The principal's Entra object id (for a managed identity, its principalId), not its client id.
+        :param _builtins.str access_string: The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
         :param Sequence[_builtins.str] aliases: The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones ("already exists"). Rules as names; each unique in the list.
         :param _builtins.str name: The principal's stable key, such as the consuming app's name (as Aspire keys each WithReference(app)): it names the principal's resources, so reordering the list changes nothing and removing or adding a principal touches only that one. Letters, digits and hyphens, unique in the list. Required when objectId is not a literal (taken from another resource, such as a managed identity's principalId); default: the objectId, in lower case.
         :param 'PrincipalType' principal_type: Defaults to `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access (V22).
         """
         pulumi.set(__self__, "object_id", object_id)
+        if access_string is not None:
+            pulumi.set(__self__, "access_string", access_string)
         if aliases is not None:
             pulumi.set(__self__, "aliases", aliases)
         if name is not None:
@@ -93,6 +101,18 @@ class AccessPrincipalArgs:
     @object_id.setter
     def object_id(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "object_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="accessString")
+    def access_string(self) -> Optional[_builtins.str]:
+        """
+        The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
+        """
+        return pulumi.get(self, "access_string")
+
+    @access_string.setter
+    def access_string(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "access_string", value)
 
     @_builtins.property
     @pulumi.getter

@@ -23,6 +23,7 @@ class ManagedRedisAccessArgs:
                  cluster_name: pulumi.Input[_builtins.str],
                  object_id: pulumi.Input[_builtins.str],
                  resource_group_name: pulumi.Input[_builtins.str],
+                 access_string: Optional[_builtins.str] = None,
                  authentication: Optional['Authentication'] = None,
                  connection_name: pulumi.Input[Optional[_builtins.str]] = None,
                  database_name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -34,6 +35,7 @@ class ManagedRedisAccessArgs:
         :param pulumi.Input[_builtins.str] cluster_name: The cache's cluster name (a ManagedRedis's clusterName output).
         :param pulumi.Input[_builtins.str] object_id: The principal's Entra object id (for a managed identity, its principalId).
         :param pulumi.Input[_builtins.str] resource_group_name: The cache's resource group.
+        :param _builtins.str access_string: The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
         :param 'Authentication' authentication: The cache's authentication mode. Default: `EntraId`.
         :param pulumi.Input[_builtins.str] connection_name: The cache's connection name, which names its two secrets; AccessKey mode only, where it is required.
         :param pulumi.Input[_builtins.str] database_name: The cache's database. Default and only value: `default`.
@@ -43,6 +45,8 @@ class ManagedRedisAccessArgs:
         pulumi.set(__self__, "cluster_name", cluster_name)
         pulumi.set(__self__, "object_id", object_id)
         pulumi.set(__self__, "resource_group_name", resource_group_name)
+        if access_string is not None:
+            pulumi.set(__self__, "access_string", access_string)
         if authentication is not None:
             pulumi.set(__self__, "authentication", authentication)
         if connection_name is not None:
@@ -89,6 +93,18 @@ class ManagedRedisAccessArgs:
     @resource_group_name.setter
     def resource_group_name(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "resource_group_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="accessString")
+    def access_string(self) -> Optional[_builtins.str]:
+        """
+        The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
+        """
+        return pulumi.get(self, "access_string")
+
+    @access_string.setter
+    def access_string(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "access_string", value)
 
     @_builtins.property
     @pulumi.getter
@@ -157,6 +173,7 @@ class ManagedRedisAccess(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 access_string: Optional[_builtins.str] = None,
                  authentication: Optional['Authentication'] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  connection_name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -171,6 +188,7 @@ class ManagedRedisAccess(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param _builtins.str access_string: The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
         :param 'Authentication' authentication: The cache's authentication mode. Default: `EntraId`.
         :param pulumi.Input[_builtins.str] cluster_name: The cache's cluster name (a ManagedRedis's clusterName output).
         :param pulumi.Input[_builtins.str] connection_name: The cache's connection name, which names its two secrets; AccessKey mode only, where it is required.
@@ -204,6 +222,7 @@ class ManagedRedisAccess(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 access_string: Optional[_builtins.str] = None,
                  authentication: Optional['Authentication'] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  connection_name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -223,6 +242,7 @@ class ManagedRedisAccess(pulumi.ComponentResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = ManagedRedisAccessArgs.__new__(ManagedRedisAccessArgs)
 
+            __props__.__dict__["access_string"] = access_string
             __props__.__dict__["authentication"] = authentication
             if cluster_name is None and not opts.urn:
                 raise TypeError("Missing required property 'cluster_name'")

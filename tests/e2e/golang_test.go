@@ -46,7 +46,8 @@ func program(s spec) pulumi.RunFunc {
 				if p.Identity != "" {
 					objectId = principalIds[p.Identity]
 				}
-				all = append(all, component.AccessPrincipal{Name: p.Name, ObjectId: objectId, PrincipalType: p.Type, Aliases: p.Aliases})
+				all = append(all, component.AccessPrincipal{Name: p.Name, ObjectId: objectId, PrincipalType: p.Type, Aliases: p.Aliases,
+					AccessString: optional(p.AccessString)})
 			}
 			return all
 		}
@@ -85,6 +86,7 @@ func program(s spec) pulumi.RunFunc {
 			for _, name := range identities {
 				if _, err := component.NewManagedRedisAccess(ctx, prefix+name, &component.ManagedRedisAccessArgs{
 					ClusterName: cache.ClusterName, ResourceGroupName: cache.ResourceGroupName, ObjectId: principalIds[name],
+					AccessString: optional(s.AccessStrings[name]),
 				}); err != nil {
 					return err
 				}
@@ -212,4 +214,12 @@ func runInline(t *testing.T, w *world, program pulumi.RunFunc) []operationRun {
 		runs = append(runs, run)
 	}
 	return runs
+}
+
+// optional is a plain string input that is absent when empty.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }

@@ -83,6 +83,8 @@ type spec struct {
 	// Accesses are ManagedRedisAccess components, one per identity named, named after it and
 	// built from the cache's outputs (EntraId mode).
 	Accesses []string `json:"accesses,omitempty"`
+	// AccessStrings are the access strings (preview) of Accesses, by name.
+	AccessStrings map[string]string `json:"accessStrings,omitempty"`
 	// SubnetId gives the cache a private endpoint in that subnet, in PrivateDnsZoneId's zone
 	// (empty: a new zone).
 	SubnetId         string `json:"subnetId,omitempty"`
@@ -107,6 +109,8 @@ type principal struct {
 	Identity string   `json:"identity,omitempty"`
 	Type     string   `json:"type,omitempty"`
 	Aliases  []string `json:"aliases,omitempty"`
+	// AccessString (preview); none when empty.
+	AccessString string `json:"accessString,omitempty"`
 }
 
 // roleAssignment is an entry of roleAssignments, for an identity's principalId.

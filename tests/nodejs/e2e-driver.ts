@@ -12,6 +12,7 @@ interface Principal {
     identity?: string;
     type?: string;
     aliases?: string[];
+    accessString?: string;
 }
 
 interface RoleAssignment {
@@ -39,6 +40,7 @@ interface Spec {
     existingClusterName?: string;
     geoReplicationGroup?: string;
     accesses?: string[];
+    accessStrings?: Record<string, string>;
     subnetId?: string;
     privateDnsZoneId?: string;
     workspaceId?: string;
@@ -85,6 +87,7 @@ function program(spec: Spec) {
             objectId: p.identity ? principalIds[p.identity] : p.objectId!,
             principalType: p.type as redis.PrincipalType | undefined,
             aliases: p.aliases,
+            accessString: p.accessString,
         }));
         const database: redis.types.input.DatabaseSettingsArgs = {};
         if (spec.evictionPolicy) {
@@ -116,6 +119,7 @@ function program(spec: Spec) {
                     clusterName: cache.clusterName,
                     resourceGroupName: cache.resourceGroupName,
                     objectId: principalIds[name],
+                    accessString: spec.accessStrings?.[name],
                 });
             }
         };

@@ -66,6 +66,7 @@ def program(spec):
                     object_id=principal_ids[p["identity"]] if p.get("identity") else p["objectId"],
                     principal_type=p.get("type"),
                     aliases=p.get("aliases"),
+                    access_string=p.get("accessString"),
                 )
                 for p in principals or []
             ]
@@ -112,6 +113,7 @@ def program(spec):
                     cluster_name=cache.cluster_name,
                     resource_group_name=cache.resource_group_name,
                     object_id=principal_ids[name],
+                    access_string=(spec.get("accessStrings") or {}).get(name),
                 )
 
         grant(cache, "", spec.get("accesses"))

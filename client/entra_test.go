@@ -328,3 +328,35 @@ func TestCloseStopsEveryRefresh(t *testing.T) {
 		})
 	}
 }
+
+// A principal given an access string (the component's preview accessString) is a Redis user
+// with those rules: the client authenticates as always, what the rules allow works, and what they
+// leave out fails with NOPERM, as the README's read-only example says.
+func TestAPrincipalWithAReadOnlyAccessString(t *testing.T) {
+	ca := newTestCA(t)
+	s := startRedis(t, serverConfig{ca: ca})
+	cred := &fakeCredential{oid: testOID, lifetime: time.Hour}
+	c := entraClient(t, cred, ca, []*server{s})
+	ctx := timeout(t)
+	if err := c.Ping(ctx).Err(); err != nil {
+		t.Fatal(err)
+	}
+	// What Azure does with the access string "+@read +@connection ~cache:*".
+	if err := s.admin.Do(ctx, "ACL", "SETUSER", testOID, "resetkeys", "nocommands", "+@read", "+@connection", "~cache:*").Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.admin.Set(ctx, "cache:home", "page", 0).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if page, err := c.Get(ctx, "cache:home").Result(); err != nil || page != "page" {
+		t.Errorf("a read under cache: gave %q, %v", page, err)
+	}
+	for what, err := range map[string]error{
+		"a write":                  c.Set(ctx, "cache:home", "other", time.Hour).Err(),
+		"a read of another prefix": c.Get(ctx, "session:1").Err(),
+	} {
+		if err == nil || !strings.HasPrefix(err.Error(), "NOPERM") {
+			t.Errorf("%s: %v, want NOPERM", what, err)
+		}
+	}
+}

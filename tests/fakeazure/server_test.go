@@ -476,3 +476,99 @@ func TestSchemaIsTheBindingsSubset(t *testing.T) {
 		}
 	}
 }
+
+// The engine's Parameterize call, as azure-native answers it: from `pulumi package add`'s args
+// or the value a generated SDK replays; another module or version is refused.
+func TestParameterize(t *testing.T) {
+	value := "eyJtb2R1bGUiOiJyZWRpc2VudGVycHJpc2UiLCJ2ZXJzaW9uIjoidjIwMjYwNjAxcHJldmlldyJ9"
+	tests := []struct {
+		name    string
+		req     *pulumirpc.ParameterizeRequest
+		wantErr bool
+	}{
+		{"args", &pulumirpc.ParameterizeRequest{Parameters: &pulumirpc.ParameterizeRequest_Args{
+			Args: &pulumirpc.ParameterizeRequest_ParametersArgs{Args: []string{"redisenterprise", "2026-06-01-preview"}}}}, false},
+		{"value", &pulumirpc.ParameterizeRequest{Parameters: &pulumirpc.ParameterizeRequest_Value{
+			Value: &pulumirpc.ParameterizeRequest_ParametersValue{Name: "azure-native_redisenterprise_v20260601preview",
+				Version: Version, Value: []byte(value)}}}, false},
+		{"another version", &pulumirpc.ParameterizeRequest{Parameters: &pulumirpc.ParameterizeRequest_Args{
+			Args: &pulumirpc.ParameterizeRequest_ParametersArgs{Args: []string{"redisenterprise", "2025-08-01-preview"}}}}, true},
+		{"not base64 JSON", &pulumirpc.ParameterizeRequest{Parameters: &pulumirpc.ParameterizeRequest_Value{
+			Value: &pulumirpc.ParameterizeRequest_ParametersValue{Value: []byte("{}")}}}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestServer(t)
+			resp, err := s.Parameterize(context.Background(), tt.req)
+			if tt.wantErr {
+				if err == nil {
+					t.Fatalf("accepted: %v", resp)
+				}
+				return
+			}
+			if err != nil || resp.GetName() != "azure-native_redisenterprise_v20260601preview" || resp.GetVersion() != Version {
+				t.Fatalf("%v, %v", resp, err)
+			}
+			schema, err := s.GetSchema(context.Background(), &pulumirpc.GetSchemaRequest{})
+			if err != nil || !strings.Contains(schema.GetSchema(), fakearm.PreviewAssignmentType) {
+				t.Errorf("the parameterized plugin's schema lacks %s (%v)", fakearm.PreviewAssignmentType, err)
+			}
+		})
+	}
+}
+
+// The preview version's access policy assignment: its spec's inputs only, an access string Redis
+// takes, and one assignment per object id and database, whichever version wrote the other.
+func TestPreviewAccessPolicyAssignments(t *testing.T) {
+	assignment := func(name, objectId string, extra map[string]any) map[string]any {
+		m := map[string]any{"accessPolicyAssignmentName": name, "clusterName": "c", "databaseName": "default",
+			"resourceGroupName": "rg", "user": map[string]any{"objectId": objectId}}
+		maps.Copy(m, extra)
+		return m
+	}
+	tests := []struct {
+		name    string
+		first   map[string]any // created before, at the default version; nil: none
+		inputs  map[string]any
+		wantErr string
+	}{
+		{"an access string", nil, assignment("a", "u1", map[string]any{"accessString": "+@read ~cache:*"}), ""},
+		{"no access string: full access", nil, assignment("a", "u1", nil), ""},
+		{"an input the version lacks", nil, assignment("a", "u1", map[string]any{"accessPolicy": "default"}), "not an input"},
+		{"an unknown category", nil, assignment("a", "u1", map[string]any{"accessString": "+@reads ~*"}), "InvalidAccessString"},
+		{"a user rule", nil, assignment("a", "u1", map[string]any{"accessString": "+@all ~* nopass"}), "InvalidAccessString"},
+		{"a second assignment of one user", assignment("old", "U1", map[string]any{"accessPolicyName": "default"}),
+			assignment("a", "u1", map[string]any{"accessString": "+@read ~*"}), "already has an access policy assignment"},
+		{"another user's", assignment("old", "u2", map[string]any{"accessPolicyName": "default"}),
+			assignment("a", "u1", map[string]any{"accessString": "+@read ~*"}), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestServer(t)
+			s.assignmentWindow = 0
+			if tt.first != nil {
+				if _, err := s.Create(context.Background(), &pulumirpc.CreateRequest{Urn: urn(assignmentType, "old"), Properties: props(t, tt.first)}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			resp, err := s.Create(context.Background(), &pulumirpc.CreateRequest{Urn: urn(fakearm.PreviewAssignmentType, "a"),
+				Properties: props(t, tt.inputs)})
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("got %v, want an error with %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "+@all ~*"
+			if s, ok := tt.inputs["accessString"].(string); ok {
+				want = s
+			}
+			if got := resp.GetProperties().AsMap()["accessString"]; got != want {
+				t.Errorf("accessString %v, want %s", got, want)
+			}
+		})
+	}
+}

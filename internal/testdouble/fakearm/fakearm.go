@@ -182,38 +182,19 @@ var Types = map[string]Type{
 			}
 		},
 	},
-	AssignmentType: {
-		Required:   []string{"accessPolicyName", "clusterName", "databaseName", "resourceGroupName", "user"},
-		NameInput:  "accessPolicyAssignmentName",
-		CreateOnly: []string{"accessPolicyAssignmentName", "clusterName", "databaseName", "resourceGroupName", "user"},
-		ID: func(in map[string]any) string {
-			return DatabaseId(Str(in, "resourceGroupName"), Str(in, "clusterName"), Str(in, "databaseName")) +
-				"/accessPolicyAssignments/" + Str(in, "accessPolicyAssignmentName")
-		},
-		Outputs: func(id string, in map[string]any) map[string]any {
-			return map[string]any{"name": Str(in, "accessPolicyAssignmentName"), "provisioningState": "Succeeded",
-				"type": "Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments"}
-		},
-	},
-	// As at 2025-07-01, where accessPolicyName is required and accessString is unknown (Required
-	// above; the fake's store keeps whatever an Azure read would return).
-	PreviewAssignmentType: {
+	AssignmentType: assignment(Type{
+		Required: []string{"accessPolicyName", "clusterName", "databaseName", "resourceGroupName", "user"},
+	}),
+	// At the preview API version accessPolicyName is optional (deprecated: always "default") and
+	// an access string may replace the full access.
+	PreviewAssignmentType: assignment(Type{
 		Required: []string{"clusterName", "databaseName", "resourceGroupName", "user"},
 		Inputs: []string{"accessPolicyAssignmentName", "accessPolicyName", "accessString", "clusterName", "databaseName",
 			"resourceGroupName", "user"},
-		NameInput:  "accessPolicyAssignmentName",
-		CreateOnly: []string{"accessPolicyAssignmentName", "clusterName", "databaseName", "resourceGroupName", "user"},
-		ID: func(in map[string]any) string {
-			return DatabaseId(Str(in, "resourceGroupName"), Str(in, "clusterName"), Str(in, "databaseName")) +
-				"/accessPolicyAssignments/" + Str(in, "accessPolicyAssignmentName")
-		},
 		Outputs: func(id string, in map[string]any) map[string]any {
-			// The preview answers accessPolicyName "default" always, and the full access string when none is given.
-			return map[string]any{"name": Str(in, "accessPolicyAssignmentName"), "provisioningState": "Succeeded",
-				"accessPolicyName": "default", "accessString": orDefault(Str(in, "accessString"), "+@all ~*"),
-				"type": "Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments"}
+			return map[string]any{"accessPolicyName": "default", "accessString": orDefault(Str(in, "accessString"), "+@all ~*")}
 		},
-	},
+	}),
 	VaultType: {
 		Required:   []string{"properties", "resourceGroupName"},
 		NameInput:  "vaultName",
@@ -524,6 +505,29 @@ func Changed(olds, news map[string]any) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// assignment is an access policy assignment type, at any API version: t's inputs, and what
+// every version shares (its name, id, create-only inputs and outputs, t's own outputs added).
+func assignment(t Type) Type {
+	own := t.Outputs
+	t.NameInput = "accessPolicyAssignmentName"
+	t.CreateOnly = []string{"accessPolicyAssignmentName", "clusterName", "databaseName", "resourceGroupName", "user"}
+	t.ID = func(in map[string]any) string {
+		return DatabaseId(Str(in, "resourceGroupName"), Str(in, "clusterName"), Str(in, "databaseName")) +
+			"/accessPolicyAssignments/" + Str(in, "accessPolicyAssignmentName")
+	}
+	t.Outputs = func(id string, in map[string]any) map[string]any {
+		outputs := map[string]any{"name": Str(in, "accessPolicyAssignmentName"), "provisioningState": "Succeeded",
+			"type": "Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments"}
+		if own != nil {
+			for k, v := range own(id, in) {
+				outputs[k] = v
+			}
+		}
+		return outputs
+	}
+	return t
 }
 
 // IsAssignment says whether a type is an access policy assignment, at any API version: they

@@ -55,7 +55,9 @@ type ManagedRedisArgs struct {
 	// ConnectionName is the name apps use for this cache (`ConnectionStrings:<connectionName>`);
 	// it names the secrets `connectionstrings--<connectionName>` and
 	// `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most
-	// 108 characters. Default (also when empty): the component's name.
+	// 108 characters. Default (also when empty): the component's name, cleaned the way the
+	// default cluster name is when it is not a valid connection name (`session_cache` gives
+	// `session-cache`).
 	ConnectionName string `pulumi:"connectionName,optional"`
 	// Existing uses an existing cache instead of creating one: it is read, never modified or
 	// deleted, and access and secrets are added on top of it.

@@ -54,6 +54,10 @@ type ManagedRedis struct {
 	Port pulumi.IntOutput `pulumi:"port"`
 	// Authentication is `EntraId` or `AccessKey`.
 	Authentication pulumi.StringOutput `pulumi:"authentication"`
+	// ConnectionName is the connection name in use (the given one, or the default derived from
+	// the component's name), for consumer stacks: a `ManagedRedisAccess` in AccessKey mode, or
+	// an app's `ConnectionStrings:<connectionName>` setting.
+	ConnectionName pulumi.StringOutput `pulumi:"connectionName"`
 	// ConnectionString is the StackExchange.Redis connection string `<host>:10000,ssl=true`,
 	// plus `,password=<key>` in AccessKey mode, where it is secret.
 	ConnectionString pulumi.StringOutput `pulumi:"connectionString"`
@@ -208,6 +212,7 @@ func (r *ManagedRedis) setOutputs(s *settings, p *parts, ready gate) {
 	r.RedisVersion = ready.string(c.redisVersion)
 	r.Port = ready.int(pulumi.Int(Port).ToIntOutput())
 	r.Authentication = ready.string(pulumi.String(s.authentication).ToStringOutput())
+	r.ConnectionName = ready.string(pulumi.String(s.connectionName).ToStringOutput())
 	// The key makes every value that carries it secret.
 	r.ConnectionString, r.Uri = ready.string(conn.connectionString), ready.string(conn.uri)
 	r.Environment = ready.stringMap(conn.environment)

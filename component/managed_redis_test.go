@@ -57,6 +57,7 @@ func TestDefaultCacheIsEntraIdWithSecureSettings(t *testing.T) {
 	azuremock.ExpectOutput(t, redis.HostName, host, false)
 	azuremock.ExpectOutput(t, redis.Port, 10000, false)
 	azuremock.ExpectOutput(t, redis.Authentication, "EntraId", false)
+	azuremock.ExpectOutput(t, redis.ConnectionName, "cache", false)
 	azuremock.ExpectOutput(t, redis.ConnectionString, host+":10000,ssl=true", false)
 	azuremock.ExpectOutput(t, redis.Uri, "rediss://"+host+":10000", false)
 	azuremock.ExpectOutput(t, redis.ClusterName, wantName, false)
@@ -258,6 +259,7 @@ func TestAccessKeyWithGivenVault(t *testing.T) {
 		t.Errorf("secrets %v", names)
 	}
 	azuremock.ExpectOutput(t, redis.KeyVaultId, azuremock.GivenVaultId, false)
+	azuremock.ExpectOutput(t, redis.ConnectionName, "sessions", false)
 	env, _ := azuremock.Value[map[string]string](t, redis.Environment)
 	if _, ok := env["SESSIONS_PASSWORD"]; !ok {
 		t.Errorf("environment %v lacks SESSIONS_PASSWORD", env)

@@ -42,6 +42,25 @@ func defaultKeyVaultName(s scope) string {
 	return withSuffix(stem, "kv-"+s.suffix("vault"), 24)
 }
 
+// defaultConnectionName is the component's name when that is a valid connection name, and
+// otherwise the name cleaned the way the default cluster name is (letters and digits, single
+// hyphens for anything else: "session_cache" gives "session-cache"), starting with a letter
+// and cut to the length a secret name leaves. A name that is valid already is kept as it is,
+// so that no existing cache's secrets or settings are renamed.
+func defaultConnectionName(name string) string {
+	if connectionNameProblem(name) == "" {
+		return name
+	}
+	stem := nameStem(name, "redis")
+	if !unicode.IsLetter(rune(stem[0])) {
+		stem = "r" + stem
+	}
+	if len(stem) > maxConnectionNameLength {
+		stem = strings.TrimRight(stem[:maxConnectionNameLength], "-")
+	}
+	return stem
+}
+
 // nameStem keeps letters and digits of name, with single hyphens for anything else.
 func nameStem(name, fallback string) string {
 	var b strings.Builder

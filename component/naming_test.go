@@ -22,8 +22,17 @@ func TestDefaultNamesAreValidAndStable(t *testing.T) {
 		if len(vault) < 3 || len(vault) > 24 || !unicode.IsLetter(rune(vault[0])) || !clusterNamePattern.MatchString(vault) {
 			t.Errorf("%q: default vault name %q breaks Key Vault's rules", name, vault)
 		}
+		if connection := defaultConnectionName(name); connectionNameProblem(connection) != "" {
+			t.Errorf("%q: default connection name %q is refused: %s", name, connection, connectionNameProblem(connection))
+		}
 		if again := defaultClusterName(testScope("rg", name)); again != cluster {
 			t.Errorf("%q: cluster name changed from %q to %q", name, cluster, again)
+		}
+	}
+	for name, want := range map[string]string{"cache": "cache", "session_cache": "session-cache", "My_Cache.v2": "My-Cache-v2",
+		"9lives": "r9lives", "a--b-": "a--b-", "---": "redis"} {
+		if got := defaultConnectionName(name); got != want {
+			t.Errorf("default connection name of %q = %q, want %q", name, got, want)
 		}
 	}
 	if got := defaultClusterName(testScope("rg", "My_Cache.v2")); !strings.HasPrefix(got, "My-Cache-v2-") {

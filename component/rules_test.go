@@ -1,6 +1,7 @@
 package component
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -181,17 +182,48 @@ func TestRules(t *testing.T) {
 	}
 }
 
-func TestInvalidDefaultConnectionNameAsksForConnectionName(t *testing.T) {
-	run := func(connectionName string) error {
-		return azuremock.Run(azuremock.New(), func(ctx *pulumi.Context) error {
-			_, err := NewManagedRedis(ctx, "my_cache", &ManagedRedisArgs{ResourceGroupName: str("rg"), ConnectionName: connectionName})
-			return err
-		})
+// A component name that is no valid connection name (an underscore, a dot, a digit first) gets
+// a default cleaned the way the default cluster name is, in the secrets, the environment and
+// the connectionName output alike; an explicitly given invalid connectionName stays refused.
+func TestDefaultConnectionNameIsCleanedLikeTheClusterName(t *testing.T) {
+	var redis *ManagedRedis
+	fake := azuremock.New()
+	err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
+		var err error
+		redis, err = NewManagedRedis(ctx, "session_cache", &ManagedRedisArgs{ResourceGroupName: str("rg"), Authentication: AccessKey})
+		return err
+	})
+	if err != nil {
+		t.Fatalf("refused the component name session_cache: %v", err)
 	}
-	if err := run(""); !hasInputError(err, "connectionName", "connection name") || !strings.Contains(err.Error(), "set connectionName") {
-		t.Fatalf("got %v", err)
+	azuremock.ExpectOutput(t, redis.ConnectionName, "session-cache", false)
+	if cluster, _ := azuremock.Value[string](t, redis.ClusterName); !strings.HasPrefix(cluster, "session-cache-") {
+		t.Errorf("cluster name %q, want session-cache-<hash>", cluster)
 	}
-	if err := run("my-cache"); err != nil {
+	var names []string
+	for _, secret := range fake.Registered(secretToken) {
+		names = append(names, azuremock.Input(secret, "secretName").(string))
+	}
+	slices.Sort(names)
+	if !slices.Equal(names, []string{"connectionstrings--session-cache", "primaryaccesskey--session-cache"}) {
+		t.Errorf("secrets %v", names)
+	}
+	env, _ := azuremock.Value[map[string]string](t, redis.Environment)
+	if _, ok := env["ConnectionStrings__session-cache"]; !ok || env["SESSION_CACHE_HOST"] == "" {
+		t.Errorf("environment %v, want ConnectionStrings__session-cache and SESSION_CACHE_HOST", env)
+	}
+
+	err = azuremock.Run(azuremock.New(), func(ctx *pulumi.Context) error {
+		_, err := NewManagedRedis(ctx, "session_cache", &ManagedRedisArgs{ResourceGroupName: str("rg"), ConnectionName: "session_cache"})
+		return err
+	})
+	if !hasInputError(err, "connectionName", "connection name") {
+		t.Errorf("an explicit connectionName session_cache: got %v, want it refused", err)
+	}
+	if err := azuremock.Run(azuremock.New(), func(ctx *pulumi.Context) error {
+		_, err := NewManagedRedis(ctx, "session_cache", &ManagedRedisArgs{ResourceGroupName: str("rg"), ConnectionName: "my-cache"})
+		return err
+	}); err != nil {
 		t.Fatalf("a valid connection name given: %v", err)
 	}
 }

@@ -97,7 +97,7 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 		tags:              args.Tags,
 		protectData:       args.ProtectData,
 		authentication:    orDefault(args.Authentication, EntraID),
-		connectionName:    orDefault(args.ConnectionName, name),
+		connectionName:    orDefault(args.ConnectionName, defaultConnectionName(name)),
 	}
 	s.accessKeys = s.authentication == AccessKey
 	s.resolveCluster(args, in)

@@ -75,7 +75,7 @@ func (v *ManagedRedisArgs) Annotate(a infer.Annotator) {
 	a.Describe(&v.Authentication, "`EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.")
 	a.Describe(&v.AccessPrincipals, "The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.")
 	a.Describe(&v.KeyVaultId, "The ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.")
-	a.Describe(&v.ConnectionName, "The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name.")
+	a.Describe(&v.ConnectionName, "The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name, cleaned the way the default cluster name is when it is not a valid connection name (`session_cache` gives `session-cache`).")
 	a.Describe(&v.Existing, "Uses an existing cache instead of creating one: it is read, never modified or deleted, and access and secrets are added on top of it.")
 	a.Describe(&v.PrivateEndpoint, "Reaches the cache from a subnet through a private endpoint (also for an existing cache).")
 	a.Describe(&v.Diagnostics, "Sends the database's connection logs and the cluster's metrics to a Log Analytics workspace.")
@@ -129,6 +129,7 @@ type ManagedRedisState struct {
 	HostName                  pulumi.StringOutput      `pulumi:"hostName"`
 	Port                      pulumi.IntOutput         `pulumi:"port"`
 	Authentication            pulumi.StringOutput      `pulumi:"authentication"`
+	ConnectionName            pulumi.StringOutput      `pulumi:"connectionName"`
 	ConnectionString          pulumi.StringOutput      `pulumi:"connectionString"`
 	Uri                       pulumi.StringOutput      `pulumi:"uri"`
 	PrimaryAccessKey          pulumi.StringOutput      `pulumi:"primaryAccessKey" provider:"secret"`
@@ -152,6 +153,7 @@ func (s *ManagedRedisState) Annotate(a infer.Annotator) {
 	a.Describe(&s.HostName, "The host name, `<cluster>.<region>.redis.azure.net`.")
 	a.Describe(&s.Port, "Always 10000.")
 	a.Describe(&s.Authentication, "`EntraId` or `AccessKey`.")
+	a.Describe(&s.ConnectionName, "The connection name in use (the given one, or the default derived from the component's name), for consumer stacks: a `ManagedRedisAccess` in AccessKey mode, or an app's `ConnectionStrings:<connectionName>` setting.")
 	a.Describe(&s.ConnectionString, "The StackExchange.Redis connection string `<host>:10000,ssl=true`, plus `,password=<key>` in AccessKey mode, where it is secret.")
 	a.Describe(&s.Uri, "`rediss://<host>:10000`, or `rediss://:<url-encoded key>@<host>:10000` in AccessKey mode, where it is secret.")
 	a.Describe(&s.PrimaryAccessKey, "The database's primary access key (AccessKey mode; empty otherwise).")
@@ -176,6 +178,7 @@ func newManagedRedisState(c *component.ManagedRedis) *ManagedRedisState {
 		HostName:                  c.HostName,
 		Port:                      c.Port,
 		Authentication:            c.Authentication,
+		ConnectionName:            c.ConnectionName,
 		ConnectionString:          c.ConnectionString,
 		Uri:                       c.Uri,
 		PrimaryAccessKey:          c.PrimaryAccessKey,

@@ -177,7 +177,7 @@ func TestConstructManagedRedisMatchesTheLibrary(t *testing.T) {
 				}
 			}
 			for _, key := range []string{"clusterId", "clusterName", "databaseId", "resourceGroupName", "hostName",
-				"port", "authentication", "connectionString", "uri", "redisVersion", "environment"} {
+				"port", "authentication", "connectionName", "connectionString", "uri", "redisVersion", "environment"} {
 				if v, ok := state.GetOk(key); !ok || v.IsNull() {
 					t.Errorf("output %s missing from %v", key, state)
 				}

@@ -38,6 +38,10 @@ export class ManagedRedis extends pulumi.ComponentResource {
      */
     declare public readonly clusterName: pulumi.Output<string>;
     /**
+     * The connection name in use (the given one, or the default derived from the component's name), for consumer stacks: a `ManagedRedisAccess` in AccessKey mode, or an app's `ConnectionStrings:<connectionName>` setting.
+     */
+    declare public readonly connectionName: pulumi.Output<string>;
+    /**
      * The StackExchange.Redis connection string `<host>:10000,ssl=true`, plus `,password=<key>` in AccessKey mode, where it is secret.
      */
     declare public /*out*/ readonly connectionString: pulumi.Output<string>;
@@ -156,6 +160,7 @@ export class ManagedRedis extends pulumi.ComponentResource {
             resourceInputs["authentication"] = undefined /*out*/;
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["clusterName"] = undefined /*out*/;
+            resourceInputs["connectionName"] = undefined /*out*/;
             resourceInputs["connectionString"] = undefined /*out*/;
             resourceInputs["connectionStringSecretUri"] = undefined /*out*/;
             resourceInputs["databaseId"] = undefined /*out*/;
@@ -201,7 +206,7 @@ export interface ManagedRedisArgs {
      */
     clusterName?: pulumi.Input<string | undefined>;
     /**
-     * The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name.
+     * The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name, cleaned the way the default cluster name is when it is not a valid connection name (`session_cache` gives `session-cache`).
      */
     connectionName?: string;
     /**

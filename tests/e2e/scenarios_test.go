@@ -334,7 +334,7 @@ func checkEntraOutputs(t *testing.T, outputs map[string]output) {
 	cluster, _ := outputs["clusterName"].Value.(string)
 	host := fakearm.HostName(cluster, fakearm.DefaultLocation)
 	want := map[string]any{
-		"hostName": host, "port": float64(10000), "authentication": "EntraId",
+		"hostName": host, "port": float64(10000), "authentication": "EntraId", "connectionName": "cache",
 		"connectionString": host + ":10000,ssl=true", "uri": "rediss://" + host + ":10000",
 		"resourceGroupName": "rg", "redisVersion": fakearm.RedisVersion, "clusterId": fakearm.ClusterId("rg", cluster),
 	}

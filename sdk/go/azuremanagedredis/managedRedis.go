@@ -22,6 +22,8 @@ type ManagedRedis struct {
 	ClusterId pulumi.StringOutput `pulumi:"clusterId"`
 	// The name of the cluster.
 	ClusterName pulumi.StringOutput `pulumi:"clusterName"`
+	// The connection name in use (the given one, or the default derived from the component's name), for consumer stacks: a `ManagedRedisAccess` in AccessKey mode, or an app's `ConnectionStrings:<connectionName>` setting.
+	ConnectionName pulumi.StringOutput `pulumi:"connectionName"`
 	// The StackExchange.Redis connection string `<host>:10000,ssl=true`, plus `,password=<key>` in AccessKey mode, where it is secret.
 	ConnectionString pulumi.StringOutput `pulumi:"connectionString"`
 	// The URI of the connection string secret (AccessKey mode; empty otherwise).
@@ -89,7 +91,7 @@ type managedRedisArgs struct {
 	Capacity *int `pulumi:"capacity"`
 	// The cluster's name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
 	ClusterName *string `pulumi:"clusterName"`
-	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name.
+	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name, cleaned the way the default cluster name is when it is not a valid connection name (`session_cache` gives `session-cache`).
 	ConnectionName *string `pulumi:"connectionName"`
 	// Encrypts the cache with a key of yours, read with a user-assigned identity (V20).
 	CustomerManagedKey *CustomerManagedKeySettings `pulumi:"customerManagedKey"`
@@ -135,7 +137,7 @@ type ManagedRedisArgs struct {
 	Capacity *int
 	// The cluster's name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
 	ClusterName pulumi.StringPtrInput
-	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name.
+	// The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name, cleaned the way the default cluster name is when it is not a valid connection name (`session_cache` gives `session-cache`).
 	ConnectionName *string
 	// Encrypts the cache with a key of yours, read with a user-assigned identity (V20).
 	CustomerManagedKey *CustomerManagedKeySettingsArgs
@@ -271,6 +273,11 @@ func (o ManagedRedisOutput) ClusterId() pulumi.StringOutput {
 // The name of the cluster.
 func (o ManagedRedisOutput) ClusterName() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.ClusterName }).(pulumi.StringOutput)
+}
+
+// The connection name in use (the given one, or the default derived from the component's name), for consumer stacks: a `ManagedRedisAccess` in AccessKey mode, or an app's `ConnectionStrings:<connectionName>` setting.
+func (o ManagedRedisOutput) ConnectionName() pulumi.StringOutput {
+	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.ConnectionName }).(pulumi.StringOutput)
 }
 
 // The StackExchange.Redis connection string `<host>:10000,ssl=true`, plus `,password=<key>` in AccessKey mode, where it is secret.

@@ -50,7 +50,7 @@ class ManagedRedisArgs:
         :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
         :param _builtins.int capacity: The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
         :param pulumi.Input[_builtins.str] cluster_name: The cluster's name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
-        :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name.
+        :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name, cleaned the way the default cluster name is when it is not a valid connection name (`session_cache` gives `session-cache`).
         :param 'CustomerManagedKeySettingsArgs' customer_managed_key: Encrypts the cache with a key of yours, read with a user-assigned identity (V20).
         :param 'DatabaseSettingsArgs' database: Configures the cache's database.
         :param 'DiagnosticsSettingsArgs' diagnostics: Sends the database's connection logs and the cluster's metrics to a Log Analytics workspace.
@@ -173,7 +173,7 @@ class ManagedRedisArgs:
     @pulumi.getter(name="connectionName")
     def connection_name(self) -> Optional[_builtins.str]:
         """
-        The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name.
+        The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name, cleaned the way the default cluster name is when it is not a valid connection name (`session_cache` gives `session-cache`).
         """
         return pulumi.get(self, "connection_name")
 
@@ -399,7 +399,7 @@ class ManagedRedis(pulumi.ComponentResource):
         :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
         :param _builtins.int capacity: The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
         :param pulumi.Input[_builtins.str] cluster_name: The cluster's name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
-        :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name.
+        :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name, cleaned the way the default cluster name is when it is not a valid connection name (`session_cache` gives `session-cache`).
         :param Union['CustomerManagedKeySettingsArgs', 'CustomerManagedKeySettingsArgsDict'] customer_managed_key: Encrypts the cache with a key of yours, read with a user-assigned identity (V20).
         :param Union['DatabaseSettingsArgs', 'DatabaseSettingsArgsDict'] database: Configures the cache's database.
         :param Union['DiagnosticsSettingsArgs', 'DiagnosticsSettingsArgsDict'] diagnostics: Sends the database's connection logs and the cluster's metrics to a Log Analytics workspace.
@@ -543,6 +543,14 @@ class ManagedRedis(pulumi.ComponentResource):
         The name of the cluster.
         """
         return pulumi.get(self, "cluster_name")
+
+    @_builtins.property
+    @pulumi.getter(name="connectionName")
+    def connection_name(self) -> pulumi.Output[_builtins.str]:
+        """
+        The connection name in use (the given one, or the default derived from the component's name), for consumer stacks: a `ManagedRedisAccess` in AccessKey mode, or an app's `ConnectionStrings:<connectionName>` setting.
+        """
+        return pulumi.get(self, "connection_name")
 
     @_builtins.property
     @pulumi.getter(name="connectionString")

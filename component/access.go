@@ -2,7 +2,6 @@ package component
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -97,7 +96,7 @@ func BuildManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedi
 		a.PrincipalType = pulumi.String(PrincipalServicePrincipal)
 	}
 	if err := validateAccess(&a); err != nil {
-		return nil, fmt.Errorf("ManagedRedisAccess %q: %w", name, err)
+		return nil, &ComponentError{Kind: "ManagedRedisAccess", Name: name, Err: err}
 	}
 
 	access := &ManagedRedisAccess{}

@@ -1,8 +1,6 @@
 package component
 
 import (
-	"fmt"
-
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -117,10 +115,10 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 	}
 	s := resolve(name, *args)
 	if err := validate(args, s); err != nil {
-		return nil, fmt.Errorf("ManagedRedis %q: %w", name, err)
+		return nil, &ComponentError{Kind: "ManagedRedis", Name: name, Err: err}
 	}
 	if err := claimZoneNow(ctx, args, s); err != nil {
-		return nil, fmt.Errorf("ManagedRedis %q: %w", name, err)
+		return nil, &ComponentError{Kind: "ManagedRedis", Name: name, Err: err}
 	}
 
 	redis := &ManagedRedis{}

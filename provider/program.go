@@ -2,9 +2,12 @@ package provider
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"sync"
 
 	p "github.com/pulumi/pulumi-go-provider"
+	"google.golang.org/grpc/status"
 
 	"github.com/managedredis/pulumi-azure-managed-redis/component"
 )
@@ -26,7 +29,24 @@ func sharePrograms(prov p.Provider) p.Provider {
 			runs[req.MonitorEndpoint] = program
 		}
 		mu.Unlock()
-		return construct(component.WithProgram(ctx, program), req)
+		resp, err := construct(component.WithProgram(ctx, program), req)
+		return resp, withoutComponentName(req.Urn.Type().Name().String(), req.Urn.Name(), err)
 	}
 	return prov
+}
+
+// withoutComponentName drops the library's `ManagedRedis "cache": ` (component.ComponentError)
+// before a refusal of the component kind named name: the engine names the resource itself
+// ("resource 'cache' has a problem: ..."), and the message should not say it twice. The error
+// arrives as a gRPC status from the program the construct ran, so it is matched by its text.
+func withoutComponentName(kind, name string, err error) error {
+	st, ok := status.FromError(err)
+	if err == nil || !ok {
+		return err
+	}
+	named := (&component.ComponentError{Kind: kind, Name: name, Err: errors.New("")}).Error()
+	if message, found := strings.CutPrefix(st.Message(), named); found {
+		return status.Error(st.Code(), message)
+	}
+	return err
 }

@@ -267,6 +267,13 @@ func TestConstructRefusesBadInputsWithTheRule(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `invalid input "database.geoReplication"`) || !strings.Contains(err.Error(), "rule V3") {
 		t.Fatalf("want a V3 error naming database.geoReplication, got %v", err)
 	}
+	// The engine names the resource ("resource 'cache' has a problem: ..."): the message does not.
+	if strings.Contains(err.Error(), `ManagedRedis "cache"`) {
+		t.Errorf("the message names the component a second time: %v", err)
+	}
+	if !strings.Contains(err.Error(), component.RulesURL) {
+		t.Errorf("the message does not say where the rules are explained: %v", err)
+	}
 	if n := len(fake.Resources()); n != 0 {
 		t.Errorf("%d resources registered before the input was refused", n)
 	}

@@ -24,13 +24,16 @@ TEST_VERSION := 1.2.3-alpha.1
 
 GO_PACKAGES = $$(go list ./... | grep -v -e /tests/e2e -e /tests/artifacts)
 
-.PHONY: help demo bench bench-client build provider fake cli generate schema sdk check_generated dist test test_go test_client test_nodejs test_python test_e2e test_artifacts lint
+.PHONY: help demo sandbox test_nodejs_build bench bench-client build provider fake cli generate schema sdk check_generated dist test test_go test_client test_nodejs test_python test_e2e test_artifacts lint
 
 help: ## List the targets.
 	@grep -E '^[a-z_%/-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
 
 demo: cli provider fake ## Run examples/yaml with `pulumi up` against a fake Azure (local simulation).
 	VERSION=$(VERSION) scripts/demo.sh
+
+sandbox: cli provider fake ## A shell where pulumi preview/up of your own YAML or TypeScript program run against the fake Azure (DIR=<folder>).
+	VERSION=$(VERSION) SANDBOX_DIR=$(DIR) scripts/sandbox.sh
 
 bench: cli ## Cost of the component against the same resources by hand, on the fake Azure: prints ratios.
 	go run ./tests/bench -caches 10,100
@@ -95,8 +98,11 @@ test_client: ## The Go client (its own module) against real Redis servers: TLS, 
 test_e2e: cli test_nodejs test_python ## The real engine over Go, TypeScript, Python and YAML programs, fake Azure.
 	go test -count=1 -timeout 20m ./tests/e2e/
 
-test_nodejs: $(NODE_MODULES) ## Node.js SDK tests (tsc --strict, node --test) and type-check of examples/nodejs.
-	cd tests/nodejs && npm run build && npm test
+test_nodejs: test_nodejs_build ## Node.js SDK tests (tsc --strict, node --test) and type-check of examples/nodejs.
+	cd tests/nodejs && npm test
+
+test_nodejs_build: $(NODE_MODULES) ## The Node.js SDK and the TypeScript test programs and drivers, compiled (tests/nodejs/build).
+	cd tests/nodejs && npm run build
 
 test_artifacts: cli ## The released artefacts, installed as a user would: plugin archive, npm package, wheel, Go SDK module.
 	$(MAKE) dist VERSION=$(TEST_VERSION) PLATFORMS=$(HOST_PLATFORM) DIST=$(CACHE)/dist-test

@@ -43,3 +43,5 @@ for resource in sorted(resources, key=lambda r: (r["type"], r["id"])):
 PY
 echo
 echo "Backend: $demo/backend. Run again with make demo (it starts afresh)."
+echo "Your own program against the same fake Azure: make sandbox (or make sandbox DIR=<your folder>);"
+echo "YAML with pulumi preview/up, TypeScript with pulumi-ts preview/up. See the README's \"Try it without Azure\"."

@@ -24,7 +24,7 @@ TEST_VERSION := 1.2.3-alpha.1
 
 GO_PACKAGES = $$(go list ./... | grep -v -e /tests/e2e -e /tests/artifacts)
 
-.PHONY: help demo sandbox test_nodejs_build bench bench-client build provider fake cli generate schema sdk check_generated dist test test_go test_client test_nodejs test_python test_e2e test_artifacts lint
+.PHONY: help demo sandbox diagram test_nodejs_build bench bench-client build provider fake cli generate schema sdk check_generated dist test test_go test_client test_nodejs test_python test_e2e test_artifacts lint
 
 help: ## List the targets.
 	@grep -E '^[a-z_%/-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -34,6 +34,11 @@ demo: cli provider fake ## Run examples/yaml with `pulumi up` against a fake Azu
 
 sandbox: cli provider fake ## A shell where pulumi preview/up of your own YAML or TypeScript program run against the fake Azure (DIR=<folder>).
 	VERSION=$(VERSION) SANDBOX_DIR=$(DIR) scripts/sandbox.sh
+
+diagram: cli ## docs/resources.dot from an engine test's state (what the component creates), rendered to docs/resources.svg (needs Graphviz's dot).
+	UPDATE_DIAGRAM=1 go test -count=1 -run '^TestResourceDiagramIsCurrent$$' ./tests/e2e/
+	@command -v dot >/dev/null || { echo "dot is missing: apt-get install graphviz"; exit 1; }
+	dot -Tsvg docs/resources.dot -o docs/resources.svg
 
 bench: cli ## Cost of the component against the same resources by hand, on the fake Azure: prints ratios.
 	go run ./tests/bench -caches 10,100

@@ -13,8 +13,8 @@ import (
 )
 
 // Programs as users write them, run as users run them: a preview first, then an up. The
-// examples (examples/{go,nodejs,python,yaml,private-network}), the README's quick starts, and a program using
-// every input: each must preview and deploy without an error against the fake Azure.
+// examples (examples/{go,nodejs,python,yaml,private-network}; the others in examples_test.go), and a
+// program using every input (the README's blocks: readme_test.go): each must preview and deploy without an error against the fake Azure.
 
 // operationRun is what one operation of a program reported.
 type operationRun struct {
@@ -280,60 +280,6 @@ func readmeBlock(t *testing.T, heading, language string) string {
 		t.Fatalf("README.md has no ```%s block under %q", language, heading)
 	}
 	return block[1]
-}
-
-// The README's quick starts, as written there, preview and deploy: TypeScript and Python with
-// the real azure-native SDKs (the TypeScript one type-checked against them when the tests are
-// built), Go and YAML completed with the resource group and identity they refer to.
-func TestReadmeQuickStartsPreviewThenUp(t *testing.T) {
-	t.Run("typescript", func(t *testing.T) {
-		// tests/nodejs/prepare.js wrote the README's block to readme/quickstart.ts, compiled here.
-		compiled := filepath.Join(repo, "tests/nodejs/readme/quickstart.ts")
-		written, err := os.ReadFile(compiled)
-		if err != nil || !strings.HasSuffix(string(written), readmeBlock(t, "### TypeScript", "ts")) {
-			t.Fatalf("tests/nodejs/readme/quickstart.ts is not the README's block (rebuild the Node.js tests): %v", err)
-		}
-		outputs := previewThenUp(t, runners["typescript"](t, newWorld(t), filepath.Join(repo, "tests/nodejs/build/tests/nodejs/readme/quickstart.js"), nil))
-		expectAppSettings(t, outputs["appSettings"].Value)
-	})
-	t.Run("python", func(t *testing.T) {
-		program := filepath.Join(t.TempDir(), "__main__.py")
-		if err := os.WriteFile(program, []byte(readmeBlock(t, "### Python", "python")), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		outputs := previewThenUp(t, runners["python"](t, newWorld(t), program, nil))
-		if uri, _ := outputs["secretUri"].Value.(string); !strings.HasSuffix(uri, "/secrets/connectionstrings--cache") {
-			t.Errorf("secretUri %v", outputs["secretUri"].Value)
-		}
-	})
-	t.Run("yaml", func(t *testing.T) {
-		// The block refers to a resource group and an identity, declared here as a user would.
-		program := "name: quickstart\nruntime: yaml\n" + strings.Replace(readmeBlock(t, "### YAML", "yaml"), "resources:\n", `resources:
-  group:
-    type: azure-native:resources:ResourceGroup
-    options:
-      version: 3.28.0
-  api:
-    type: azure-native:managedidentity:UserAssignedIdentity
-    properties:
-      resourceGroupName: ${group.name}
-    options:
-      version: 3.28.0
-`, 1)
-		file := filepath.Join(t.TempDir(), "Pulumi.yaml")
-		if err := os.WriteFile(file, []byte(program), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		outputs := previewThenUp(t, runners["yaml"](t, newWorld(t), file, nil))
-		expectAppSettings(t, outputs["appSettings"].Value)
-	})
-	t.Run("go", func(t *testing.T) {
-		if got, want := quickStartGoSource(t), readmeBlock(t, "### Go", "go"); got != want {
-			t.Fatalf("quickstart_go_test.go's quick start is not the README's:\n%s\nREADME.md:\n%s", got, want)
-		}
-		outputs := previewThenUp(t, runInline(t, newWorld(t), quickStartGo))
-		expectAppSettings(t, outputs["appSettings"].Value)
-	})
 }
 
 func expectAppSettings(t *testing.T, settings any) {

@@ -7,10 +7,9 @@ const fs = require("fs");
 const path = require("path");
 
 const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
-const section = readme.slice(readme.indexOf("### TypeScript"));
-const snippet = /```ts\n([\s\S]*?)```/.exec(section);
+const snippet = /<!-- readme-test: typescript-program -->\n```ts\n([\s\S]*?)```/.exec(readme);
 if (!snippet) {
-    throw new Error("README.md: no ```ts block under ### TypeScript");
+    throw new Error("README.md: no ```ts block marked <!-- readme-test: typescript-program -->");
 }
 fs.mkdirSync(path.join(__dirname, "readme"), { recursive: true });
 fs.writeFileSync(path.join(__dirname, "readme", "quickstart.ts"),

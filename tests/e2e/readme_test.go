@@ -19,6 +19,8 @@ import (
 //     as users run it (a preview, then an up) against the fake Azure; TypeScript is also
 //     type-checked strictly against the SDK and the real @pulumi/azure-native 3.28.0 (by
 //     tests/nodejs/prepare.js and tsc), Go built against the library of this tree;
+//   - typescript-typecheck: a complete TypeScript program, type-checked strictly (written to
+//     tests/nodejs/readme/ by prepare.js, compiled with the Node.js tests) but not run;
 //   - sandbox [<placeholder>=<value> ...]: shell commands, run with bash in `make sandbox`
 //     (scripts/sandbox.sh) from a folder holding a copy of examples/, placeholders filled in;
 //   - in <file>: a part of a file of the repository, which must hold it as written;
@@ -93,6 +95,8 @@ func TestReadmeBlocks(t *testing.T) {
 				}
 			case "in":
 				checkBlockIn(t, b)
+			case "typescript-typecheck":
+				checkTypeChecked(t, b)
 			case "sandbox":
 				runSandboxBlock(t, b)
 			case "typescript-program", "python-program", "yaml-program", "go-program":
@@ -123,6 +127,23 @@ func TestReadmeBlocks(t *testing.T) {
 			t.Errorf("docs/_index.md has no %s program", lang)
 		}
 	}
+}
+
+// checkTypeChecked: prepare.js wrote the block into tests/nodejs/readme/, which tsc compiled
+// (strictly) when the Node.js tests were built.
+func checkTypeChecked(t *testing.T, b readmeFence) {
+	files, _ := filepath.Glob(filepath.Join(repo, "tests/nodejs/readme/typecheck-*.ts"))
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compiled := filepath.Join(repo, "tests/nodejs/build/tests/nodejs/readme", strings.TrimSuffix(filepath.Base(file), ".ts")+".js")
+		if _, err := os.Stat(compiled); err == nil && strings.HasSuffix(string(data), b.text) {
+			return
+		}
+	}
+	t.Fatalf("README.md:%d: no compiled tests/nodejs/readme/typecheck-*.ts holds the block (make test_nodejs_build)", b.line)
 }
 
 func itoa(n int) string {

@@ -62,7 +62,7 @@ class UserAssignedIdentity extends pulumi.CustomResource {
 }
 
 const outputNames = [
-    "clusterId", "clusterName", "databaseId", "resourceGroupName", "hostName", "port", "authentication",
+    "clusterId", "clusterName", "databaseId", "resourceGroupName", "hostName", "port", "authentication", "connectionName",
     "connectionString", "uri", "primaryAccessKey", "keyVaultId", "connectionStringSecretUri",
     "primaryAccessKeySecretUri", "redisVersion", "environment", "privateEndpointId", "privateIpAddress",
     "secondaryAccessKey", "roleAssignmentIds",

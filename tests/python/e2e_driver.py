@@ -18,6 +18,7 @@ OUTPUTS = {
     "hostName": "host_name",
     "port": "port",
     "authentication": "authentication",
+    "connectionName": "connection_name",
     "connectionString": "connection_string",
     "uri": "uri",
     "primaryAccessKey": "primary_access_key",

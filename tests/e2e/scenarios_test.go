@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/managedredis/pulumi-azure-managed-redis/component"
 	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
@@ -290,6 +291,14 @@ func refusedInputs(t *testing.T, l language) {
 		resp := s.run("preview", tt.spec)
 		if !strings.Contains(resp.Error, `invalid input "`+tt.input+`"`) || !strings.Contains(resp.Error, "rule "+tt.rule) {
 			t.Errorf("%s: preview error %q does not name %s and rule %s", tt.name, resp.Error, tt.input, tt.rule)
+		}
+		// Over the wire the engine names the resource ("resource 'cache' has a problem: ..."),
+		// so the message does not name it again; in Go, the library's error is all there is.
+		if named := strings.Contains(resp.Error, `ManagedRedis "`); named != (l.name() == "go") {
+			t.Errorf("%s: preview error %q names the component (%v), want it named in Go only", tt.name, resp.Error, named)
+		}
+		if !strings.Contains(resp.Error, component.RulesURL) {
+			t.Errorf("%s: preview error %q does not link the rules table", tt.name, resp.Error)
 		}
 	}
 	for _, call := range w.Store.Lines("calls") {

@@ -38,7 +38,7 @@ sandbox: cli provider fake ## A shell where pulumi preview/up of your own YAML o
 diagram: cli ## docs/resources.dot from an engine test's state (what the component creates), rendered to docs/resources.svg (needs Graphviz's dot).
 	UPDATE_DIAGRAM=1 go test -count=1 -run '^TestResourceDiagramIsCurrent$$' ./tests/e2e/
 	@command -v dot >/dev/null || { echo "dot is missing: apt-get install graphviz"; exit 1; }
-	dot -Tsvg docs/resources.dot -o docs/resources.svg
+	dot -Tsvg docs/resources.dot | sed "2i <!-- rendered from resources.dot sha256:$$(sha256sum docs/resources.dot | cut -d' ' -f1) -->" > docs/resources.svg
 
 bench: cli ## Cost of the component against the same resources by hand, on the fake Azure: prints ratios.
 	go run ./tests/bench -caches 10,100

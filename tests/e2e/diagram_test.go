@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -39,6 +41,11 @@ func TestResourceDiagramIsCurrent(t *testing.T) {
 	want, err := os.ReadFile(file)
 	if err != nil || string(want) != got {
 		t.Errorf("docs/resources.dot is not what the code creates now (run make diagram, then commit): %v\nthe code gives:\n%s", err, got)
+	}
+	// The picture is the DOT's rendering: make diagram writes the DOT's hash into it.
+	svg, err := os.ReadFile(filepath.Join(repo, "docs/resources.svg"))
+	if sum := sha256.Sum256(want); err != nil || !strings.Contains(string(svg), "rendered from resources.dot sha256:"+hex.EncodeToString(sum[:])) {
+		t.Errorf("docs/resources.svg is not rendered from docs/resources.dot (run make diagram, then commit): %v", err)
 	}
 }
 

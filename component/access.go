@@ -105,7 +105,7 @@ func BuildManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedi
 	}
 	if a.AccessString != nil {
 		if err := previewProviderErrors(&access.ResourceState, []string{"accessString"}); err != nil {
-			return nil, fmt.Errorf("ManagedRedisAccess %q: %w", name, err)
+			return nil, &ComponentError{Kind: "ManagedRedisAccess", Name: name, Err: err}
 		}
 	}
 	b, err := newBuilder(ctx, access, opts)

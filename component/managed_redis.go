@@ -126,7 +126,7 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 		return nil, err
 	}
 	if err := previewProviderErrors(&redis.ResourceState, s.previewInputs()); err != nil {
-		return nil, fmt.Errorf("ManagedRedis %q: %w", name, err)
+		return nil, &ComponentError{Kind: "ManagedRedis", Name: name, Err: err}
 	}
 	b, err := newBuilder(ctx, redis, opts)
 	if err != nil {

@@ -76,6 +76,14 @@ type ManagedRedisArgs struct {
 	// RoleAssignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep
 	// AVM's roleAssignments, each keyed by its name like accessPrincipals.
 	RoleAssignments []RoleAssignment `pulumi:"roleAssignments,optional"`
+	// MigrateFrom creates this cache as the successor of an Azure Cache for Redis (classic)
+	// cache, which retires (Basic, Standard and Premium on 2028-09-30): every setting not given
+	// is derived from it (the SKU by Microsoft's mapping table, location, high availability,
+	// public network access, clustering and eviction policies, tags), and what cannot be carried
+	// is listed in the `migration` output. `authentication` must be given with it. Once the cache
+	// exists its own values win, so a changed or deleted source changes nothing. The host name
+	// switch is left to Microsoft's tooling (see the README).
+	MigrateFrom *MigrationSource `pulumi:"migrateFrom,optional" cache:"new"`
 }
 
 // DatabaseSettings are the settings of the cache's database. Its name is `default` and its port

@@ -135,3 +135,7 @@ func (g gate) stringArray(o pulumi.StringArrayOutput) pulumi.StringArrayOutput {
 func (g gate) stringMap(o pulumi.StringMapOutput) pulumi.StringMapOutput {
 	return pulumi.All(g.open, o).ApplyT(func(v []any) map[string]string { return v[1].(map[string]string) }).(pulumi.StringMapOutput)
 }
+
+func (g gate) migration(o MigrationStatusOutput) MigrationStatusOutput {
+	return pulumi.All(g.open, o).ApplyT(func(v []any) MigrationStatus { return v[1].(MigrationStatus) }).(MigrationStatusOutput)
+}

@@ -31,7 +31,7 @@ func (b *builder) createCache(s *settings) (*cache, error) {
 		return nil, err
 	}
 
-	cluster, err := redisenterprise.NewRedisEnterprise(b.ctx, s.name, &redisenterprise.RedisEnterpriseArgs{
+	clusterArgs := &redisenterprise.RedisEnterpriseArgs{
 		ClusterName:         clusterName,
 		Location:            s.location,
 		ResourceGroupName:   s.resourceGroupName,
@@ -43,14 +43,9 @@ func (b *builder) createCache(s *settings) (*cache, error) {
 		Zones:               optionalStrings(s.zones),
 		Identity:            key.identity,
 		Encryption:          key.key,
-	}, b.child(append(protect, pulumi.DependsOn(key.dependsOn))...)...)
-	if err != nil {
-		return nil, err
 	}
-
 	db := s.database
-	database, err := redisenterprise.NewDatabase(b.ctx, s.name, &redisenterprise.DatabaseArgs{
-		ClusterName:              cluster.Name,
+	databaseArgs := &redisenterprise.DatabaseArgs{
 		ResourceGroupName:        s.resourceGroupName,
 		DatabaseName:             pulumi.String(DatabaseName),
 		Port:                     pulumi.Int(Port),
@@ -62,7 +57,20 @@ func (b *builder) createCache(s *settings) (*cache, error) {
 		Modules:                  modules(db.Modules),
 		Persistence:              persistence(db.Persistence),
 		GeoReplication:           geoReplication(db.GeoReplication),
-	}, b.child(protect...)...)
+	}
+	if m := s.migration; m != nil {
+		b.deriveMigration(s, clusterName)
+		m.apply(clusterArgs, databaseArgs)
+	}
+
+	cluster, err := redisenterprise.NewRedisEnterprise(b.ctx, s.name, clusterArgs,
+		b.child(append(protect, pulumi.DependsOn(key.dependsOn))...)...)
+	if err != nil {
+		return nil, err
+	}
+
+	databaseArgs.ClusterName = cluster.Name
+	database, err := redisenterprise.NewDatabase(b.ctx, s.name, databaseArgs, b.child(protect...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -54,6 +54,11 @@ var (
 	everyExistingInput = func() *ManagedRedisArgs {
 		return &ManagedRedisArgs{ResourceGroupName: str("rg-every"), Existing: &ExistingCache{ClusterName: str("legacy"), ResourceGroupName: str("rg-old")}}
 	}
+	// A new cache that succeeds an Azure Cache for Redis cache.
+	everyMigrationInput = func() *ManagedRedisArgs {
+		return &ManagedRedisArgs{ResourceGroupName: str("rg-every"), Authentication: AccessKey,
+			MigrateFrom: &MigrationSource{CacheId: str(fakearm.ClassicCacheId("rg-classic", "old"))}}
+	}
 	everyAccessInput = func() *ManagedRedisAccessArgs {
 		return &ManagedRedisAccessArgs{ClusterName: str("every-cluster"), ResourceGroupName: str("rg-every"), DatabaseName: str("default"),
 			Authentication: EntraID, ObjectId: str(azuremock.PrincipalA), PrincipalType: str(PrincipalUser), AccessString: ptr("+@pubsub &events:*")}
@@ -71,6 +76,7 @@ func everyInputFake() *azuremock.Fake {
 	fake := azuremock.New(fakearm.ExistingCache("rg-old", "legacy", "eastus", "Enabled")...)
 	fake.Seed(fakearm.Seed{ID: identityId, Type: fakearm.IdentityType, Properties: map[string]any{"principalId": azuremock.PrincipalC}})
 	fake.Seed(fakearm.ExistingVault("keys-rg", "keys-kv", true)...)
+	fake.Seed(fakearm.ClassicCache("rg-classic", "old", "eastus", "Standard", "C", 1, 0, nil))
 	return fake
 }
 
@@ -96,7 +102,7 @@ var refusable = []string{"not valid!", " ", PrincipalGroup}
 // one error, the declaration's input and rule, the same message; a missing required one is
 // refused too. The cases are the declarations: a new check is tested without a new case.
 func TestEveryInputCheckRefusesLiteralsAndOutputsAlike(t *testing.T) {
-	testChecks(t, managedRedisInputs, []func() *ManagedRedisArgs{everyLegacyInput, everyManagedRedisInput, everySnapshotInput, everyExistingInput},
+	testChecks(t, managedRedisInputs, []func() *ManagedRedisArgs{everyLegacyInput, everyManagedRedisInput, everySnapshotInput, everyExistingInput, everyMigrationInput},
 		runManagedRedis)
 	testChecks(t, accessInputs, []func() *ManagedRedisAccessArgs{everyAccessInput, everyAccessKeyAccessInput}, runAccess)
 }
@@ -232,6 +238,14 @@ func TestEveryInputReachesAzure(t *testing.T) {
 			{"existing.clusterName", read(fakearm.GetRedisEnterprise, "clusterName", "legacy")},
 			{"existing.resourceGroupName", read(fakearm.GetRedisEnterprise, "resourceGroupName", "rg-old")},
 		}},
+		{func(f *azuremock.Fake) error { return runManagedRedis(f, everyMigrationInput()) }, []arrival{
+			{"migrateFrom.cacheId", func(f *azuremock.Fake) bool {
+				return read(fakearm.GetRedis, "name", "old")(f) && read(fakearm.GetRedis, "resourceGroupName", "rg-classic")(f) &&
+					input(cluster, "location", "eastus")(f)
+			}},
+			// Refused when true: the host name switch is Microsoft's tooling's.
+			{"migrateFrom.switchDns", ruleOnly},
+		}},
 		{func(f *azuremock.Fake) error { return runAccess(f, everyAccessInput()) }, []arrival{
 			{"clusterName", input(previewAssignment, "clusterName", "every-cluster")},
 			{"resourceGroupName", input(previewAssignment, "resourceGroupName", "rg-every")},
@@ -264,8 +278,8 @@ func TestEveryInputReachesAzure(t *testing.T) {
 		args  any
 		paths [][]arrival
 	}{
-		{ManagedRedisArgs{}, [][]arrival{cases[0].arrivals, cases[1].arrivals, cases[2].arrivals, cases[3].arrivals}},
-		{ManagedRedisAccessArgs{}, [][]arrival{cases[4].arrivals, cases[5].arrivals}},
+		{ManagedRedisArgs{}, [][]arrival{cases[0].arrivals, cases[1].arrivals, cases[2].arrivals, cases[3].arrivals, cases[4].arrivals}},
+		{ManagedRedisAccessArgs{}, [][]arrival{cases[5].arrivals, cases[6].arrivals}},
 	} {
 		seen := map[string]bool{}
 		for _, arrivals := range typed.paths {

@@ -90,6 +90,13 @@ type ManagedRedis struct {
 	PrivateIpAddress pulumi.StringOutput `pulumi:"privateIpAddress"`
 	// RoleAssignmentIds are the ARM ids of the roleAssignments on the cluster, in their order.
 	RoleAssignmentIds pulumi.StringArrayOutput `pulumi:"roleAssignmentIds"`
+	// Migration is what migrateFrom derived from the source (`sourceHostName`,
+	// `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted`: switch
+	// with Microsoft's tooling) and `notCarried`, the source's settings the new cache does not
+	// have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability,
+	// publicNetworkAccess, tags and the database's clusteringPolicy and evictionPolicy with the
+	// cache's values.
+	Migration MigrationStatusOutput `pulumi:"migration"`
 }
 
 // NewManagedRedis checks args, then registers the cache and everything around it, and
@@ -227,6 +234,10 @@ func (r *ManagedRedis) setOutputs(s *settings, p *parts, ready gate) {
 		r.PrivateEndpointId, r.PrivateIpAddress = ready.string(pe.id), ready.string(pe.privateIpAddress)
 	}
 	r.RoleAssignmentIds = ready.stringArray(p.roleAssignmentIds)
+	r.Migration = ready.migration(noMigration())
+	if m := s.migration; m != nil && m.derived != nil {
+		r.Migration = ready.migration(m.status())
+	}
 }
 
 // Outputs is what the component records as its outputs, by schema name: every output field.

@@ -48,6 +48,7 @@ var managedRedisRules = []rule{
 	{"connection name", connectionNameRule},
 	{"key vault", keyVaultOnlyForAccessKeys},
 	{"existing cache", existingCacheIsRead},
+	{"migration", migrationRules},
 	{"principals", principalsAreNamedOnce},
 	{"role assignments", roleAssignmentsAreNamedOnce},
 }
@@ -65,6 +66,8 @@ var managedRedisInputs = inputChecks[ManagedRedisArgs]{
 		inputs: fieldOf(existingOf, func(e *ExistingCache) *pulumi.StringInput { return &e.ClusterName }), problem: valueProblem[ManagedRedisArgs](clusterNameProblem)},
 	{path: "existing.resourceGroupName", rule: "required",
 		inputs: fieldOf(existingOf, func(e *ExistingCache) *pulumi.StringInput { return &e.ResourceGroupName }), problem: valueProblem[ManagedRedisArgs](notEmpty)},
+	{path: "migrateFrom.cacheId", rule: "migration", required: always[ManagedRedisArgs], missing: "the source cache's ARM id is required",
+		inputs: fieldOf(migrateFromOf, func(m *MigrationSource) *pulumi.StringInput { return &m.CacheId }), problem: valueProblem[ManagedRedisArgs](cacheIdProblem)},
 	{path: "privateEndpoint.subnetId", rule: "private endpoint", required: always[ManagedRedisArgs],
 		inputs: fieldOf(privateEndpointOf, func(p *PrivateEndpointSettings) *pulumi.StringInput { return &p.SubnetId }), problem: valueProblem[ManagedRedisArgs](subnetIdProblem)},
 	{path: "privateEndpoint.privateDnsZoneId", rule: "private endpoint",
@@ -85,6 +88,7 @@ var managedRedisInputs = inputChecks[ManagedRedisArgs]{
 		inputs: fieldOfEach(roleAssignmentsOf, func(r *RoleAssignment) *pulumi.StringInput { return &r.RoleDefinitionId }), problem: valueProblem[ManagedRedisArgs](roleDefinitionIdProblem)},
 }
 
+func migrateFromOf(a *ManagedRedisArgs) *MigrationSource             { return a.MigrateFrom }
 func existingOf(a *ManagedRedisArgs) *ExistingCache                  { return a.Existing }
 func privateEndpointOf(a *ManagedRedisArgs) *PrivateEndpointSettings { return a.PrivateEndpoint }
 func diagnosticsOf(a *ManagedRedisArgs) *DiagnosticsSettings         { return a.Diagnostics }

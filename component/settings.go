@@ -44,6 +44,8 @@ type settings struct {
 
 	// existing, when set, is the cache to read instead of creating one.
 	existing *existingCache
+	// migration, when set, is the classic cache the new one is derived from (migration.go).
+	migration *migration
 
 	privateEndpoint    *privateEndpoint
 	workspaceId        *pulumi.StringOutput // Log Analytics workspace of the diagnostics
@@ -117,6 +119,16 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 	if args.Diagnostics != nil {
 		workspaceId := in("diagnostics.workspaceId")
 		s.workspaceId = &workspaceId
+	}
+	if m := args.MigrateFrom; m != nil {
+		s.migration = &migration{cacheId: in("migrateFrom.cacheId"), switchDns: m.SwitchDns}
+		g := &s.migration.given
+		g.sku, g.location, g.highAvailability = args.Sku != "", args.Location != nil, args.HighAvailability != nil
+		g.publicNetworkAccess = args.PublicNetworkAccess != "" || args.PrivateEndpoint != nil
+		if db := args.Database; db != nil {
+			search := db.hasModule(ModuleRediSearch) // its defaults are RediSearch's needs
+			g.clusteringPolicy, g.evictionPolicy = db.ClusteringPolicy != "" || search, db.EvictionPolicy != "" || search
+		}
 	}
 	if e := args.Existing; e != nil {
 		s.existing = &existingCache{clusterName: in("existing.clusterName"), resourceGroupName: s.resourceGroupName}

@@ -58,6 +58,7 @@ type ManagedRedisArgs struct {
 	CustomerManagedKey  *CustomerManagedKeySettings `pulumi:"customerManagedKey,optional"`
 	ProtectData         bool                        `pulumi:"protectData,optional"`
 	RoleAssignments     []RoleAssignment            `pulumi:"roleAssignments,optional"`
+	MigrateFrom         *MigrationSource            `pulumi:"migrateFrom,optional"`
 }
 
 func (v *ManagedRedisArgs) Annotate(a infer.Annotator) {
@@ -82,6 +83,7 @@ func (v *ManagedRedisArgs) Annotate(a infer.Annotator) {
 	a.Describe(&v.CustomerManagedKey, "Encrypts the cache with a key of yours, read with a user-assigned identity (V20).")
 	a.Describe(&v.ProtectData, "Protects the cluster and the database against replacement and deletion.")
 	a.Describe(&v.RoleAssignments, "Role assignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.")
+	a.Describe(&v.MigrateFrom, "Creates this cache as the successor of an Azure Cache for Redis (classic) cache, which retires (Basic, Standard and Premium on 2028-09-30): every setting not given is derived from it (the SKU by Microsoft's mapping table, location, high availability, public network access, clustering and eviction policies, tags), and what cannot be carried is listed in the `migration` output. `authentication` must be given with it. Once the cache exists its own values win, so a changed or deleted source changes nothing. The host name switch is left to Microsoft's tooling (see the README).")
 }
 
 // library is the value as the library takes it.
@@ -115,6 +117,7 @@ func (v *ManagedRedisArgs) library() *component.ManagedRedisArgs {
 	for i := range v.RoleAssignments {
 		l.RoleAssignments = append(l.RoleAssignments, *v.RoleAssignments[i].library())
 	}
+	l.MigrateFrom = v.MigrateFrom.library()
 	return l
 }
 
@@ -142,6 +145,7 @@ type ManagedRedisState struct {
 	PrivateEndpointId         pulumi.StringOutput      `pulumi:"privateEndpointId"`
 	PrivateIpAddress          pulumi.StringOutput      `pulumi:"privateIpAddress"`
 	RoleAssignmentIds         pulumi.StringArrayOutput `pulumi:"roleAssignmentIds"`
+	Migration                 MigrationStatusOutput    `pulumi:"migration"`
 }
 
 func (s *ManagedRedisState) Annotate(a infer.Annotator) {
@@ -166,6 +170,7 @@ func (s *ManagedRedisState) Annotate(a infer.Annotator) {
 	a.Describe(&s.PrivateEndpointId, "The ARM id of the private endpoint (with privateEndpoint; empty otherwise).")
 	a.Describe(&s.PrivateIpAddress, "The private endpoint's address in the subnet (with privateEndpoint; empty otherwise).")
 	a.Describe(&s.RoleAssignmentIds, "The ARM ids of the roleAssignments on the cluster, in their order.")
+	a.Describe(&s.Migration, "What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted`: switch with Microsoft's tooling) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags and the database's clusteringPolicy and evictionPolicy with the cache's values.")
 }
 
 func newManagedRedisState(c *component.ManagedRedis) *ManagedRedisState {
@@ -191,6 +196,7 @@ func newManagedRedisState(c *component.ManagedRedis) *ManagedRedisState {
 		PrivateEndpointId:         c.PrivateEndpointId,
 		PrivateIpAddress:          c.PrivateIpAddress,
 		RoleAssignmentIds:         c.RoleAssignmentIds,
+		Migration:                 c.Migration.ApplyT(func(v component.MigrationStatus) MigrationStatus { return MigrationStatus(v) }).(MigrationStatusOutput),
 	}
 }
 
@@ -477,6 +483,30 @@ func (v *RoleAssignment) library() *component.RoleAssignment {
 	return l
 }
 
+// MigrationSource is component.MigrationSource as the schema names it.
+type MigrationSource struct {
+	CacheId   pulumi.StringInput `pulumi:"cacheId"`
+	SwitchDns bool               `pulumi:"switchDns,optional"`
+}
+
+func (v *MigrationSource) Annotate(a infer.Annotator) {
+	a.SetToken(module, "MigrationSource")
+	a.Describe(v, "An Azure Cache for Redis (classic) cache this cache succeeds.")
+	a.Describe(&v.CacheId, "The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.")
+	a.Describe(&v.SwitchDns, "Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).")
+}
+
+// library is the value as the library takes it.
+func (v *MigrationSource) library() *component.MigrationSource {
+	if v == nil {
+		return nil
+	}
+	l := &component.MigrationSource{}
+	l.CacheId = v.CacheId
+	l.SwitchDns = v.SwitchDns
+	return l
+}
+
 // DatabaseModule is component.DatabaseModule as the schema names it.
 type DatabaseModule struct {
 	Name ModuleName `pulumi:"name"`
@@ -548,6 +578,32 @@ func (v *GeoReplicationSettings) library() *component.GeoReplicationSettings {
 	l.LinkedDatabaseIds = v.LinkedDatabaseIds
 	return l
 }
+
+// MigrationStatus is component.MigrationStatus as the schema names it.
+type MigrationStatus struct {
+	SourceHostName string   `pulumi:"sourceHostName"`
+	SourceSku      string   `pulumi:"sourceSku"`
+	Sku            string   `pulumi:"sku"`
+	State          string   `pulumi:"state"`
+	NotCarried     []string `pulumi:"notCarried"`
+}
+
+func (v *MigrationStatus) Annotate(a infer.Annotator) {
+	a.SetToken(module, "MigrationStatus")
+	a.Describe(v, "What migrateFrom derived from its source, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `database.clusteringPolicy` and `database.evictionPolicy` explicitly with the cache's values, or the defaults would apply (and may replace the cache).")
+	a.Describe(&v.SourceHostName, "The source's host name (empty once the source is deleted).")
+	a.Describe(&v.SourceSku, "The source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three shards; empty once the source is deleted).")
+	a.Describe(&v.Sku, "The new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.")
+	a.Describe(&v.State, "`NotStarted`: the host name switch is left to Microsoft's tooling.")
+	a.Describe(&v.NotCarried, "The source's settings the new cache does not have.")
+}
+
+// MigrationStatusOutput is a MigrationStatus Output.
+type MigrationStatusOutput struct{ *pulumi.OutputState }
+
+func (MigrationStatusOutput) ElementType() reflect.Type { return reflect.TypeFor[MigrationStatus]() }
+
+func init() { pulumi.RegisterOutputType(MigrationStatusOutput{}) }
 
 // SkuName is a closed list of values (component.Enums["SkuName"]).
 type SkuName string
@@ -631,6 +687,7 @@ var inputsByToken = map[string]reflect.Type{
 	"azure-managed-redis:index:DiagnosticsSettings":        reflect.TypeFor[DiagnosticsSettings](),
 	"azure-managed-redis:index:CustomerManagedKeySettings": reflect.TypeFor[CustomerManagedKeySettings](),
 	"azure-managed-redis:index:RoleAssignment":             reflect.TypeFor[RoleAssignment](),
+	"azure-managed-redis:index:MigrationSource":            reflect.TypeFor[MigrationSource](),
 	"azure-managed-redis:index:DatabaseModule":             reflect.TypeFor[DatabaseModule](),
 	"azure-managed-redis:index:PersistenceSettings":        reflect.TypeFor[PersistenceSettings](),
 	"azure-managed-redis:index:GeoReplicationSettings":     reflect.TypeFor[GeoReplicationSettings](),

@@ -66,6 +66,10 @@ export class ManagedRedis extends pulumi.ComponentResource {
      */
     declare public readonly keyVaultId: pulumi.Output<string>;
     /**
+     * What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted`: switch with Microsoft's tooling) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags and the database's clusteringPolicy and evictionPolicy with the cache's values.
+     */
+    declare public /*out*/ readonly migration: pulumi.Output<outputs.MigrationStatus>;
+    /**
      * Always 10000.
      */
     declare public /*out*/ readonly port: pulumi.Output<number>;
@@ -132,6 +136,7 @@ export class ManagedRedis extends pulumi.ComponentResource {
             resourceInputs["highAvailability"] = args?.highAvailability;
             resourceInputs["keyVaultId"] = args?.keyVaultId;
             resourceInputs["location"] = args?.location;
+            resourceInputs["migrateFrom"] = args?.migrateFrom;
             resourceInputs["minimumTlsVersion"] = args?.minimumTlsVersion;
             resourceInputs["privateEndpoint"] = args?.privateEndpoint;
             resourceInputs["protectData"] = args?.protectData;
@@ -147,6 +152,7 @@ export class ManagedRedis extends pulumi.ComponentResource {
             resourceInputs["databaseId"] = undefined /*out*/;
             resourceInputs["environment"] = undefined /*out*/;
             resourceInputs["hostName"] = undefined /*out*/;
+            resourceInputs["migration"] = undefined /*out*/;
             resourceInputs["port"] = undefined /*out*/;
             resourceInputs["primaryAccessKey"] = undefined /*out*/;
             resourceInputs["primaryAccessKeySecretUri"] = undefined /*out*/;
@@ -167,6 +173,7 @@ export class ManagedRedis extends pulumi.ComponentResource {
             resourceInputs["environment"] = undefined /*out*/;
             resourceInputs["hostName"] = undefined /*out*/;
             resourceInputs["keyVaultId"] = undefined /*out*/;
+            resourceInputs["migration"] = undefined /*out*/;
             resourceInputs["port"] = undefined /*out*/;
             resourceInputs["primaryAccessKey"] = undefined /*out*/;
             resourceInputs["primaryAccessKeySecretUri"] = undefined /*out*/;
@@ -237,6 +244,10 @@ export interface ManagedRedisArgs {
      * The Azure region. Default (also when empty): the resource group's.
      */
     location?: pulumi.Input<string | undefined>;
+    /**
+     * Creates this cache as the successor of an Azure Cache for Redis (classic) cache, which retires (Basic, Standard and Premium on 2028-09-30): every setting not given is derived from it (the SKU by Microsoft's mapping table, location, high availability, public network access, clustering and eviction policies, tags), and what cannot be carried is listed in the `migration` output. `authentication` must be given with it. Once the cache exists its own values win, so a changed or deleted source changes nothing. The host name switch is left to Microsoft's tooling (see the README).
+     */
+    migrateFrom?: inputs.MigrationSourceArgs;
     /**
      * The minimum TLS version. Default and only value: `1.2`.
      */

@@ -33,6 +33,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -110,8 +111,29 @@ func parseLatency(spec string) (map[string]time.Duration, error) {
 	return latency, nil
 }
 
+// classicSeed is an Azure Cache for Redis (classic) cache "<name>/<sku>" in group, the sku as
+// Standard_C1, Basic_C0 or Premium_P2 (Premium_P2x3 for three shards).
+func classicSeed(group, spec string) (fakearm.Seed, error) {
+	name, sku, _ := strings.Cut(spec, "/")
+	tier, size, ok := strings.Cut(sku, "_")
+	size, shardsText, _ := strings.Cut(size, "x")
+	shards := 0
+	if shardsText != "" {
+		shards, _ = strconv.Atoi(shardsText)
+	}
+	if !ok || len(size) < 2 {
+		return fakearm.Seed{}, fmt.Errorf("FAKE_AZURE_SEED: classic:%s/%s: want classic:<group>/<name>/<Tier>_<size>[x<shards>]", group, spec)
+	}
+	capacity, err := strconv.Atoi(size[1:])
+	if err != nil {
+		return fakearm.Seed{}, fmt.Errorf("FAKE_AZURE_SEED: classic:%s/%s: %w", group, spec, err)
+	}
+	return fakearm.ClassicCache(group, name, fakearm.DefaultLocation, tier, size[:1], capacity, shards, nil), nil
+}
+
 // seedFromEnvironment holds the resources FAKE_AZURE_SEED names ("vault:<group>/<name>" for an
-// RBAC-mode Key Vault, "cache:<group>/<name>" for a cache with access keys enabled, separated
+// RBAC-mode Key Vault, "cache:<group>/<name>" for a cache with access keys enabled,
+// "classic:<group>/<name>/<sku>" for an Azure Cache for Redis cache (classicSeed), separated
 // by commas) as pre-existing, unless the store already has them: a demo's given vault.
 func seedFromEnvironment(store *Store, spec string) error {
 	for _, item := range strings.Split(spec, ",") {
@@ -126,8 +148,14 @@ func seedFromEnvironment(store *Store, spec string) error {
 			seeds = fakearm.ExistingVault(group, name, true)
 		case ok && kind == "cache":
 			seeds = fakearm.ExistingCache(group, name, fakearm.DefaultLocation, "Enabled")
+		case ok && kind == "classic":
+			seed, err := classicSeed(group, name)
+			if err != nil {
+				return err
+			}
+			seeds = []fakearm.Seed{seed}
 		default:
-			return fmt.Errorf("FAKE_AZURE_SEED: %q is not vault:<group>/<name> or cache:<group>/<name>", item)
+			return fmt.Errorf("FAKE_AZURE_SEED: %q is not vault:<group>/<name>, cache:<group>/<name> or classic:<group>/<name>/<sku>", item)
 		}
 		for _, seed := range seeds {
 			if existing, err := store.Get(seed.ID); err != nil || existing != nil {

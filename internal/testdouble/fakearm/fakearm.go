@@ -58,9 +58,15 @@ const (
 	GetDatabase           = "azure-native:redisenterprise:getDatabase"
 	ListDatabaseKeys      = "azure-native:redisenterprise:listDatabaseKeys"
 	GetVault              = "azure-native:keyvault:getVault"
-	GetNetworkInterface   = "azure-native:network:getNetworkInterface"
-	GetIdentity           = "azure-native:managedidentity:getUserAssignedIdentity"
-	resourceGroupPrefix   = "/subscriptions/" + Subscription + "/resourceGroups/"
+	// ClassicCacheType is an Azure Cache for Redis (classic) cache, only ever seeded (the
+	// component reads it with GetRedis, never writes it).
+	ClassicCacheType = "azure-native:redis:Redis"
+	GetRedis         = "azure-native:redis:getRedis"
+	// ClassicAPIVersion is the Microsoft.Cache/redis API version of azure-native 3.28.0's getRedis.
+	ClassicAPIVersion   = "2024-11-01"
+	GetNetworkInterface = "azure-native:network:getNetworkInterface"
+	GetIdentity         = "azure-native:managedidentity:getUserAssignedIdentity"
+	resourceGroupPrefix = "/subscriptions/" + Subscription + "/resourceGroups/"
 )
 
 // PrimaryKey is the access key of the database with the ARM id. It holds characters a URI
@@ -418,6 +424,12 @@ func Invoke(resources Resources, token string, args map[string]any) (result map[
 		return map[string]any{"primaryKey": PrimaryKey(id), "secondaryKey": PrimaryKey(id + "/2")}, ""
 	case GetVault:
 		return read(VaultId(rg, Str(args, "vaultName")))
+	case GetRedis:
+		r, failure := read(ClassicCacheId(rg, Str(args, "name")))
+		if r != nil {
+			r["azureApiVersion"] = ClassicAPIVersion
+		}
+		return r, failure
 	case GetIdentity:
 		return read(IdentityId(rg, Str(args, "resourceName")))
 	case GetNetworkInterface:
@@ -450,6 +462,35 @@ func ExistingCache(resourceGroupName, clusterName, location, accessKeys string) 
 		{ID: id + "/databases/default", Type: DatabaseType, Properties: map[string]any{"name": "default",
 			"accessKeysAuthentication": accessKeys, "port": 10000}},
 	}
+}
+
+// ClassicCacheId is the ARM id of an Azure Cache for Redis (classic) cache.
+func ClassicCacheId(resourceGroupName, name string) string {
+	return ResourceGroupId(resourceGroupName) + "/providers/Microsoft.Cache/Redis/" + name
+}
+
+// ClassicCache is a pre-existing Azure Cache for Redis (classic) cache as getRedis (API
+// 2024-11-01) returns it: sku name Basic, Standard or Premium, family C or P, capacity 0-6,
+// shards (a clustered Premium cache's shardCount; 0: not clustered), access keys allowed, TLS
+// only, maxmemory-policy volatile-lru; extra properties replace or add to those.
+func ClassicCache(resourceGroupName, name, location, skuName, family string, capacity, shards int, extra map[string]any) Seed {
+	id := ClassicCacheId(resourceGroupName, name)
+	properties := map[string]any{"id": id, "name": name, "type": "Microsoft.Cache/Redis", "location": location,
+		"hostName": name + ".redis.cache.windows.net", "port": 6379, "sslPort": 6380, "provisioningState": "Succeeded",
+		"sku":              map[string]any{"name": skuName, "family": family, "capacity": capacity},
+		"enableNonSslPort": false, "disableAccessKeyAuthentication": false, "publicNetworkAccess": "Enabled",
+		"minimumTlsVersion": "1.2", "redisVersion": "6.0",
+		"redisConfiguration": map[string]any{"maxmemoryPolicy": "volatile-lru", "maxclients": "1000"},
+		"tags":               map[string]any{"source": name},
+		"accessKeys":         map[string]any{"primaryKey": PrimaryKey(id), "secondaryKey": PrimaryKey(id + "/2")},
+	}
+	if shards > 0 {
+		properties["shardCount"] = shards
+	}
+	for k, v := range extra {
+		properties[k] = v
+	}
+	return Seed{ID: id, Type: ClassicCacheType, Properties: properties}
 }
 
 // ExistingVault is a pre-existing Key Vault; rbac says whether it authorizes data access with

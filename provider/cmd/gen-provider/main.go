@@ -161,7 +161,10 @@ type generator struct {
 	buf     bytes.Buffer
 	seen    map[reflect.Type]bool
 	structs []reflect.Type // the input struct types, in the order met
-	enums   []string
+	// outputStructs are the element types of the library's own Output types (a struct output
+	// such as component.MigrationStatusOutput), in the order met.
+	outputStructs []reflect.Type
+	enums         []string
 }
 
 func (g *generator) p(format string, args ...any) { fmt.Fprintf(&g.buf, format+"\n", args...) }
@@ -259,6 +262,9 @@ func (g *generator) file() ([]byte, error) {
 	for i := 0; i < len(g.structs); i++ {
 		g.inputStruct(g.structs[i])
 	}
+	for _, t := range g.outputStructs {
+		g.outputStruct(t)
+	}
 	for _, name := range g.enums {
 		g.p("")
 		g.p("// %s is a closed list of values (component.Enums[%q]).", name, name)
@@ -309,7 +315,14 @@ func (g *generator) component(c served) {
 		if f.secret {
 			secret = ` provider:"secret"`
 		}
-		g.p("\t%s pulumi.%s `pulumi:%q%s`", f.goName, f.typ.Name(), f.name, secret)
+		typ := "pulumi." + f.typ.Name()
+		if elem, ok := libraryOutput(f.typ); ok {
+			typ = f.typ.Name()
+			if !slices.Contains(g.outputStructs, elem) {
+				g.outputStructs = append(g.outputStructs, elem)
+			}
+		}
+		g.p("\t%s %s `pulumi:%q%s`", f.goName, typ, f.name, secret)
 	}
 	g.p("}")
 	g.p("")
@@ -324,6 +337,11 @@ func (g *generator) component(c served) {
 	g.p("\treturn &%sState{", name)
 	g.p("\t\tResourceState: &c.ResourceState,")
 	for _, f := range fields {
+		if elem, ok := libraryOutput(f.typ); ok {
+			g.p("\t\t%s: c.%s.ApplyT(func(v component.%s) %s { return %s(v) }).(%s),", f.goName, f.goName,
+				elem.Name(), elem.Name(), elem.Name(), f.typ.Name())
+			continue
+		}
 		g.p("\t\t%s: c.%s,", f.goName, f.goName)
 	}
 	g.p("\t}")
@@ -391,6 +409,44 @@ func (g *generator) inputStruct(t reflect.Type) {
 	}
 	g.p("\treturn l")
 	g.p("}")
+}
+
+// libraryOutput says whether t is one of the library's own Output types, and its element type.
+func libraryOutput(t reflect.Type) (reflect.Type, bool) {
+	if t.PkgPath() != reflect.TypeFor[component.ManagedRedis]().PkgPath() {
+		return nil, false
+	}
+	elem := reflect.New(t).Elem().Interface().(pulumi.Output).ElementType()
+	return elem, true
+}
+
+// outputStruct writes a provider output type: the library's struct as the schema names it, and
+// its Output type (the component's output converts to it).
+func (g *generator) outputStruct(t reflect.Type) {
+	name := t.Name()
+	fields := fieldsOf(t)
+	g.p("")
+	g.p("// %s is component.%s as the schema names it.", name, name)
+	g.p("type %s struct {", name)
+	for _, f := range fields {
+		g.p("\t%s %s `pulumi:%q`", f.goName, f.typ.String(), f.name)
+	}
+	g.p("}")
+	g.p("")
+	g.p("func (v *%s) Annotate(a infer.Annotator) {", name)
+	g.p("\ta.SetToken(module, %q)", name)
+	g.p("\ta.Describe(v, %q)", description(name, g.docs[name]))
+	for _, f := range fields {
+		g.p("\ta.Describe(&v.%s, %q)", f.goName, description(f.goName, g.docs[name+"."+f.goName]))
+	}
+	g.p("}")
+	g.p("")
+	g.p("// %sOutput is a %s Output.", name, name)
+	g.p("type %sOutput struct{ *pulumi.OutputState }", name)
+	g.p("")
+	g.p("func (%sOutput) ElementType() reflect.Type { return reflect.TypeFor[%s]() }", name, name)
+	g.p("")
+	g.p("func init() { pulumi.RegisterOutputType(%sOutput{}) }", name)
 }
 
 // isComponentArgs says whether t is a component's inputs (the schema's resource, not a type).

@@ -36,6 +36,8 @@ type ManagedRedis struct {
 	HostName pulumi.StringOutput `pulumi:"hostName"`
 	// The ARM id of the Key Vault holding the secrets (AccessKey mode; empty otherwise).
 	KeyVaultId pulumi.StringOutput `pulumi:"keyVaultId"`
+	// What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted`: switch with Microsoft's tooling) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags and the database's clusteringPolicy and evictionPolicy with the cache's values.
+	Migration MigrationStatusOutput `pulumi:"migration"`
 	// Always 10000.
 	Port pulumi.IntOutput `pulumi:"port"`
 	// The database's primary access key (AccessKey mode; empty otherwise).
@@ -107,6 +109,8 @@ type managedRedisArgs struct {
 	KeyVaultId *string `pulumi:"keyVaultId"`
 	// The Azure region. Default (also when empty): the resource group's.
 	Location *string `pulumi:"location"`
+	// Creates this cache as the successor of an Azure Cache for Redis (classic) cache, which retires (Basic, Standard and Premium on 2028-09-30): every setting not given is derived from it (the SKU by Microsoft's mapping table, location, high availability, public network access, clustering and eviction policies, tags), and what cannot be carried is listed in the `migration` output. `authentication` must be given with it. Once the cache exists its own values win, so a changed or deleted source changes nothing. The host name switch is left to Microsoft's tooling (see the README).
+	MigrateFrom *MigrationSource `pulumi:"migrateFrom"`
 	// The minimum TLS version. Default and only value: `1.2`.
 	MinimumTlsVersion *TlsVersion `pulumi:"minimumTlsVersion"`
 	// Reaches the cache from a subnet through a private endpoint (also for an existing cache).
@@ -153,6 +157,8 @@ type ManagedRedisArgs struct {
 	KeyVaultId pulumi.StringPtrInput
 	// The Azure region. Default (also when empty): the resource group's.
 	Location pulumi.StringPtrInput
+	// Creates this cache as the successor of an Azure Cache for Redis (classic) cache, which retires (Basic, Standard and Premium on 2028-09-30): every setting not given is derived from it (the SKU by Microsoft's mapping table, location, high availability, public network access, clustering and eviction policies, tags), and what cannot be carried is listed in the `migration` output. `authentication` must be given with it. Once the cache exists its own values win, so a changed or deleted source changes nothing. The host name switch is left to Microsoft's tooling (see the README).
+	MigrateFrom *MigrationSourceArgs
 	// The minimum TLS version. Default and only value: `1.2`.
 	MinimumTlsVersion *TlsVersion
 	// Reaches the cache from a subnet through a private endpoint (also for an existing cache).
@@ -308,6 +314,11 @@ func (o ManagedRedisOutput) HostName() pulumi.StringOutput {
 // The ARM id of the Key Vault holding the secrets (AccessKey mode; empty otherwise).
 func (o ManagedRedisOutput) KeyVaultId() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.KeyVaultId }).(pulumi.StringOutput)
+}
+
+// What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted`: switch with Microsoft's tooling) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags and the database's clusteringPolicy and evictionPolicy with the cache's values.
+func (o ManagedRedisOutput) Migration() MigrationStatusOutput {
+	return o.ApplyT(func(v *ManagedRedis) MigrationStatusOutput { return v.Migration }).(MigrationStatusOutput)
 }
 
 // Always 10000.

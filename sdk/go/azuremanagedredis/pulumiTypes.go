@@ -1148,6 +1148,256 @@ func (o GeoReplicationSettingsPtrOutput) LinkedDatabaseIds() pulumi.StringArrayO
 	}).(pulumi.StringArrayOutput)
 }
 
+// An Azure Cache for Redis (classic) cache this cache succeeds.
+type MigrationSource struct {
+	// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+	CacheId string `pulumi:"cacheId"`
+	// Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+	SwitchDns *bool `pulumi:"switchDns"`
+}
+
+// MigrationSourceInput is an input type that accepts MigrationSourceArgs and MigrationSourceOutput values.
+// You can construct a concrete instance of `MigrationSourceInput` via:
+//
+//	MigrationSourceArgs{...}
+type MigrationSourceInput interface {
+	pulumi.Input
+
+	ToMigrationSourceOutput() MigrationSourceOutput
+	ToMigrationSourceOutputWithContext(context.Context) MigrationSourceOutput
+}
+
+// An Azure Cache for Redis (classic) cache this cache succeeds.
+type MigrationSourceArgs struct {
+	// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+	CacheId pulumi.StringInput `pulumi:"cacheId"`
+	// Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+	SwitchDns *bool `pulumi:"switchDns"`
+}
+
+func (MigrationSourceArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MigrationSource)(nil)).Elem()
+}
+
+func (i MigrationSourceArgs) ToMigrationSourceOutput() MigrationSourceOutput {
+	return i.ToMigrationSourceOutputWithContext(context.Background())
+}
+
+func (i MigrationSourceArgs) ToMigrationSourceOutputWithContext(ctx context.Context) MigrationSourceOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MigrationSourceOutput)
+}
+
+func (i MigrationSourceArgs) ToMigrationSourcePtrOutput() MigrationSourcePtrOutput {
+	return i.ToMigrationSourcePtrOutputWithContext(context.Background())
+}
+
+func (i MigrationSourceArgs) ToMigrationSourcePtrOutputWithContext(ctx context.Context) MigrationSourcePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MigrationSourceOutput).ToMigrationSourcePtrOutputWithContext(ctx)
+}
+
+// MigrationSourcePtrInput is an input type that accepts MigrationSourceArgs, MigrationSourcePtr and MigrationSourcePtrOutput values.
+// You can construct a concrete instance of `MigrationSourcePtrInput` via:
+//
+//	        MigrationSourceArgs{...}
+//
+//	or:
+//
+//	        nil
+type MigrationSourcePtrInput interface {
+	pulumi.Input
+
+	ToMigrationSourcePtrOutput() MigrationSourcePtrOutput
+	ToMigrationSourcePtrOutputWithContext(context.Context) MigrationSourcePtrOutput
+}
+
+type migrationSourcePtrType MigrationSourceArgs
+
+func MigrationSourcePtr(v *MigrationSourceArgs) MigrationSourcePtrInput {
+	return (*migrationSourcePtrType)(v)
+}
+
+func (*migrationSourcePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MigrationSource)(nil)).Elem()
+}
+
+func (i *migrationSourcePtrType) ToMigrationSourcePtrOutput() MigrationSourcePtrOutput {
+	return i.ToMigrationSourcePtrOutputWithContext(context.Background())
+}
+
+func (i *migrationSourcePtrType) ToMigrationSourcePtrOutputWithContext(ctx context.Context) MigrationSourcePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MigrationSourcePtrOutput)
+}
+
+// An Azure Cache for Redis (classic) cache this cache succeeds.
+type MigrationSourceOutput struct{ *pulumi.OutputState }
+
+func (MigrationSourceOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MigrationSource)(nil)).Elem()
+}
+
+func (o MigrationSourceOutput) ToMigrationSourceOutput() MigrationSourceOutput {
+	return o
+}
+
+func (o MigrationSourceOutput) ToMigrationSourceOutputWithContext(ctx context.Context) MigrationSourceOutput {
+	return o
+}
+
+func (o MigrationSourceOutput) ToMigrationSourcePtrOutput() MigrationSourcePtrOutput {
+	return o.ToMigrationSourcePtrOutputWithContext(context.Background())
+}
+
+func (o MigrationSourceOutput) ToMigrationSourcePtrOutputWithContext(ctx context.Context) MigrationSourcePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MigrationSource) *MigrationSource {
+		return &v
+	}).(MigrationSourcePtrOutput)
+}
+
+// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+func (o MigrationSourceOutput) CacheId() pulumi.StringOutput {
+	return o.ApplyT(func(v MigrationSource) string { return v.CacheId }).(pulumi.StringOutput)
+}
+
+// Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+func (o MigrationSourceOutput) SwitchDns() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v MigrationSource) *bool { return v.SwitchDns }).(pulumi.BoolPtrOutput)
+}
+
+type MigrationSourcePtrOutput struct{ *pulumi.OutputState }
+
+func (MigrationSourcePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MigrationSource)(nil)).Elem()
+}
+
+func (o MigrationSourcePtrOutput) ToMigrationSourcePtrOutput() MigrationSourcePtrOutput {
+	return o
+}
+
+func (o MigrationSourcePtrOutput) ToMigrationSourcePtrOutputWithContext(ctx context.Context) MigrationSourcePtrOutput {
+	return o
+}
+
+func (o MigrationSourcePtrOutput) Elem() MigrationSourceOutput {
+	return o.ApplyT(func(v *MigrationSource) MigrationSource {
+		if v != nil {
+			return *v
+		}
+		var ret MigrationSource
+		return ret
+	}).(MigrationSourceOutput)
+}
+
+// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+func (o MigrationSourcePtrOutput) CacheId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MigrationSource) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.CacheId
+	}).(pulumi.StringPtrOutput)
+}
+
+// Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+func (o MigrationSourcePtrOutput) SwitchDns() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *MigrationSource) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.SwitchDns
+	}).(pulumi.BoolPtrOutput)
+}
+
+// What migrateFrom derived from its source, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `database.clusteringPolicy` and `database.evictionPolicy` explicitly with the cache's values, or the defaults would apply (and may replace the cache).
+type MigrationStatus struct {
+	// The source's settings the new cache does not have.
+	NotCarried []string `pulumi:"notCarried"`
+	// The new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.
+	Sku string `pulumi:"sku"`
+	// The source's host name (empty once the source is deleted).
+	SourceHostName string `pulumi:"sourceHostName"`
+	// The source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three shards; empty once the source is deleted).
+	SourceSku string `pulumi:"sourceSku"`
+	// `NotStarted`: the host name switch is left to Microsoft's tooling.
+	State string `pulumi:"state"`
+}
+
+// MigrationStatusInput is an input type that accepts MigrationStatusArgs and MigrationStatusOutput values.
+// You can construct a concrete instance of `MigrationStatusInput` via:
+//
+//	MigrationStatusArgs{...}
+type MigrationStatusInput interface {
+	pulumi.Input
+
+	ToMigrationStatusOutput() MigrationStatusOutput
+	ToMigrationStatusOutputWithContext(context.Context) MigrationStatusOutput
+}
+
+// What migrateFrom derived from its source, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `database.clusteringPolicy` and `database.evictionPolicy` explicitly with the cache's values, or the defaults would apply (and may replace the cache).
+type MigrationStatusArgs struct {
+	// The source's settings the new cache does not have.
+	NotCarried pulumi.StringArrayInput `pulumi:"notCarried"`
+	// The new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.
+	Sku pulumi.StringInput `pulumi:"sku"`
+	// The source's host name (empty once the source is deleted).
+	SourceHostName pulumi.StringInput `pulumi:"sourceHostName"`
+	// The source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three shards; empty once the source is deleted).
+	SourceSku pulumi.StringInput `pulumi:"sourceSku"`
+	// `NotStarted`: the host name switch is left to Microsoft's tooling.
+	State pulumi.StringInput `pulumi:"state"`
+}
+
+func (MigrationStatusArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MigrationStatus)(nil)).Elem()
+}
+
+func (i MigrationStatusArgs) ToMigrationStatusOutput() MigrationStatusOutput {
+	return i.ToMigrationStatusOutputWithContext(context.Background())
+}
+
+func (i MigrationStatusArgs) ToMigrationStatusOutputWithContext(ctx context.Context) MigrationStatusOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MigrationStatusOutput)
+}
+
+// What migrateFrom derived from its source, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `database.clusteringPolicy` and `database.evictionPolicy` explicitly with the cache's values, or the defaults would apply (and may replace the cache).
+type MigrationStatusOutput struct{ *pulumi.OutputState }
+
+func (MigrationStatusOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MigrationStatus)(nil)).Elem()
+}
+
+func (o MigrationStatusOutput) ToMigrationStatusOutput() MigrationStatusOutput {
+	return o
+}
+
+func (o MigrationStatusOutput) ToMigrationStatusOutputWithContext(ctx context.Context) MigrationStatusOutput {
+	return o
+}
+
+// The source's settings the new cache does not have.
+func (o MigrationStatusOutput) NotCarried() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v MigrationStatus) []string { return v.NotCarried }).(pulumi.StringArrayOutput)
+}
+
+// The new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.
+func (o MigrationStatusOutput) Sku() pulumi.StringOutput {
+	return o.ApplyT(func(v MigrationStatus) string { return v.Sku }).(pulumi.StringOutput)
+}
+
+// The source's host name (empty once the source is deleted).
+func (o MigrationStatusOutput) SourceHostName() pulumi.StringOutput {
+	return o.ApplyT(func(v MigrationStatus) string { return v.SourceHostName }).(pulumi.StringOutput)
+}
+
+// The source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three shards; empty once the source is deleted).
+func (o MigrationStatusOutput) SourceSku() pulumi.StringOutput {
+	return o.ApplyT(func(v MigrationStatus) string { return v.SourceSku }).(pulumi.StringOutput)
+}
+
+// `NotStarted`: the host name switch is left to Microsoft's tooling.
+func (o MigrationStatusOutput) State() pulumi.StringOutput {
+	return o.ApplyT(func(v MigrationStatus) string { return v.State }).(pulumi.StringOutput)
+}
+
 // The persistence of the database: set one of aofFrequency and rdbFrequency.
 type PersistenceSettings struct {
 	// Turns on append-only-file persistence, written every second.
@@ -1608,6 +1858,9 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ExistingCachePtrInput)(nil)).Elem(), ExistingCacheArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GeoReplicationSettingsInput)(nil)).Elem(), GeoReplicationSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GeoReplicationSettingsPtrInput)(nil)).Elem(), GeoReplicationSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MigrationSourceInput)(nil)).Elem(), MigrationSourceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MigrationSourcePtrInput)(nil)).Elem(), MigrationSourceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MigrationStatusInput)(nil)).Elem(), MigrationStatusArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PersistenceSettingsInput)(nil)).Elem(), PersistenceSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PersistenceSettingsPtrInput)(nil)).Elem(), PersistenceSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrivateEndpointSettingsInput)(nil)).Elem(), PrivateEndpointSettingsArgs{})
@@ -1628,6 +1881,9 @@ func init() {
 	pulumi.RegisterOutputType(ExistingCachePtrOutput{})
 	pulumi.RegisterOutputType(GeoReplicationSettingsOutput{})
 	pulumi.RegisterOutputType(GeoReplicationSettingsPtrOutput{})
+	pulumi.RegisterOutputType(MigrationSourceOutput{})
+	pulumi.RegisterOutputType(MigrationSourcePtrOutput{})
+	pulumi.RegisterOutputType(MigrationStatusOutput{})
 	pulumi.RegisterOutputType(PersistenceSettingsOutput{})
 	pulumi.RegisterOutputType(PersistenceSettingsPtrOutput{})
 	pulumi.RegisterOutputType(PrivateEndpointSettingsOutput{})

@@ -137,6 +137,20 @@ export interface GeoReplicationSettingsArgs {
 }
 
 /**
+ * An Azure Cache for Redis (classic) cache this cache succeeds.
+ */
+export interface MigrationSourceArgs {
+    /**
+     * The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+     */
+    cacheId: pulumi.Input<string>;
+    /**
+     * Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+     */
+    switchDns?: boolean;
+}
+
+/**
  * The persistence of the database: set one of aofFrequency and rdbFrequency.
  */
 export interface PersistenceSettingsArgs {

@@ -6,3 +6,29 @@ import * as inputs from "../types/input";
 import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
+/**
+ * What migrateFrom derived from its source, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `database.clusteringPolicy` and `database.evictionPolicy` explicitly with the cache's values, or the defaults would apply (and may replace the cache).
+ */
+export interface MigrationStatus {
+    /**
+     * The source's settings the new cache does not have.
+     */
+    notCarried: string[];
+    /**
+     * The new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.
+     */
+    sku: string;
+    /**
+     * The source's host name (empty once the source is deleted).
+     */
+    sourceHostName: string;
+    /**
+     * The source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three shards; empty once the source is deleted).
+     */
+    sourceSku: string;
+    /**
+     * `NotStarted`: the host name switch is left to Microsoft's tooling.
+     */
+    state: string;
+}
+

@@ -11,6 +11,7 @@ from .managed_redis import *
 from .managed_redis_access import *
 from .provider import *
 from ._inputs import *
+from . import outputs
 _utilities.register(
     resource_modules="""
 [

@@ -30,6 +30,8 @@ __all__ = [
     'ExistingCacheArgsDict',
     'GeoReplicationSettingsArgs',
     'GeoReplicationSettingsArgsDict',
+    'MigrationSourceArgs',
+    'MigrationSourceArgsDict',
     'PersistenceSettingsArgs',
     'PersistenceSettingsArgsDict',
     'PrivateEndpointSettingsArgs',
@@ -566,6 +568,59 @@ class GeoReplicationSettingsArgs:
     @linked_database_ids.setter
     def linked_database_ids(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
         pulumi.set(self, "linked_database_ids", value)
+
+
+class MigrationSourceArgsDict(TypedDict):
+    """
+    An Azure Cache for Redis (classic) cache this cache succeeds.
+    """
+    cache_id: pulumi.Input[_builtins.str]
+    """
+    The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+    """
+    switch_dns: NotRequired[_builtins.bool]
+    """
+    Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+    """
+
+@pulumi.input_type
+class MigrationSourceArgs:
+    def __init__(__self__, *,
+                 cache_id: pulumi.Input[_builtins.str],
+                 switch_dns: Optional[_builtins.bool] = None):
+        """
+        An Azure Cache for Redis (classic) cache this cache succeeds.
+
+        :param pulumi.Input[_builtins.str] cache_id: The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+        :param _builtins.bool switch_dns: Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+        """
+        pulumi.set(__self__, "cache_id", cache_id)
+        if switch_dns is not None:
+            pulumi.set(__self__, "switch_dns", switch_dns)
+
+    @_builtins.property
+    @pulumi.getter(name="cacheId")
+    def cache_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+        """
+        return pulumi.get(self, "cache_id")
+
+    @cache_id.setter
+    def cache_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "cache_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="switchDns")
+    def switch_dns(self) -> Optional[_builtins.bool]:
+        """
+        Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+        """
+        return pulumi.get(self, "switch_dns")
+
+    @switch_dns.setter
+    def switch_dns(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "switch_dns", value)
 
 
 class PersistenceSettingsArgsDict(TypedDict):

@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
 from ._enums import *
 from ._inputs import *
 
@@ -34,6 +35,7 @@ class ManagedRedisArgs:
                  high_availability: Optional[_builtins.bool] = None,
                  key_vault_id: pulumi.Input[Optional[_builtins.str]] = None,
                  location: pulumi.Input[Optional[_builtins.str]] = None,
+                 migrate_from: Optional['MigrationSourceArgs'] = None,
                  minimum_tls_version: Optional['TlsVersion'] = None,
                  private_endpoint: Optional['PrivateEndpointSettingsArgs'] = None,
                  protect_data: Optional[_builtins.bool] = None,
@@ -58,6 +60,7 @@ class ManagedRedisArgs:
         :param _builtins.bool high_availability: Replicates the data (Azure Managed Redis SKUs only). Default: Azure's, on.
         :param pulumi.Input[_builtins.str] key_vault_id: The ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
         :param pulumi.Input[_builtins.str] location: The Azure region. Default (also when empty): the resource group's.
+        :param 'MigrationSourceArgs' migrate_from: Creates this cache as the successor of an Azure Cache for Redis (classic) cache, which retires (Basic, Standard and Premium on 2028-09-30): every setting not given is derived from it (the SKU by Microsoft's mapping table, location, high availability, public network access, clustering and eviction policies, tags), and what cannot be carried is listed in the `migration` output. `authentication` must be given with it. Once the cache exists its own values win, so a changed or deleted source changes nothing. The host name switch is left to Microsoft's tooling (see the README).
         :param 'TlsVersion' minimum_tls_version: The minimum TLS version. Default and only value: `1.2`.
         :param 'PrivateEndpointSettingsArgs' private_endpoint: Reaches the cache from a subnet through a private endpoint (also for an existing cache).
         :param _builtins.bool protect_data: Protects the cluster and the database against replacement and deletion.
@@ -92,6 +95,8 @@ class ManagedRedisArgs:
             pulumi.set(__self__, "key_vault_id", key_vault_id)
         if location is not None:
             pulumi.set(__self__, "location", location)
+        if migrate_from is not None:
+            pulumi.set(__self__, "migrate_from", migrate_from)
         if minimum_tls_version is not None:
             pulumi.set(__self__, "minimum_tls_version", minimum_tls_version)
         if private_endpoint is not None:
@@ -266,6 +271,18 @@ class ManagedRedisArgs:
         pulumi.set(self, "location", value)
 
     @_builtins.property
+    @pulumi.getter(name="migrateFrom")
+    def migrate_from(self) -> Optional['MigrationSourceArgs']:
+        """
+        Creates this cache as the successor of an Azure Cache for Redis (classic) cache, which retires (Basic, Standard and Premium on 2028-09-30): every setting not given is derived from it (the SKU by Microsoft's mapping table, location, high availability, public network access, clustering and eviction policies, tags), and what cannot be carried is listed in the `migration` output. `authentication` must be given with it. Once the cache exists its own values win, so a changed or deleted source changes nothing. The host name switch is left to Microsoft's tooling (see the README).
+        """
+        return pulumi.get(self, "migrate_from")
+
+    @migrate_from.setter
+    def migrate_from(self, value: Optional['MigrationSourceArgs']):
+        pulumi.set(self, "migrate_from", value)
+
+    @_builtins.property
     @pulumi.getter(name="minimumTlsVersion")
     def minimum_tls_version(self) -> Optional['TlsVersion']:
         """
@@ -380,6 +397,7 @@ class ManagedRedis(pulumi.ComponentResource):
                  high_availability: Optional[_builtins.bool] = None,
                  key_vault_id: pulumi.Input[Optional[_builtins.str]] = None,
                  location: pulumi.Input[Optional[_builtins.str]] = None,
+                 migrate_from: Optional[Union['MigrationSourceArgs', 'MigrationSourceArgsDict']] = None,
                  minimum_tls_version: Optional['TlsVersion'] = None,
                  private_endpoint: Optional[Union['PrivateEndpointSettingsArgs', 'PrivateEndpointSettingsArgsDict']] = None,
                  protect_data: Optional[_builtins.bool] = None,
@@ -407,6 +425,7 @@ class ManagedRedis(pulumi.ComponentResource):
         :param _builtins.bool high_availability: Replicates the data (Azure Managed Redis SKUs only). Default: Azure's, on.
         :param pulumi.Input[_builtins.str] key_vault_id: The ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.
         :param pulumi.Input[_builtins.str] location: The Azure region. Default (also when empty): the resource group's.
+        :param Union['MigrationSourceArgs', 'MigrationSourceArgsDict'] migrate_from: Creates this cache as the successor of an Azure Cache for Redis (classic) cache, which retires (Basic, Standard and Premium on 2028-09-30): every setting not given is derived from it (the SKU by Microsoft's mapping table, location, high availability, public network access, clustering and eviction policies, tags), and what cannot be carried is listed in the `migration` output. `authentication` must be given with it. Once the cache exists its own values win, so a changed or deleted source changes nothing. The host name switch is left to Microsoft's tooling (see the README).
         :param 'TlsVersion' minimum_tls_version: The minimum TLS version. Default and only value: `1.2`.
         :param Union['PrivateEndpointSettingsArgs', 'PrivateEndpointSettingsArgsDict'] private_endpoint: Reaches the cache from a subnet through a private endpoint (also for an existing cache).
         :param _builtins.bool protect_data: Protects the cluster and the database against replacement and deletion.
@@ -453,6 +472,7 @@ class ManagedRedis(pulumi.ComponentResource):
                  high_availability: Optional[_builtins.bool] = None,
                  key_vault_id: pulumi.Input[Optional[_builtins.str]] = None,
                  location: pulumi.Input[Optional[_builtins.str]] = None,
+                 migrate_from: Optional[Union['MigrationSourceArgs', 'MigrationSourceArgsDict']] = None,
                  minimum_tls_version: Optional['TlsVersion'] = None,
                  private_endpoint: Optional[Union['PrivateEndpointSettingsArgs', 'PrivateEndpointSettingsArgsDict']] = None,
                  protect_data: Optional[_builtins.bool] = None,
@@ -485,6 +505,7 @@ class ManagedRedis(pulumi.ComponentResource):
             __props__.__dict__["high_availability"] = high_availability
             __props__.__dict__["key_vault_id"] = key_vault_id
             __props__.__dict__["location"] = location
+            __props__.__dict__["migrate_from"] = migrate_from
             __props__.__dict__["minimum_tls_version"] = minimum_tls_version
             __props__.__dict__["private_endpoint"] = private_endpoint
             __props__.__dict__["protect_data"] = protect_data
@@ -502,6 +523,7 @@ class ManagedRedis(pulumi.ComponentResource):
             __props__.__dict__["database_id"] = None
             __props__.__dict__["environment"] = None
             __props__.__dict__["host_name"] = None
+            __props__.__dict__["migration"] = None
             __props__.__dict__["port"] = None
             __props__.__dict__["primary_access_key"] = None
             __props__.__dict__["primary_access_key_secret_uri"] = None
@@ -599,6 +621,14 @@ class ManagedRedis(pulumi.ComponentResource):
         The ARM id of the Key Vault holding the secrets (AccessKey mode; empty otherwise).
         """
         return pulumi.get(self, "key_vault_id")
+
+    @_builtins.property
+    @pulumi.getter
+    def migration(self) -> pulumi.Output['outputs.MigrationStatus']:
+        """
+        What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted`: switch with Microsoft's tooling) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags and the database's clusteringPolicy and evictionPolicy with the cache's values.
+        """
+        return pulumi.get(self, "migration")
 
     @_builtins.property
     @pulumi.getter

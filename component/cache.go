@@ -18,10 +18,7 @@ type cache struct {
 // createCache registers the cluster, encrypted with the customer-managed key if any, and its
 // "default" database.
 func (b *builder) createCache(s *settings) (*cache, error) {
-	clusterName := s.clusterName
-	if s.defaultName {
-		clusterName = b.defaultName(s, defaultClusterName)
-	}
+	clusterName := b.newClusterName(s)
 	var protect []pulumi.ResourceOption
 	if s.protectData {
 		protect = append(protect, pulumi.Protect(true))
@@ -59,7 +56,6 @@ func (b *builder) createCache(s *settings) (*cache, error) {
 		GeoReplication:           geoReplication(db.GeoReplication),
 	}
 	if m := s.migration; m != nil {
-		b.deriveMigration(s, clusterName)
 		m.apply(clusterArgs, databaseArgs)
 	}
 
@@ -86,6 +82,14 @@ func (b *builder) createCache(s *settings) (*cache, error) {
 		redisVersion:      cluster.RedisVersion,
 		keysEnabled:       database.Name,
 	}, nil
+}
+
+// newClusterName is the new cluster's name: the given one, or the default.
+func (b *builder) newClusterName(s *settings) pulumi.StringOutput {
+	if s.defaultName {
+		return b.defaultName(s, defaultClusterName)
+	}
+	return s.clusterName
 }
 
 // defaultName derives a global name from where the component lives: the subscription the

@@ -162,6 +162,10 @@ type parts struct {
 func (b *builder) build(s *settings) (*parts, error) {
 	p := &parts{}
 	var err error
+	// 0. With migrateFrom: the source read and checked before anything is written.
+	if s.migration != nil {
+		b.deriveMigration(s, b.newClusterName(s))
+	}
 	// 1. The cache: created, or read when it exists.
 	if s.existing != nil {
 		p.cache = b.readExistingCache(s)

@@ -248,6 +248,8 @@ func (b *builder) deriveMigration(s *settings, clusterName pulumi.StringOutput) 
 		return d, err
 	}).(derivedCacheOutput)
 	m.derived = &derived
+	// Every child takes the resource group: so none is written before the source is checked.
+	s.resourceGroupName = pulumi.All(derived, s.resourceGroupName).ApplyT(func(v []any) string { return v[1].(string) }).(pulumi.StringOutput)
 }
 
 // lookup is a read that may find nothing (NotFound).

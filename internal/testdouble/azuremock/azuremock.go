@@ -67,6 +67,13 @@ func (f *Fake) Seed(seeds ...fakearm.Seed) {
 	}
 }
 
+// Delete removes a resource, as if deleted outside the program (a source cache, say).
+func (f *Fake) Delete(id string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.state, strings.ToLower(id))
+}
+
 func (f *Fake) put(id string, properties map[string]any) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -48,16 +48,16 @@ type MigrationSource struct {
 // or the defaults would apply (and may replace the cache).
 type MigrationStatus struct {
 	// SourceHostName is the source's host name (empty once the source is deleted).
-	SourceHostName string `pulumi:"sourceHostName"`
+	SourceHostName string `pulumi:"sourceHostName" json:"sourceHostName"`
 	// SourceSku is the source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three
 	// shards; empty once the source is deleted).
-	SourceSku string `pulumi:"sourceSku"`
+	SourceSku string `pulumi:"sourceSku" json:"sourceSku"`
 	// Sku is the new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.
-	Sku string `pulumi:"sku"`
+	Sku string `pulumi:"sku" json:"sku"`
 	// State is `NotStarted`: the host name switch is left to Microsoft's tooling.
-	State string `pulumi:"state"`
+	State string `pulumi:"state" json:"state"`
 	// NotCarried are the source's settings the new cache does not have.
-	NotCarried []string `pulumi:"notCarried"`
+	NotCarried []string `pulumi:"notCarried" json:"notCarried"`
 }
 
 // MigrationStatusOutput is a MigrationStatus Output.

@@ -2,12 +2,14 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
+	"github.com/managedredis/pulumi-azure-managed-redis/tests/fakeazure"
 )
 
 // yamlProject copies a YAML program into a folder of its own.
@@ -170,4 +172,140 @@ func TestYamlTwoPrivateCachesNeedOneZone(t *testing.T) {
 	if n := azureWrites(w); n != 0 {
 		t.Errorf("the refused preview wrote to Azure %d times", n)
 	}
+}
+
+// In YAML: a cache that succeeds an Azure Cache for Redis cache. Its SKU and settings come from
+// the source; a second up changes nothing; once the source is deleted, preview and up still
+// change nothing. Each kind of source gets the mapping table's SKU.
+func TestYamlMigrateFrom(t *testing.T) {
+	tests := []struct {
+		name                          string
+		source                        fakearm.Seed
+		sku, highAvailability, policy string
+		sourceSku                     string
+		deleteSource                  bool
+	}{
+		{"Standard C1", fakearm.ClassicCache("rg-classic", "old", "eastus", "Standard", "C", 1, 0, nil),
+			"Balanced_B1", "Enabled", "EnterpriseCluster", "Standard C1", true},
+		{"Premium P2 x3", fakearm.ClassicCache("rg-classic", "old", "eastus", "Premium", "P", 2, 3, nil),
+			"MemoryOptimized_M50", "Enabled", "OSSCluster", "Premium P2 x3", false},
+		{"Basic C0", fakearm.ClassicCache("rg-classic", "old", "eastus", "Basic", "C", 0, 0, nil),
+			"Balanced_B0", "Disabled", "EnterpriseCluster", "Basic C0", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newWorld(t)
+			if err := w.Store.Seed(tt.source); err != nil {
+				t.Fatal(err)
+			}
+			dir := yamlProject(t, "tests/e2e/testdata/migrate/Pulumi.yaml")
+			w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
+			w.cli(dir, "config", "set", "cacheId", tt.source.ID)
+			w.cli(dir, "preview")
+			w.cli(dir, "up", "--yes", "--skip-preview")
+			var outputs map[string]any
+			if err := json.Unmarshal([]byte(w.cli(dir, "stack", "output", "--json")), &outputs); err != nil {
+				t.Fatal(err)
+			}
+			migration, _ := outputs["migration"].(map[string]any)
+			if migration["sku"] != tt.sku || migration["sourceSku"] != tt.sourceSku || migration["state"] != "NotStarted" ||
+				migration["sourceHostName"] != "old.redis.cache.windows.net" {
+				t.Errorf("migration %v", migration)
+			}
+			cluster, database := oneOfType(t, w, clusterType), oneOfType(t, w, databaseType)
+			if sku, _ := cluster.Properties["sku"].(map[string]any); sku["name"] != tt.sku ||
+				cluster.Properties["highAvailability"] != tt.highAvailability || cluster.Properties["location"] != "eastus" {
+				t.Errorf("cluster %v", cluster.Properties)
+			}
+			if tags, _ := cluster.Properties["tags"].(map[string]any); tags["team"] != "cache" || tags["source"] != "old" {
+				t.Errorf("cluster tags %v", cluster.Properties["tags"])
+			}
+			if database.Properties["clusteringPolicy"] != tt.policy || database.Properties["accessKeysAuthentication"] != "Enabled" {
+				t.Errorf("database %v", database.Properties)
+			}
+			// The source is read, never written.
+			if source, err := w.Store.Get(tt.source.ID); err != nil || source == nil || fmt.Sprint(source.Properties["sku"]) != fmt.Sprint(tt.source.Properties["sku"]) {
+				t.Errorf("source %v %v", source, err)
+			}
+			if writes := w.Store.Lines("writes"); len(writes) != 0 {
+				t.Errorf("the source was written: %v", writes)
+			}
+			written := azureWrites(w)
+			w.cli(dir, "up", "--yes", "--expect-no-changes")
+			if !tt.deleteSource {
+				return
+			}
+			// Day 2: the source is deleted (Microsoft keeps its host name working); nothing changes.
+			if err := w.Store.Delete(tt.source.ID); err != nil {
+				t.Fatal(err)
+			}
+			w.cli(dir, "preview", "--expect-no-changes")
+			w.cli(dir, "up", "--yes", "--expect-no-changes")
+			if after := azureWrites(w); after != written {
+				t.Errorf("%d writes after the first up, want none", after-written)
+			}
+		})
+	}
+}
+
+// In YAML: refusals at preview, before any write, each naming the input and the reason.
+func TestYamlMigrateFromRefusals(t *testing.T) {
+	source := fakearm.ClassicCache("rg-classic", "old", "eastus", "Standard", "C", 1, 0, nil)
+	tests := []struct {
+		name   string
+		config map[string]string
+		want   []string
+	}{
+		{"switchDns", map[string]string{"switchDns": "true"}, []string{"migrateFrom.switchDns", "az redisenterprise migration start"}},
+		{"Entra ID only while the source's clients use keys", map[string]string{"authentication": "EntraId"}, []string{"authentication", "would stop working"}},
+		{"an Enterprise cache", map[string]string{"cacheId": "/subscriptions/" + fakearm.Subscription + "/resourceGroups/g/providers/Microsoft.Cache/redisEnterprise/e"},
+			[]string{"migrateFrom.cacheId", "Enterprise migration tooling"}},
+		{"a source that does not exist", map[string]string{"cacheId": fakearm.ClassicCacheId("rg-classic", "gone")},
+			[]string{"migrateFrom.cacheId", "was not found"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newWorld(t)
+			if err := w.Store.Seed(source); err != nil {
+				t.Fatal(err)
+			}
+			dir := yamlProject(t, "tests/e2e/testdata/migrate/Pulumi.yaml")
+			w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
+			w.cli(dir, "config", "set", "cacheId", source.ID)
+			for k, v := range tt.config {
+				w.cli(dir, "config", "set", k, v)
+			}
+			out, err := engine.Run(dir, w.Environment(), "preview")
+			if err == nil {
+				t.Fatal("the preview succeeded")
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(out, want) {
+					t.Errorf("preview output lacks %q:\n%s", want, out)
+				}
+			}
+			if n := azureWrites(w); n != 0 {
+				t.Errorf("the refused preview wrote to Azure %d times", n)
+			}
+		})
+	}
+}
+
+// oneOfType is the one resource of a type in the fake Azure.
+func oneOfType(t *testing.T, w *world, typ string) fakeazure.Resource {
+	t.Helper()
+	all, err := w.Store.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []fakeazure.Resource
+	for _, r := range all {
+		if r.Type == typ {
+			found = append(found, r)
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("%d resources of type %s, want 1", len(found), typ)
+	}
+	return found[0]
 }

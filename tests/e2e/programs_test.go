@@ -242,6 +242,20 @@ func TestExamplesPreviewThenUp(t *testing.T) {
 			}
 		}
 	})
+	// examples/migrate: a cache that succeeds a Standard C1 classic cache.
+	t.Run("migrate", func(t *testing.T) {
+		w := newWorld(t)
+		source := fakearm.ClassicCache("legacy", "sessions-old", "westeurope", "Standard", "C", 1, 0, nil)
+		if err := w.Store.Seed(source); err != nil {
+			t.Fatal(err)
+		}
+		outputs := previewThenUp(t, runners["yaml"](t, w, filepath.Join(repo, "examples/migrate/Pulumi.yaml"),
+			map[string]string{"resourceGroupName": "rg", "sourceCacheId": source.ID}))
+		if migration, _ := outputs["migration"].Value.(map[string]any); migration["sku"] != "Balanced_B1" ||
+			migration["sourceHostName"] != "sessions-old.redis.cache.windows.net" || migration["state"] != "NotStarted" {
+			t.Errorf("migration %v", outputs["migration"].Value)
+		}
+	})
 	// examples/go is package main: its own test runs it with the engine (a preview, then an up),
 	// in this world.
 	t.Run("go", func(t *testing.T) {

@@ -64,6 +64,9 @@ func program(s spec) pulumi.RunFunc {
 				GroupNickname: s.GeoReplicationGroup, LinkedDatabaseIds: pulumi.StringArray{pulumi.String("/db/1")},
 			}
 		}
+		if s.MigrateFrom != "" {
+			args.MigrateFrom = &component.MigrationSource{CacheId: pulumi.String(s.MigrateFrom)}
+		}
 		if s.ExistingClusterName != "" {
 			args.Existing = &component.ExistingCache{ClusterName: pulumi.String(s.ExistingClusterName)}
 		}

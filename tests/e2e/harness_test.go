@@ -78,6 +78,8 @@ type spec struct {
 	EvictionPolicy      string            `json:"evictionPolicy,omitempty"`
 	Sku                 string            `json:"sku,omitempty"`
 	ExistingClusterName string            `json:"existingClusterName,omitempty"`
+	// MigrateFrom is migrateFrom.cacheId: the cache succeeds that Azure Cache for Redis cache.
+	MigrateFrom string `json:"migrateFrom,omitempty"`
 	// GeoReplicationGroup adds a geo-replication group (refused on small SKUs).
 	GeoReplicationGroup string `json:"geoReplicationGroup,omitempty"`
 	// Accesses are ManagedRedisAccess components, one per identity named, named after it and

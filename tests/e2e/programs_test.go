@@ -13,7 +13,7 @@ import (
 )
 
 // Programs as users write them, run as users run them: a preview first, then an up. The
-// examples (examples/{go,nodejs,python,yaml,private-network}; the others in examples_test.go), and a
+// examples (examples/{go,nodejs,python,yaml,private-network,migrate}; the others in examples_test.go), and a
 // program using every input (the README's blocks: readme_test.go): each must preview and deploy without an error against the fake Azure.
 
 // operationRun is what one operation of a program reported.

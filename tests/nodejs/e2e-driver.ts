@@ -38,6 +38,7 @@ interface Spec {
     evictionPolicy?: string;
     sku?: string;
     existingClusterName?: string;
+    migrateFrom?: string;
     geoReplicationGroup?: string;
     accesses?: string[];
     accessStrings?: Record<string, string>;
@@ -65,7 +66,7 @@ const outputNames = [
     "clusterId", "clusterName", "databaseId", "resourceGroupName", "hostName", "port", "authentication", "connectionName",
     "connectionString", "uri", "primaryAccessKey", "keyVaultId", "connectionStringSecretUri",
     "primaryAccessKeySecretUri", "redisVersion", "environment", "privateEndpointId", "privateIpAddress",
-    "secondaryAccessKey", "roleAssignmentIds",
+    "secondaryAccessKey", "roleAssignmentIds", "migration",
 ] as const;
 
 // A private endpoint in the subnet and the zone (none: a new zone), or none without a subnet.
@@ -107,6 +108,7 @@ function program(spec: Spec) {
                 name: r.name, roleDefinitionId: r.role, principalId: principalIds[r.identity],
             })),
             existing: spec.existingClusterName ? { clusterName: spec.existingClusterName } : undefined,
+            migrateFrom: spec.migrateFrom ? { cacheId: spec.migrateFrom } : undefined,
             privateEndpoint: privateEndpoint(spec.subnetId, spec.privateDnsZoneId),
             diagnostics: spec.workspaceId ? { workspaceId: spec.workspaceId } : undefined,
             customerManagedKey: spec.keyUrl

@@ -31,6 +31,7 @@ OUTPUTS = {
     "privateIpAddress": "private_ip_address",
     "secondaryAccessKey": "secondary_access_key",
     "roleAssignmentIds": "role_assignment_ids",
+    "migration": "migration",
 }
 
 
@@ -95,6 +96,7 @@ def program(spec):
                 for r in spec.get("roleAssignments") or []
             ],
             existing=existing,
+            migrate_from=redis.MigrationSourceArgs(cache_id=spec["migrateFrom"]) if spec.get("migrateFrom") else None,
             private_endpoint=private_endpoint(spec.get("subnetId"), spec.get("privateDnsZoneId")),
             diagnostics=redis.DiagnosticsSettingsArgs(workspace_id=spec["workspaceId"]) if spec.get("workspaceId") else None,
             customer_managed_key=redis.CustomerManagedKeySettingsArgs(

@@ -205,6 +205,14 @@ func migrationRules(a *ManagedRedisArgs, _ *settings) []refusal {
 			"tooling: `az redisenterprise migration start --cluster-name <cluster> --resource-group <group> "+
 			"--source-resource-id <cacheId> --switch-dns true --skip-data-migration true` (or the portal)"))
 	}
+	if a.Capacity != nil || len(a.Zones) > 0 {
+		input := "capacity"
+		if a.Capacity == nil {
+			input = "zones"
+		}
+		refused = append(refused, refuse(input, "capacity and zones are for the legacy Enterprise SKUs, and a migrateFrom "+
+			"cache is an Azure Managed Redis SKU: leave them out"))
+	}
 	if a.Authentication == "" {
 		refused = append(refused, refuse("authentication", "with migrateFrom, write the authentication explicitly: "+
 			"AccessKey if the source's clients use access keys (so that they keep working), EntraId if the source has "+

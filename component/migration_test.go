@@ -131,6 +131,8 @@ func TestMigrationRefusals(t *testing.T) {
 	}{
 		{"switchDns", classic("Standard", "C", 1, 0, nil), migrateArgs(AccessKey, func(a *ManagedRedisArgs) { a.MigrateFrom.SwitchDns = true }),
 			"migrateFrom.switchDns", "migration", "az redisenterprise migration start"},
+		{"zones", classic("Standard", "C", 1, 0, nil), migrateArgs(AccessKey, func(a *ManagedRedisArgs) { a.Zones = []string{"1"} }),
+			"zones", "migration", "leave them out"},
 		{"no authentication", classic("Standard", "C", 1, 0, nil), migrateArgs("", nil), "authentication", "migration", "AccessKey"},
 		{"with existing", classic("Standard", "C", 1, 0, nil), migrateArgs(AccessKey, func(a *ManagedRedisArgs) {
 			a.Existing = &ExistingCache{ClusterName: str("legacy")}

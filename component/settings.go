@@ -145,6 +145,10 @@ func (s *settings) resolveCluster(args ManagedRedisArgs, in func(path string) pu
 	s.defaultName = args.ClusterName == nil
 	s.skuName = orDefault(args.Sku, DefaultSku)
 	s.sku, _ = parseSku(s.skuName)
+	if args.MigrateFrom != nil && args.Sku == "" {
+		// Unknown until the source is read: the rules that depend on the SKU do not apply.
+		s.sku = sku{}
+	}
 	s.highAvailability = args.HighAvailability
 	s.capacity = args.Capacity
 	s.zones = args.Zones

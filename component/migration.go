@@ -354,7 +354,7 @@ func derive(s *settings, cacheId string, source lookup[redis.LookupRedisResult],
 	maps.Copy(d.Tags, given)
 	warning := ""
 	if len(d.Status.NotCarried) > 0 {
-		warning = fmt.Sprintf("migrateFrom: the new cache does not have the source's %s (Azure Managed Redis or "+
+		warning = fmt.Sprintf("migrateFrom: the new cache does not have these settings of the source: %s (Azure Managed Redis or "+
 			"Microsoft's migration tooling does not carry them); firewall rules and patch schedules, if the source has "+
 			"any, are not carried either. No data is copied.", strings.Join(d.Status.NotCarried, ", "))
 	}

@@ -184,13 +184,15 @@ func TestYamlMigrateFrom(t *testing.T) {
 		sku, highAvailability, policy string
 		sourceSku                     string
 		deleteSource                  bool
+		notCarried                    string // in the one warning at preview; "" for none
 	}{
 		{"Standard C1", fakearm.ClassicCache("rg-classic", "old", "eastus", "Standard", "C", 1, 0, nil),
-			"Balanced_B1", "Enabled", "EnterpriseCluster", "Standard C1", true},
-		{"Premium P2 x3", fakearm.ClassicCache("rg-classic", "old", "eastus", "Premium", "P", 2, 3, nil),
-			"MemoryOptimized_M50", "Enabled", "OSSCluster", "Premium P2 x3", false},
-		{"Basic C0", fakearm.ClassicCache("rg-classic", "old", "eastus", "Basic", "C", 0, 0, nil),
-			"Balanced_B0", "Disabled", "EnterpriseCluster", "Basic C0", false},
+			"Balanced_B1", "Enabled", "EnterpriseCluster", "Standard C1", true, ""},
+		{"Premium P2 x3", fakearm.ClassicCache("rg-classic", "old", "eastus", "Premium", "P", 2, 3,
+			map[string]any{"redisConfiguration": map[string]any{"aofBackupEnabled": "true"}, "zones": []any{"1"}}),
+			"MemoryOptimized_M50", "Enabled", "OSSCluster", "Premium P2 x3", false, "persistence, zones"},
+		{"Basic C0", fakearm.ClassicCache("rg-classic", "old", "eastus", "Basic", "C", 0, 0, map[string]any{"enableNonSslPort": true}),
+			"Balanced_B0", "Disabled", "EnterpriseCluster", "Basic C0", false, "the non-TLS port"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -201,7 +203,13 @@ func TestYamlMigrateFrom(t *testing.T) {
 			dir := yamlProject(t, "tests/e2e/testdata/migrate/Pulumi.yaml")
 			w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
 			w.cli(dir, "config", "set", "cacheId", tt.source.ID)
-			w.cli(dir, "preview")
+			preview := w.cli(dir, "preview")
+			// One warning (the CLI shows it on the resource's line, and once under Diagnostics).
+			_, diagnostics, _ := strings.Cut(preview, "Diagnostics:")
+			warning := "warning: migrateFrom: the new cache does not have these settings of the source: " + tt.notCarried + " ("
+			if n := strings.Count(diagnostics, warning); (tt.notCarried != "") != (n == 1) || strings.Count(diagnostics, "migrateFrom:") > 1 {
+				t.Errorf("%d warnings %q at preview, want one if anything is not carried:\n%s", n, warning, preview)
+			}
 			w.cli(dir, "up", "--yes", "--skip-preview")
 			var outputs map[string]any
 			if err := json.Unmarshal([]byte(w.cli(dir, "stack", "output", "--json")), &outputs); err != nil {

@@ -228,10 +228,17 @@ func migrationRules(a *ManagedRedisArgs, _ *settings) []refusal {
 func (b *builder) deriveMigration(s *settings, clusterName pulumi.StringOutput) {
 	m := s.migration
 	source := read(b, func(v []any, opts ...pulumi.InvokeOption) (*lookup[redis.LookupRedisResult], error) {
-		group, name := cacheIdParts(v[0].(string))
+		id, subscription := v[0].(string), v[1].(string)
+		// getRedis reads the provider's subscription: a source in another one is not this id.
+		if from := strings.Split(id, "/")[2]; !strings.EqualFold(from, subscription) {
+			return nil, inputError("migrateFrom.cacheId", "migration", "the source %s is in subscription %s, and the cache "+
+				"deploys to %s: the new cache and its source must be in the same subscription (Microsoft's migration "+
+				"tooling needs it too)", id, from, subscription)
+		}
+		group, name := cacheIdParts(id)
 		r, err := redis.LookupRedis(b.ctx, &redis.LookupRedisArgs{Name: name, ResourceGroupName: group}, opts...)
 		return found(r, err)
-	}, m.cacheId)
+	}, m.cacheId, b.client().SubscriptionId())
 	cluster := read(b, func(v []any, opts ...pulumi.InvokeOption) (*lookup[redisenterprise.LookupRedisEnterpriseResult], error) {
 		r, err := redisenterprise.LookupRedisEnterprise(b.ctx, &redisenterprise.LookupRedisEnterpriseArgs{
 			ClusterName: v[0].(string), ResourceGroupName: v[1].(string)}, opts...)

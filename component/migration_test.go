@@ -152,6 +152,9 @@ func TestMigrationRefusals(t *testing.T) {
 			"sku", "migration", "smaller than MemoryOptimized_M50"},
 		{"Entra ID only while the source's clients use keys", classic("Standard", "C", 1, 0, nil), migrateArgs(EntraID, nil),
 			"authentication", "migration", "stop working"},
+		{"a source in another subscription", classic("Standard", "C", 1, 0, nil), migrateArgs(AccessKey, func(a *ManagedRedisArgs) {
+			a.MigrateFrom.CacheId = str("/subscriptions/other/resourceGroups/rg-classic/providers/Microsoft.Cache/Redis/old")
+		}), "migrateFrom.cacheId", "migration", "same subscription"},
 		{"a source that does not exist", azuremock.New(), migrateArgs(AccessKey, nil), "migrateFrom.cacheId", "migration", "was not found"},
 	}
 	for _, tt := range tests {

@@ -572,3 +572,51 @@ func TestPreviewAccessPolicyAssignments(t *testing.T) {
 		})
 	}
 }
+
+// FAKE_AZURE_SEED's classic caches: their SKU and shards as getRedis answers them; a bad one is
+// refused.
+func TestSeedClassicCaches(t *testing.T) {
+	tests := []struct {
+		spec                 string
+		name, family         string
+		capacity, shardCount int
+		wantErr              bool
+	}{
+		{"classic:rg/old/Standard_C1", "Standard", "C", 1, 0, false},
+		{"classic:rg/old/Premium_P2x3", "Premium", "P", 2, 3, false},
+		{"classic:rg/old/Basic_C0", "Basic", "C", 0, 0, false},
+		{"classic:rg/old/Standard", "", "", 0, 0, true},
+		{"classic:rg/old/Premium_Px", "", "", 0, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.spec, func(t *testing.T) {
+			store, err := OpenStore(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = seedFromEnvironment(store, tt.spec)
+			if tt.wantErr {
+				if err == nil {
+					t.Fatal("accepted")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, failure := fakearm.Invoke(liveResources{store}, fakearm.GetRedis, map[string]any{"resourceGroupName": "rg", "name": "old"})
+			if failure != "" {
+				t.Fatal(failure)
+			}
+			sku, _ := got["sku"].(map[string]any)
+			shards, _ := got["shardCount"].(float64)
+			if sku["name"] != tt.name || sku["family"] != tt.family || fmt.Sprint(sku["capacity"]) != fmt.Sprint(tt.capacity) ||
+				int(shards) != tt.shardCount || got["azureApiVersion"] != fakearm.ClassicAPIVersion {
+				t.Errorf("getRedis answered %v", got)
+			}
+			if _, missing := fakearm.Invoke(liveResources{store}, fakearm.GetRedis, map[string]any{"resourceGroupName": "rg", "name": "gone"}); !strings.Contains(missing, "NotFound") {
+				t.Errorf("a missing cache: %q", missing)
+			}
+		})
+	}
+}

@@ -25,6 +25,7 @@ const ManagedRedisAccessType = "azure-managed-redis:index:ManagedRedisAccess"
 //	})
 type ManagedRedisAccess struct {
 	pulumi.ResourceState
+	childrenOf
 
 	// AccessPolicyAssignmentId is the ARM id of the access policy assignment (EntraId mode;
 	// empty otherwise).
@@ -125,14 +126,17 @@ func BuildManagedRedisAccess(ctx *pulumi.Context, name string, args *ManagedRedi
 			assignment, err := grantAccessPolicy(ctx, childName{name: name}, db, objectId, a.AccessString, b.child(pulumi.DependsOnInputs(wait)))
 			if err == nil {
 				access.AccessPolicyAssignmentId = assignment.ID().ToStringOutput()
+				b.registered(assignment)
 			}
 			return assignment, err
 		})
 		return access, err
 	}
 	vault := b.givenVault(in("keyVaultId"), "keyVaultId")
-	_, access.RoleAssignmentIds, err = grantSecretsUser(ctx, childName{name: name},
+	roles, ids, err := grantSecretsUser(ctx, childName{name: name},
 		secretsOf{vaultId: vault.id, connectionName: in("connectionName")}, objectId, in("principalType"), b.child())
+	access.RoleAssignmentIds = ids
+	b.registered(roles...)
 	return access, err
 }
 

@@ -13,17 +13,16 @@ import (
 // child it registers is remembered, so that outputs can wait for all of them.
 type builder struct {
 	ctx          *pulumi.Context
-	parent       pulumi.Resource
+	parent       composite
 	resourceOpts []pulumi.ResourceOption
 	invokeOpts   []pulumi.InvokeOption
 	// dependencies resolves once what the component depends on exists: custom resources by
 	// their ids, components by their URNs.
 	dependencies pulumi.ArrayOutput
-	children     []pulumi.Resource
 	clientConfig *authorization.GetClientConfigResultOutput
 }
 
-func newBuilder(ctx *pulumi.Context, parent pulumi.Resource, opts []pulumi.ResourceOption) (*builder, error) {
+func newBuilder(ctx *pulumi.Context, parent composite, opts []pulumi.ResourceOption) (*builder, error) {
 	given, err := pulumi.NewResourceOptions(opts...)
 	if err != nil {
 		return nil, err
@@ -33,15 +32,45 @@ func newBuilder(ctx *pulumi.Context, parent pulumi.Resource, opts []pulumi.Resou
 	b.invokeOpts = []pulumi.InvokeOption{pulumi.Parent(parent)}
 	waits := []any{}
 	if len(given.DependsOn) > 0 {
-		b.resourceOpts = append(b.resourceOpts, pulumi.DependsOn(given.DependsOn))
+		b.resourceOpts = append(b.resourceOpts, pulumi.DependsOn(withChildren(given.DependsOn)))
 		waits = append(waits, existenceOf(given.DependsOn))
 	}
 	for _, deps := range given.DependsOnInputs {
-		b.resourceOpts = append(b.resourceOpts, pulumi.DependsOnInputs(deps))
+		b.resourceOpts = append(b.resourceOpts, pulumi.DependsOnInputs(deps.ToResourceArrayOutput().ApplyT(withChildren).(pulumi.ResourceArrayOutput)))
 		waits = append(waits, deps.ToResourceArrayOutput().ApplyT(existenceOf))
 	}
 	b.dependencies = pulumi.All(waits...)
 	return b, nil
+}
+
+// composite is a component of this package: it records its children as it registers them.
+type composite interface {
+	pulumi.Resource
+	record(children ...pulumi.Resource)
+	registeredChildren() []pulumi.Resource
+}
+
+// childrenOf is what a component of this package records: every child it registered, in
+// order. Its children are all registered before its constructor returns.
+type childrenOf struct{ children []pulumi.Resource }
+
+func (c *childrenOf) record(children ...pulumi.Resource) { c.children = append(c.children, children...) }
+func (c *childrenOf) registeredChildren() []pulumi.Resource { return c.children }
+
+// withChildren adds the children of this package's components to resources. The Go SDK turns a
+// dependency on a component of the same program into dependencies on the children the
+// component has seen so far, and a child is seen only once its registration, run in a
+// goroutine, gets that far: under load a resource depending on a cache could depend on none of
+// its children. A component of this package knows its children as soon as it is built, so
+// they are named here.
+func withChildren(resources []pulumi.Resource) []pulumi.Resource {
+	all := append([]pulumi.Resource{}, resources...)
+	for _, r := range resources {
+		if c, ok := r.(composite); ok {
+			all = append(all, c.registeredChildren()...)
+		}
+	}
+	return all
 }
 
 // existenceOf resolves once the resources exist: a custom resource has its id, a component its
@@ -91,9 +120,10 @@ func (b *builder) invoke() []pulumi.InvokeOption {
 	return azure.InvokeOptions(append([]pulumi.InvokeOption{}, b.invokeOpts...)...)
 }
 
-// registered remembers children, so that the component's outputs wait for them.
+// registered remembers children, so that the component's outputs wait for them and what
+// depends on the component depends on each of them.
 func (b *builder) registered(children ...pulumi.Resource) {
-	b.children = append(b.children, children...)
+	b.parent.record(children...)
 }
 
 // client is the subscription and tenant the azure-native provider deploys to, read once.
@@ -109,8 +139,9 @@ func (b *builder) client() authorization.GetClientConfigResultOutput {
 
 // ready is the gate the component's outputs pass: open once every child exists.
 func (b *builder) ready() gate {
-	urns := make([]any, len(b.children))
-	for i, child := range b.children {
+	children := b.parent.registeredChildren()
+	urns := make([]any, len(children))
+	for i, child := range children {
 		urns[i] = child.URN()
 	}
 	return gate{pulumi.All(urns...)}

@@ -32,6 +32,7 @@ const ManagedRedisType = "azure-managed-redis:index:ManagedRedis"
 //	ctx.Export("redisHost", cache.HostName)
 type ManagedRedis struct {
 	pulumi.ResourceState
+	childrenOf
 
 	// The outputs, defined once like the inputs (see args.go): a field's `pulumi` tag is its
 	// schema name, `provider:"secret"` marks it secret everywhere, and its doc comment is its

@@ -54,7 +54,9 @@ type composite interface {
 // order. Its children are all registered before its constructor returns.
 type childrenOf struct{ children []pulumi.Resource }
 
-func (c *childrenOf) record(children ...pulumi.Resource) { c.children = append(c.children, children...) }
+func (c *childrenOf) record(children ...pulumi.Resource) {
+	c.children = append(c.children, children...)
+}
 func (c *childrenOf) registeredChildren() []pulumi.Resource { return c.children }
 
 // withChildren adds the children of this package's components to resources. The Go SDK turns a

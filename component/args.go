@@ -43,6 +43,9 @@ type ManagedRedisArgs struct {
 	Database *DatabaseSettings `pulumi:"database,optional" cache:"new"`
 	// Authentication is `EntraId` (default): access keys disabled, each principal gets an
 	// access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
+	// With migrateFrom and no authentication, the source decides: `AccessKey` when it allows
+	// access keys (its clients keep working), `EntraId` when it has them disabled; once the
+	// cache exists, its database decides.
 	Authentication string `pulumi:"authentication,optional" enum:"Authentication"`
 	// AccessPrincipals are the Entra principals that get access to the cache, as Aspire's
 	// WithReference gives an app, each keyed by its name: reordering the list changes nothing,

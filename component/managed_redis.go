@@ -121,12 +121,28 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 	if args == nil {
 		args = &ManagedRedisArgs{}
 	}
-	s := resolve(name, *args)
-	if err := validate(args, s); err != nil {
-		return nil, &ComponentError{Kind: "ManagedRedis", Name: name, Err: err}
+	refused := func(err error) error { return &ComponentError{Kind: "ManagedRedis", Name: name, Err: err} }
+	// checked is args resolved, once every rule passed and the private DNS zone is claimed.
+	checked := func(args *ManagedRedisArgs) (*settings, error) {
+		s := resolve(name, *args)
+		if err := validate(args, s); err != nil {
+			return nil, refused(err)
+		}
+		if err := claimZoneNow(ctx, args, s); err != nil {
+			return nil, refused(err)
+		}
+		return s, nil
 	}
-	if err := claimZoneNow(ctx, args, s); err != nil {
-		return nil, &ComponentError{Kind: "ManagedRedis", Name: name, Err: err}
+	fromSource := needsAuthenticationFromSource(args)
+	var s *settings
+	var err error
+	if fromSource {
+		if err := validateWhateverTheAuthentication(name, args); err != nil {
+			return nil, refused(err)
+		}
+		s = resolve(name, *args)
+	} else if s, err = checked(args); err != nil {
+		return nil, err
 	}
 
 	redis := &ManagedRedis{}
@@ -134,11 +150,22 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 		return nil, err
 	}
 	if err := previewProviderErrors(&redis.ResourceState, s.previewInputs()); err != nil {
-		return nil, &ComponentError{Kind: "ManagedRedis", Name: name, Err: err}
+		return nil, refused(err)
 	}
 	b, err := newBuilder(ctx, redis, opts)
 	if err != nil {
 		return nil, err
+	}
+	if fromSource {
+		// The source decides the authentication (migration_authentication.go); then every rule
+		// runs with it.
+		withSource := *args
+		if withSource.Authentication, err = b.authenticationFromSource(s); err != nil {
+			return nil, refused(err)
+		}
+		if s, err = checked(&withSource); err != nil {
+			return nil, err
+		}
 	}
 
 	parts, err := b.build(s)

@@ -18,20 +18,19 @@ import (
 // configured from the source, read with azure-native's getRedis (3.28.0's default API,
 // 2024-11-01), never written.
 //
-// What shapes the resource graph must be known while the program runs, and the source is only
-// known after an invoke, so nothing that shapes the graph is derived: `authentication` (which
-// decides whether a Key Vault and secrets exist) must be given with migrateFrom, and the source
-// is then checked against it. Everything the source decides that is only a resource input (the
-// SKU, location, high availability, public network access, clustering and eviction policies,
-// tags) is an Output derived from the read, in deriveMigration: the one place. Once the cache
-// exists its own values win over the source's, so a source that changed or was deleted changes
-// nothing.
+// Everything the source decides that is only a resource input (the SKU, location, high
+// availability, public network access, clustering and eviction policies, tags) is an Output
+// derived from the read, in deriveMigration: the one place. The authentication, which decides
+// which resources exist, is read before any child is registered (migration_authentication.go)
+// unless given; a given one is checked against the source. Once the cache exists its own values
+// win over the source's, so a source that changed or was deleted changes nothing.
 
 // MigrationSource is an Azure Cache for Redis (classic) cache this cache succeeds.
 type MigrationSource struct {
 	// CacheId is the ARM id of the source, a `Microsoft.Cache/redis` cache
 	// (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It
-	// is read, never written.
+	// is read, never written. Without authentication it must be known while the program runs
+	// (also at preview): the source decides the authentication.
 	CacheId pulumi.StringInput `pulumi:"cacheId"`
 	// SwitchDns is whether to point the source's host name at the new cache: not supported (default
 	// false), because azure-native
@@ -190,8 +189,8 @@ func cacheIdParts(id string) (group, name string) {
 	return parts[4], parts[8]
 }
 
-// migrationRules: migrateFrom does not switch host names, and needs the authentication written
-// (not with existing: the existing cache rule refuses every input of a new cache) (it shapes the graph, and the source is only read later).
+// migrationRules: migrateFrom does not switch host names, and takes an Azure Managed Redis SKU
+// (not with existing: the existing cache rule refuses every input of a new cache).
 func migrationRules(a *ManagedRedisArgs, _ *settings) []refusal {
 	m := a.MigrateFrom
 	if m == nil {
@@ -213,11 +212,6 @@ func migrationRules(a *ManagedRedisArgs, _ *settings) []refusal {
 		refused = append(refused, refuse(input, "capacity and zones are for the legacy Enterprise SKUs, and a migrateFrom "+
 			"cache is an Azure Managed Redis SKU: leave them out"))
 	}
-	if a.Authentication == "" {
-		refused = append(refused, refuse("authentication", "with migrateFrom, write the authentication explicitly: "+
-			"AccessKey if the source's clients use access keys (so that they keep working), EntraId if the source has "+
-			"access keys disabled; it decides which resources exist, and the source is only read during the deployment"))
-	}
 	return refused
 }
 
@@ -228,12 +222,9 @@ func migrationRules(a *ManagedRedisArgs, _ *settings) []refusal {
 func (b *builder) deriveMigration(s *settings, clusterName pulumi.StringOutput) {
 	m := s.migration
 	source := read(b, func(v []any, opts ...pulumi.InvokeOption) (*lookup[redis.LookupRedisResult], error) {
-		id, subscription := v[0].(string), v[1].(string)
-		// getRedis reads the provider's subscription: a source in another one is not this id.
-		if from := strings.Split(id, "/")[2]; !strings.EqualFold(from, subscription) {
-			return nil, inputError("migrateFrom.cacheId", "migration", "the source %s is in subscription %s, and the cache "+
-				"deploys to %s: the new cache and its source must be in the same subscription (Microsoft's migration "+
-				"tooling needs it too)", id, from, subscription)
+		id := v[0].(string)
+		if err := sameSubscription(id, v[1].(string)); err != nil {
+			return nil, err
 		}
 		group, name := cacheIdParts(id)
 		r, err := redis.LookupRedis(b.ctx, &redis.LookupRedisArgs{Name: name, ResourceGroupName: group}, opts...)
@@ -291,7 +282,7 @@ func derive(s *settings, cacheId string, source lookup[redis.LookupRedisResult],
 ) (derivedCache, string, error) {
 	d := derivedCache{Status: MigrationStatus{State: MigrationNotStarted, NotCarried: []string{}}}
 	if !source.Found && !cluster.Found {
-		return d, "", inputError("migrateFrom.cacheId", "migration", "the source cache %s was not found", cacheId)
+		return d, "", sourceNotFound(cacheId)
 	}
 	if source.Found {
 		r := source.Result
@@ -326,9 +317,8 @@ func derive(s *settings, cacheId string, source lookup[redis.LookupRedisResult],
 		}
 		d.Tags = maps.Clone(r.Tags)
 		d.Status.NotCarried = notCarried(r)
-		// The source's clients use keys unless keys are disabled: Entra ID only would stop them.
-		keys := r.DisableAccessKeyAuthentication == nil || !*r.DisableAccessKeyAuthentication
-		if keys && s.authentication == EntraID && !cluster.Found {
+		// The source's clients may use keys unless keys are disabled: Entra ID only would stop them.
+		if allowsAccessKeys(r) && s.authentication == EntraID && !cluster.Found {
 			return d, "", inputError("authentication", "migration", "the source %s allows access keys, so its clients may "+
 				"use them, and EntraId would disable them on the new cache (they would stop working): use AccessKey, "+
 				"or disable access keys on the source first", cacheId)

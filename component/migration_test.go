@@ -133,7 +133,15 @@ func TestMigrationRefusals(t *testing.T) {
 			"migrateFrom.switchDns", "migration", "az redisenterprise migration start"},
 		{"zones", classic("Standard", "C", 1, 0, nil), migrateArgs(AccessKey, func(a *ManagedRedisArgs) { a.Zones = []string{"1"} }),
 			"zones", "migration", "leave them out"},
-		{"no authentication", classic("Standard", "C", 1, 0, nil), migrateArgs("", nil), "authentication", "migration", "AccessKey"},
+		{"no authentication, and a source id not known yet", classic("Standard", "C", 1, 0, nil), migrateArgs("", func(a *ManagedRedisArgs) {
+			a.MigrateFrom.CacheId = pulumi.UnsafeUnknownOutput(nil).ApplyT(func(any) string { return "" }).(pulumi.StringOutput)
+		}), "authentication", "migration", "migrateFrom.cacheId is not known yet"},
+		{"no authentication, a vault, and a source with keys disabled", classic("Standard", "C", 1, 0, map[string]any{"disableAccessKeyAuthentication": true}),
+			migrateArgs("", func(a *ManagedRedisArgs) { a.KeyVaultId = str(azuremock.GivenVaultId) }), "keyVaultId", "key vault", "only to authentication AccessKey"},
+		{"no authentication, a source in another subscription", classic("Standard", "C", 1, 0, nil), migrateArgs("", func(a *ManagedRedisArgs) {
+			a.MigrateFrom.CacheId = str("/subscriptions/other/resourceGroups/rg-classic/providers/Microsoft.Cache/Redis/old")
+		}), "migrateFrom.cacheId", "migration", "same subscription"},
+		{"no authentication, a source that does not exist", azuremock.New(), migrateArgs("", nil), "migrateFrom.cacheId", "migration", "was not found"},
 		{"with existing", classic("Standard", "C", 1, 0, nil), migrateArgs(AccessKey, func(a *ManagedRedisArgs) {
 			a.Existing = &ExistingCache{ClusterName: str("legacy")}
 		}), "migrateFrom", "existing cache", "existing"},
@@ -199,6 +207,74 @@ func TestMigrationOnceTheCacheExists(t *testing.T) {
 				t.Errorf("migration = %+v", got)
 			}
 		})
+	}
+}
+
+// Without authentication, the source decides it before anything is registered: AccessKey when
+// its clients may use keys (a vault and the two secrets), EntraId when keys are disabled; once
+// the cache exists its database decides, whatever the source becomes.
+func TestMigrationDerivesTheAuthentication(t *testing.T) {
+	keysDisabled := map[string]any{"disableAccessKeyAuthentication": true}
+	tests := []struct {
+		name       string
+		source     map[string]any // the classic cache's extra properties when first deployed
+		then       func(f *azuremock.Fake)
+		want, keys string // the authentication output, the database's accessKeysAuthentication
+		vaults     int
+	}{
+		{"keys allowed: AccessKey", nil, nil, AccessKey, "Enabled", 1},
+		{"keys disabled: EntraId", keysDisabled, nil, EntraID, "Disabled", 0},
+		{"AccessKey stays once the source is deleted", nil, func(f *azuremock.Fake) { f.Delete(classicId) }, AccessKey, "Enabled", 1},
+		{"EntraId stays once the source allows keys", keysDisabled,
+			func(f *azuremock.Fake) {
+				f.Seed(fakearm.ClassicCache("rg-classic", "old", "eastus", "Standard", "C", 1, 0, nil))
+			}, EntraID, "Disabled", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fake := classic("Standard", "C", 1, 0, tt.source)
+			redis := newCache(t, fake, migrateArgs("", nil))
+			if tt.then != nil {
+				tt.then(fake)
+				redis = newCache(t, fake, migrateArgs("", nil))
+			}
+			azuremock.ExpectOutput(t, redis.Authentication, tt.want, false)
+			databases := fake.Registered(databaseToken)
+			if got := azuremock.Input(databases[len(databases)-1], "accessKeysAuthentication"); got != tt.keys {
+				t.Errorf("accessKeysAuthentication = %v, want %s", got, tt.keys)
+			}
+			runs := 1
+			if tt.then != nil {
+				runs = 2
+			}
+			if got := len(fake.Registered(vaultToken)); got != tt.vaults*runs {
+				t.Errorf("%d vaults registered over %d runs, want %d a run", got, runs, tt.vaults)
+			}
+		})
+	}
+}
+
+// What only one authentication refuses waits for the source: a given vault is refused with
+// EntraId (TestMigrationRefusals) and used with AccessKey.
+func TestMigrationWithAGivenVaultUsesItWhenTheSourceAllowsKeys(t *testing.T) {
+	fake := classic("Standard", "C", 1, 0, nil)
+	redis := newCache(t, fake, migrateArgs("", func(a *ManagedRedisArgs) { a.KeyVaultId = str(azuremock.GivenVaultId) }))
+	azuremock.ExpectOutput(t, redis.Authentication, AccessKey, false)
+	azuremock.ExpectOutput(t, redis.KeyVaultId, azuremock.GivenVaultId, false)
+	if n := len(fake.Registered(vaultToken)); n != 0 {
+		t.Errorf("%d vaults created beside the given one", n)
+	}
+}
+
+// A refusal that holds whatever the source says comes before any read.
+func TestMigrationRefusesBeforeReadingTheSource(t *testing.T) {
+	fake := classic("Standard", "C", 1, 0, nil)
+	err := runCache(fake, migrateArgs("", func(a *ManagedRedisArgs) { a.Sku = "Balanced_B7" }))
+	if !hasInputError(err, "sku", "allowed values") {
+		t.Fatalf("%v, want the sku refused", err)
+	}
+	if calls := fake.Calls(); len(calls) != 0 {
+		t.Errorf("%d reads before the refusal, first %s", len(calls), calls[0].Token)
 	}
 }
 

@@ -109,13 +109,41 @@ func roleAssignmentsOf(a *ManagedRedisArgs) []RoleAssignment { return a.RoleAssi
 // validate checks the String Inputs and the closed lists of values, then runs every rule, and
 // joins what they refuse.
 func validate(a *ManagedRedisArgs, s *settings) error {
+	return errors.Join(refusals(a, s)...)
+}
+
+func refusals(a *ManagedRedisArgs, s *settings) []error {
 	errs := append(managedRedisInputs.literalErrors(a), enumErrors(a)...)
 	for _, r := range managedRedisRules {
 		for _, refused := range r.check(a, s) {
 			errs = append(errs, &InputError{Input: refused.input, Rule: r.id, Problem: refused.problem})
 		}
 	}
-	return errors.Join(errs...)
+	return errs
+}
+
+// validateWhateverTheAuthentication checks args whose authentication is still to come (from a
+// migrateFrom source): it refuses what would be refused in both modes, so that nothing is read
+// for args that cannot deploy. validate runs again once the authentication is known.
+func validateWhateverTheAuthentication(name string, a *ManagedRedisArgs) error {
+	inMode := func(mode string) []error {
+		args := *a
+		args.Authentication = mode
+		return refusals(&args, resolve(name, args))
+	}
+	accessKey := map[string]bool{}
+	for _, err := range inMode(AccessKey) {
+		if err != nil {
+			accessKey[err.Error()] = true
+		}
+	}
+	var both []error
+	for _, err := range inMode(EntraID) {
+		if err != nil && accessKey[err.Error()] {
+			both = append(both, err)
+		}
+	}
+	return errors.Join(both...)
 }
 
 // allowedValues: zones are Azure's numbers. (The closed lists of values of the `enum` tags are

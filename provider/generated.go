@@ -73,7 +73,7 @@ func (v *ManagedRedisArgs) Annotate(a infer.Annotator) {
 	a.Describe(&v.PublicNetworkAccess, "Says whether the cache is reachable from public networks. Default: `Enabled`, or `Disabled` with a `privateEndpoint` (an explicit `Enabled` keeps both ways open).")
 	a.Describe(&v.Tags, "Tags go on every Azure resource the component creates that takes tags.")
 	a.Describe(&v.Database, "Configures the cache's database.")
-	a.Describe(&v.Authentication, "`EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.")
+	a.Describe(&v.Authentication, "`EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.")
 	a.Describe(&v.AccessPrincipals, "The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.")
 	a.Describe(&v.KeyVaultId, "The ARM id of an existing Key Vault in RBAC mode, in the subscription the component deploys to, for the secrets (AccessKey mode); it is read and checked first. Default: a new vault.")
 	a.Describe(&v.ConnectionName, "The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name, cleaned the way the default cluster name is when it is not a valid connection name (`session_cache` gives `session-cache`).")
@@ -492,7 +492,7 @@ type MigrationSource struct {
 func (v *MigrationSource) Annotate(a infer.Annotator) {
 	a.SetToken(module, "MigrationSource")
 	a.Describe(v, "An Azure Cache for Redis (classic) cache this cache succeeds.")
-	a.Describe(&v.CacheId, "The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.")
+	a.Describe(&v.CacheId, "The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.")
 	a.Describe(&v.SwitchDns, "Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).")
 }
 

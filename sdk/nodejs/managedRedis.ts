@@ -201,7 +201,7 @@ export interface ManagedRedisArgs {
      */
     accessPrincipals?: inputs.AccessPrincipalArgs[];
     /**
-     * `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
+     * `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
      */
     authentication?: enums.Authentication;
     /**

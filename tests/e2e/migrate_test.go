@@ -31,9 +31,14 @@ func migrateFrom(t *testing.T, l language) {
 	}
 
 	s := newStack(t, l, w, "dev")
-	sp := spec{ResourceGroupName: "rg", Authentication: "AccessKey", MigrateFrom: source.ID}
+	// No authentication: the source decides it (AccessKey: it allows keys), read while the
+	// program runs.
+	sp := spec{ResourceGroupName: "rg", MigrateFrom: source.ID}
 	s.mustRun("preview", sp)
 	up := s.mustRun("up", sp)
+	if up.Outputs["authentication"].Value != "AccessKey" {
+		t.Errorf("authentication %v, want AccessKey from a source that allows keys", up.Outputs["authentication"].Value)
+	}
 	migration, _ := up.Outputs["migration"].Value.(map[string]any)
 	notCarried, _ := migration["notCarried"].([]any)
 	if migration["sku"] != "MemoryOptimized_M50" || migration["sourceSku"] != "Premium P2 x3" || migration["state"] != "NotStarted" ||

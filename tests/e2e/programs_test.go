@@ -255,6 +255,9 @@ func TestExamplesPreviewThenUp(t *testing.T) {
 			migration["sourceHostName"] != "sessions-old.redis.cache.windows.net" || migration["state"] != "NotStarted" {
 			t.Errorf("migration %v", outputs["migration"].Value)
 		}
+		if outputs["authentication"].Value != "AccessKey" {
+			t.Errorf("authentication %v, want AccessKey from a source that allows keys", outputs["authentication"].Value)
+		}
 	})
 	// examples/go is package main: its own test runs it with the engine (a preview, then an up),
 	// in this world.

@@ -299,6 +299,21 @@ func TestYamlMigrateFromRefusals(t *testing.T) {
 	}
 }
 
+// In YAML: without authentication, a source id that is not known at preview is refused, naming
+// the input to write, since the authentication decides which resources exist.
+func TestYamlMigrateFromAnIdNotKnownAtPreview(t *testing.T) {
+	w := newWorld(t)
+	dir := yamlProject(t, "tests/e2e/testdata/migrate-unknown/Pulumi.yaml")
+	w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
+	out, err := engine.Run(dir, w.Environment(), "preview")
+	if err == nil || !strings.Contains(out, `"authentication"`) || !strings.Contains(out, "migrateFrom.cacheId is not known yet") {
+		t.Errorf("preview: %v\n%s", err, out)
+	}
+	if n := azureWrites(w); n != 0 {
+		t.Errorf("the refused preview wrote to Azure %d times", n)
+	}
+}
+
 // oneOfType is the one resource of a type in the fake Azure.
 func oneOfType(t *testing.T, w *world, typ string) fakeazure.Resource {
 	t.Helper()

@@ -87,7 +87,7 @@ func NewManagedRedis(ctx *pulumi.Context,
 type managedRedisArgs struct {
 	// The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
 	AccessPrincipals []AccessPrincipal `pulumi:"accessPrincipals"`
-	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
+	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
 	Authentication *Authentication `pulumi:"authentication"`
 	// The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
 	Capacity *int `pulumi:"capacity"`
@@ -135,7 +135,7 @@ type managedRedisArgs struct {
 type ManagedRedisArgs struct {
 	// The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
 	AccessPrincipals []AccessPrincipalArgs
-	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
+	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
 	Authentication *Authentication
 	// The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
 	Capacity *int

@@ -1150,7 +1150,7 @@ func (o GeoReplicationSettingsPtrOutput) LinkedDatabaseIds() pulumi.StringArrayO
 
 // An Azure Cache for Redis (classic) cache this cache succeeds.
 type MigrationSource struct {
-	// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+	// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
 	CacheId string `pulumi:"cacheId"`
 	// Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
 	SwitchDns *bool `pulumi:"switchDns"`
@@ -1169,7 +1169,7 @@ type MigrationSourceInput interface {
 
 // An Azure Cache for Redis (classic) cache this cache succeeds.
 type MigrationSourceArgs struct {
-	// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+	// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
 	CacheId pulumi.StringInput `pulumi:"cacheId"`
 	// Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
 	SwitchDns *bool `pulumi:"switchDns"`
@@ -1253,7 +1253,7 @@ func (o MigrationSourceOutput) ToMigrationSourcePtrOutputWithContext(ctx context
 	}).(MigrationSourcePtrOutput)
 }
 
-// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
 func (o MigrationSourceOutput) CacheId() pulumi.StringOutput {
 	return o.ApplyT(func(v MigrationSource) string { return v.CacheId }).(pulumi.StringOutput)
 }
@@ -1287,7 +1287,7 @@ func (o MigrationSourcePtrOutput) Elem() MigrationSourceOutput {
 	}).(MigrationSourceOutput)
 }
 
-// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
 func (o MigrationSourcePtrOutput) CacheId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MigrationSource) *string {
 		if v == nil {

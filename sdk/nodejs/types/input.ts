@@ -141,7 +141,7 @@ export interface GeoReplicationSettingsArgs {
  */
 export interface MigrationSourceArgs {
     /**
-     * The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+     * The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
      */
     cacheId: pulumi.Input<string>;
     /**

@@ -576,7 +576,7 @@ class MigrationSourceArgsDict(TypedDict):
     """
     cache_id: pulumi.Input[_builtins.str]
     """
-    The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+    The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
     """
     switch_dns: NotRequired[_builtins.bool]
     """
@@ -591,7 +591,7 @@ class MigrationSourceArgs:
         """
         An Azure Cache for Redis (classic) cache this cache succeeds.
 
-        :param pulumi.Input[_builtins.str] cache_id: The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+        :param pulumi.Input[_builtins.str] cache_id: The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
         :param _builtins.bool switch_dns: Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
         """
         pulumi.set(__self__, "cache_id", cache_id)
@@ -602,7 +602,7 @@ class MigrationSourceArgs:
     @pulumi.getter(name="cacheId")
     def cache_id(self) -> pulumi.Input[_builtins.str]:
         """
-        The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written.
+        The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
         """
         return pulumi.get(self, "cache_id")
 

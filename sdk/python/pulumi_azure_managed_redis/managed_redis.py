@@ -49,7 +49,7 @@ class ManagedRedisArgs:
 
         :param pulumi.Input[_builtins.str] resource_group_name: The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
         :param Sequence['AccessPrincipalArgs'] access_principals: The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
-        :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
+        :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
         :param _builtins.int capacity: The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
         :param pulumi.Input[_builtins.str] cluster_name: The cluster's name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
         :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name, cleaned the way the default cluster name is when it is not a valid connection name (`session_cache` gives `session-cache`).
@@ -142,7 +142,7 @@ class ManagedRedisArgs:
     @pulumi.getter
     def authentication(self) -> Optional['Authentication']:
         """
-        `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
+        `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
         """
         return pulumi.get(self, "authentication")
 
@@ -414,7 +414,7 @@ class ManagedRedis(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']] access_principals: The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
-        :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault.
+        :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
         :param _builtins.int capacity: The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
         :param pulumi.Input[_builtins.str] cluster_name: The cluster's name: 1-60 letters, digits and single inner hyphens. Default: the component's name and a hash of the subscription, resource group, project, stack and component name, so that the global host name is unique and stable across updates.
         :param _builtins.str connection_name: The name apps use for this cache (`ConnectionStrings:<connectionName>`); it names the secrets `connectionstrings--<connectionName>` and `primaryaccesskey--<connectionName>`. A letter, then letters, digits and hyphens, at most 108 characters. Default (also when empty): the component's name, cleaned the way the default cluster name is when it is not a valid connection name (`session_cache` gives `session-cache`).

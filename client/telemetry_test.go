@@ -67,21 +67,10 @@ func TestTelemetryStartsWhenTheAppInstallsAnSDK(t *testing.T) {
 	if !inChildProcess(t) {
 		return
 	}
-	s := startRedis(t, serverConfig{})
-	nodes := clusterOf(t, 3, nil)
 	ctx := timeout(t)
+	s, single, cluster := singleAndCluster(t)
 	plain := redis.NewClient(&redis.Options{Addr: s.addr})
 	defer plain.Close()
-	single, err := New(ctx, "cache", WithConnectionString(s.addr))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer single.Close()
-	cluster, err := New(ctx, "cluster", WithConnectionString(nodes[0].addr))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cluster.Close()
 	plain.Set(ctx, "k", "v", 0)
 	roundTrip(t, cluster, "before-the-sdk")
 
@@ -102,10 +91,7 @@ func TestTelemetryStartsWhenTheAppInstallsAnSDK(t *testing.T) {
 		t.Errorf("with no-op providers a round trip allocates %.2f times, go-redis %.2f: telemetry nobody receives costs", noop, base)
 	}
 
-	spans := tracetest.NewSpanRecorder()
-	otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans)))
-	metrics := sdkmetric.NewManualReader()
-	otel.SetMeterProvider(sdkmetric.NewMeterProvider(sdkmetric.WithReader(metrics)))
+	spans, metrics := installSDK()
 	for i := range 3 { // the first command after the SDK arrives installs the telemetry
 		roundTrip(t, single, fmt.Sprintf("single-%d", i))
 		roundTrip(t, cluster, fmt.Sprintf("cluster-%d", i))
@@ -118,28 +104,43 @@ func TestTelemetryWithAnSDKInstalledBeforeNew(t *testing.T) {
 	if !inChildProcess(t) {
 		return
 	}
-	spans := tracetest.NewSpanRecorder()
-	otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans)))
-	metrics := sdkmetric.NewManualReader()
-	otel.SetMeterProvider(sdkmetric.NewMeterProvider(sdkmetric.WithReader(metrics)))
-	s := startRedis(t, serverConfig{})
-	nodes := clusterOf(t, 3, nil)
-	ctx := timeout(t)
-	single, err := New(ctx, "cache", WithConnectionString(s.addr))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer single.Close()
-	cluster, err := New(ctx, "cluster", WithConnectionString(nodes[0].addr))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cluster.Close()
+	spans, metrics := installSDK()
+	_, single, cluster := singleAndCluster(t)
 	for i := range 2 {
 		roundTrip(t, single, fmt.Sprintf("single-%d", i))
 		roundTrip(t, cluster, fmt.Sprintf("cluster-%d", i))
 	}
 	checkTelemetry(t, spans, metrics)
+}
+
+// singleAndCluster starts a Redis server and a cluster of three, and a client of each (closed
+// when the test ends).
+func singleAndCluster(t *testing.T) (s *server, single, cluster redis.UniversalClient) {
+	t.Helper()
+	s = startRedis(t, serverConfig{})
+	nodes := clusterOf(t, 3, nil)
+	for _, c := range []struct {
+		name, addr string
+		client     *redis.UniversalClient
+	}{{"cache", s.addr, &single}, {"cluster", nodes[0].addr, &cluster}} {
+		client, err := New(timeout(t), c.name, WithConnectionString(c.addr))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { client.Close() })
+		*c.client = client
+	}
+	return s, single, cluster
+}
+
+// installSDK installs OpenTelemetry's SDK as the global providers, with a recorder of spans and
+// a reader of metrics.
+func installSDK() (*tracetest.SpanRecorder, *sdkmetric.ManualReader) {
+	spans := tracetest.NewSpanRecorder()
+	otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans)))
+	metrics := sdkmetric.NewManualReader()
+	otel.SetMeterProvider(sdkmetric.NewMeterProvider(sdkmetric.WithReader(metrics)))
+	return spans, metrics
 }
 
 // checkTelemetry expects spans of SET and GET with the server's address, the pool's metrics,

@@ -241,23 +241,7 @@ func runGoQuickStart(t *testing.T, program string) map[string]output {
 		t.Fatal("the Go quick start has no func program(ctx *pulumi.Context) error: the test runs it")
 	}
 	dir := t.TempDir()
-	stubs := filepath.Join(repo, "tests/e2e/testdata/azure-native-go")
-	goMod := `module readme-quickstart
-
-go 1.26.6
-
-require (
-	github.com/managedredis/pulumi-azure-managed-redis v0.0.0-00010101000000-000000000000
-	github.com/pulumi/pulumi-azure-native-sdk/managedidentity/v3 v3.28.0
-	github.com/pulumi/pulumi-azure-native-sdk/resources/v3 v3.28.0
-	github.com/pulumi/pulumi/sdk/v3 v3.274.1
-)
-
-replace github.com/managedredis/pulumi-azure-managed-redis => ` + repo + `
-
-replace github.com/pulumi/pulumi-azure-native-sdk/managedidentity/v3 => ` + filepath.Join(stubs, "managedidentity") + `
-
-replace github.com/pulumi/pulumi-azure-native-sdk/resources/v3 => ` + filepath.Join(stubs, "resources") + "\n"
+	goMod := goModuleWithStandIns("readme-quickstart", "github.com/managedredis/pulumi-azure-managed-redis", repo)
 	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
 	if err != nil {
 		t.Fatal(err)
@@ -370,23 +354,7 @@ func TestRegistryDocsGoProgramBuilds(t *testing.T) {
 		t.Fatal("docs/_index.md has no Go program")
 	}
 	dir := t.TempDir()
-	stubs := filepath.Join(repo, "tests/e2e/testdata/azure-native-go")
-	goMod := `module registry-docs
-
-go 1.26.6
-
-require (
-	github.com/managedredis/pulumi-azure-managed-redis/sdk v0.0.0-00010101000000-000000000000
-	github.com/pulumi/pulumi-azure-native-sdk/managedidentity/v3 v3.28.0
-	github.com/pulumi/pulumi-azure-native-sdk/resources/v3 v3.28.0
-	github.com/pulumi/pulumi/sdk/v3 v3.274.1
-)
-
-replace github.com/managedredis/pulumi-azure-managed-redis/sdk => ` + filepath.Join(repo, "sdk") + `
-
-replace github.com/pulumi/pulumi-azure-native-sdk/managedidentity/v3 => ` + filepath.Join(stubs, "managedidentity") + `
-
-replace github.com/pulumi/pulumi-azure-native-sdk/resources/v3 => ` + filepath.Join(stubs, "resources") + "\n"
+	goMod := goModuleWithStandIns("registry-docs", "github.com/managedredis/pulumi-azure-managed-redis/sdk", filepath.Join(repo, "sdk"))
 	sum, err := os.ReadFile(filepath.Join(repo, "sdk/go.sum"))
 	if err != nil {
 		t.Fatal(err)
@@ -397,4 +365,27 @@ replace github.com/pulumi/pulumi-azure-native-sdk/resources/v3 => ` + filepath.J
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("docs/_index.md's Go program does not build: %v\n%s", err, out)
 	}
+}
+
+// goModuleWithStandIns is the go.mod of a module that uses ours (the module path, replaced by
+// the folder dir of this tree), the Pulumi SDK, and the stand-ins of azure-native's v3 Go
+// modules (testdata/azure-native-go) the programs import.
+func goModuleWithStandIns(module, ours, dir string) string {
+	stubs := filepath.Join(repo, "tests/e2e/testdata/azure-native-go")
+	return `module ` + module + `
+
+go 1.26.6
+
+require (
+	` + ours + ` v0.0.0-00010101000000-000000000000
+	github.com/pulumi/pulumi-azure-native-sdk/managedidentity/v3 v3.28.0
+	github.com/pulumi/pulumi-azure-native-sdk/resources/v3 v3.28.0
+	github.com/pulumi/pulumi/sdk/v3 v3.274.1
+)
+
+replace ` + ours + ` => ` + dir + `
+
+replace github.com/pulumi/pulumi-azure-native-sdk/managedidentity/v3 => ` + filepath.Join(stubs, "managedidentity") + `
+
+replace github.com/pulumi/pulumi-azure-native-sdk/resources/v3 => ` + filepath.Join(stubs, "resources") + "\n"
 }

@@ -1,6 +1,7 @@
 package component
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"reflect"
@@ -345,6 +346,11 @@ func derive(s *settings, cacheId string, source lookup[redis.LookupRedisResult],
 		d.Sku = s.skuName
 	}
 	d.Status.Sku = d.Sku
+	if !cluster.Found && !s.migration.given.sku {
+		if err := derivedSkuRefusals(s, d); err != nil {
+			return d, "", err
+		}
+	}
 	if d.Tags == nil {
 		d.Tags = map[string]string{}
 	}
@@ -356,6 +362,31 @@ func derive(s *settings, cacheId string, source lookup[redis.LookupRedisResult],
 			"any, are not carried either. No data is copied.", strings.Join(d.Status.NotCarried, ", "))
 	}
 	return d, warning, nil
+}
+
+// derivedSkuRules are the rules that need the SKU (skipped at preview when migrateFrom decides
+// it), run again with the SKU and high availability the source decided.
+var derivedSkuRules = []string{"V3", "V12"}
+
+func derivedSkuRefusals(s *settings, d derivedCache) error {
+	derived := *s
+	derived.skuName = d.Sku
+	derived.sku, _ = parseSku(d.Sku)
+	if derived.highAvailability == nil {
+		ha := d.HighAvailability == string(redisenterprise.HighAvailabilityEnabled)
+		derived.highAvailability = &ha
+	}
+	var errs []error
+	for _, r := range managedRedisRules {
+		if !slices.Contains(derivedSkuRules, r.id) {
+			continue
+		}
+		for _, refused := range r.check(nil, &derived) {
+			errs = append(errs, &InputError{Input: refused.input, Rule: r.id,
+				Problem: refused.problem + fmt.Sprintf(" (the migrateFrom source decided sku %s and highAvailability %t)", d.Sku, *derived.highAvailability)})
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // notCarried lists the source's settings that Azure Managed Redis or the migration does not

@@ -164,6 +164,15 @@ func TestMigrationRefusals(t *testing.T) {
 			a.MigrateFrom.CacheId = str("/subscriptions/other/resourceGroups/rg-classic/providers/Microsoft.Cache/Redis/old")
 		}), "migrateFrom.cacheId", "migration", "same subscription"},
 		{"a source that does not exist", azuremock.New(), migrateArgs(AccessKey, nil), "migrateFrom.cacheId", "migration", "was not found"},
+		{"geo-replication on the SKU a Standard C1 source decides", classic("Standard", "C", 1, 0, nil), migrateArgs(AccessKey, func(a *ManagedRedisArgs) {
+			a.Database = &DatabaseSettings{GeoReplication: geo()}
+		}), "database.geoReplication", "V3", "decided sku Balanced_B1"},
+		{"geo-replication without the high availability a Basic source turns off", classic("Basic", "C", 3, 0, nil), migrateArgs(AccessKey, func(a *ManagedRedisArgs) {
+			a.Database = &DatabaseSettings{GeoReplication: geo()}
+		}), "highAvailability", "V3", "highAvailability false"},
+		{"NoCluster on the SKU a clustered Premium source decides", classic("Premium", "P", 2, 3, nil), migrateArgs(AccessKey, func(a *ManagedRedisArgs) {
+			a.Database = &DatabaseSettings{ClusteringPolicy: "NoCluster"}
+		}), "database.clusteringPolicy", "V12", "decided sku MemoryOptimized_M50"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

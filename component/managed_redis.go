@@ -160,12 +160,14 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 		// The source decides the authentication (migration_authentication.go); then every rule
 		// runs with it.
 		withSource := *args
-		if withSource.Authentication, err = b.authenticationFromSource(s); err != nil {
+		var read *migrationState
+		if withSource.Authentication, read, err = b.authenticationFromSource(s); err != nil {
 			return nil, refused(err)
 		}
 		if s, err = checked(&withSource); err != nil {
 			return nil, err
 		}
+		s.migration.read = read // the derivation does not read it again
 	}
 
 	parts, err := b.build(s)

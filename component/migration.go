@@ -84,6 +84,9 @@ type migration struct {
 	switchDns bool
 	// given are the inputs the user wrote, which win over the source's.
 	given struct{ sku, location, highAvailability, publicNetworkAccess, clusteringPolicy, evictionPolicy bool }
+	// read is what was read while the program ran, when the source decided the authentication
+	// (migration_authentication.go); nil: deriveMigration reads it.
+	read *migrationState
 	// derived is the source's values, set by deriveMigration before the cache is registered.
 	derived *derivedCacheOutput
 }
@@ -216,39 +219,27 @@ func migrationRules(a *ManagedRedisArgs, _ *settings) []refusal {
 	return refused
 }
 
-// deriveMigration reads the source and, when it exists, the cache by its name, and derives
-// from them what the user did not give: the one place the new cache's migrated settings come
-// from. It refuses (as the Output's error, before the cache is registered) a given SKU smaller
-// than the mapping's choice, and Entra ID only when the source's clients use keys.
+// deriveMigration reads the source and, when it exists, the cache by its name (unless they
+// were read while the program ran: m.read), and derives from them what the user did not give:
+// the one place the new cache's migrated settings come from. It refuses (as the Output's
+// error, before the cache is registered) a given SKU smaller than the mapping's choice, and
+// Entra ID only when the source's clients use keys.
 func (b *builder) deriveMigration(s *settings, clusterName pulumi.StringOutput) {
 	m := s.migration
-	source := read(b, func(v []any, opts ...pulumi.InvokeOption) (*lookup[redis.LookupRedisResult], error) {
-		id := v[0].(string)
-		if err := sameSubscription(id, v[1].(string)); err != nil {
-			return nil, err
-		}
-		group, name := cacheIdParts(id)
-		r, err := redis.LookupRedis(b.ctx, &redis.LookupRedisArgs{Name: name, ResourceGroupName: group}, opts...)
-		return found(r, err)
-	}, m.cacheId, b.client().SubscriptionId())
-	cluster := read(b, func(v []any, opts ...pulumi.InvokeOption) (*lookup[redisenterprise.LookupRedisEnterpriseResult], error) {
-		r, err := redisenterprise.LookupRedisEnterprise(b.ctx, &redisenterprise.LookupRedisEnterpriseArgs{
-			ClusterName: v[0].(string), ResourceGroupName: v[1].(string)}, opts...)
-		return found(r, err)
-	}, clusterName, s.resourceGroupName)
-	database := read(b, func(v []any, opts ...pulumi.InvokeOption) (*lookup[redisenterprise.LookupDatabaseResult], error) {
-		r, err := redisenterprise.LookupDatabase(b.ctx, &redisenterprise.LookupDatabaseArgs{
-			ClusterName: v[0].(string), DatabaseName: DatabaseName, ResourceGroupName: v[1].(string)}, opts...)
-		return found(r, err)
-	}, clusterName, s.resourceGroupName)
+	var state pulumi.Output
+	if m.read != nil {
+		state = pulumi.ToOutput(*m.read)
+	} else {
+		state = read(b, func(v []any, opts ...pulumi.InvokeOption) (*migrationState, error) {
+			return b.readMigrationState(v[0].(string), v[1].(string), v[2].(string), v[3].(string), opts...)
+		}, m.cacheId, b.client().SubscriptionId(), clusterName, s.resourceGroupName)
+	}
 	var tags pulumi.StringMapOutput = pulumi.StringMap{}.ToStringMapOutput()
 	if s.tags != nil {
 		tags = s.tags.ToStringMapOutput()
 	}
-	derived := pulumi.All(m.cacheId, source, cluster, database, tags).ApplyT(func(v []any) (derivedCache, error) {
-		d, warning, err := derive(s, v[0].(string), v[1].(lookup[redis.LookupRedisResult]),
-			v[2].(lookup[redisenterprise.LookupRedisEnterpriseResult]), v[3].(lookup[redisenterprise.LookupDatabaseResult]),
-			v[4].(map[string]string))
+	derived := pulumi.All(m.cacheId, state, tags).ApplyT(func(v []any) (derivedCache, error) {
+		d, warning, err := derive(s, v[0].(string), v[1].(migrationState), v[2].(map[string]string))
 		if err == nil && warning != "" && b.ctx.DryRun() {
 			_ = b.ctx.Log.Warn(warning, &pulumi.LogArgs{Resource: b.parent})
 		}
@@ -257,6 +248,41 @@ func (b *builder) deriveMigration(s *settings, clusterName pulumi.StringOutput) 
 	m.derived = &derived
 	// Every child takes the resource group: so none is written before the source is checked.
 	s.resourceGroupName = pulumi.All(derived, s.resourceGroupName).ApplyT(func(v []any) string { return v[1].(string) }).(pulumi.StringOutput)
+}
+
+// migrationState is what the derivation reads: the source, and the new cache's cluster and
+// database once they exist.
+type migrationState struct {
+	// Exported: Outputs copy structs by their exported fields.
+	Source   lookup[redis.LookupRedisResult]
+	Cluster  lookup[redisenterprise.LookupRedisEnterpriseResult]
+	Database lookup[redisenterprise.LookupDatabaseResult]
+}
+
+// readMigrationState reads the source (in the subscription the cache deploys to) and the new
+// cache by its name.
+func (b *builder) readMigrationState(cacheId, subscription, clusterName, resourceGroupName string,
+	opts ...pulumi.InvokeOption,
+) (*migrationState, error) {
+	if err := sameSubscription(cacheId, subscription); err != nil {
+		return nil, err
+	}
+	sourceGroup, sourceName := cacheIdParts(cacheId)
+	source, err := found(redis.LookupRedis(b.ctx, &redis.LookupRedisArgs{Name: sourceName, ResourceGroupName: sourceGroup}, opts...))
+	if err != nil {
+		return nil, err
+	}
+	cluster, err := found(redisenterprise.LookupRedisEnterprise(b.ctx, &redisenterprise.LookupRedisEnterpriseArgs{
+		ClusterName: clusterName, ResourceGroupName: resourceGroupName}, opts...))
+	if err != nil {
+		return nil, err
+	}
+	database, err := found(redisenterprise.LookupDatabase(b.ctx, &redisenterprise.LookupDatabaseArgs{
+		ClusterName: clusterName, DatabaseName: DatabaseName, ResourceGroupName: resourceGroupName}, opts...))
+	if err != nil {
+		return nil, err
+	}
+	return &migrationState{Source: *source, Cluster: *cluster, Database: *database}, nil
 }
 
 // lookup is a read that may find nothing (NotFound).
@@ -277,10 +303,8 @@ func found[R any](r *R, err error) (*lookup[R], error) {
 
 // derive is the derivation itself: the cache's own values once it exists, else the source's;
 // what the user gave always wins. It returns the warning to log about what is not carried.
-func derive(s *settings, cacheId string, source lookup[redis.LookupRedisResult],
-	cluster lookup[redisenterprise.LookupRedisEnterpriseResult], database lookup[redisenterprise.LookupDatabaseResult],
-	given map[string]string,
-) (derivedCache, string, error) {
+func derive(s *settings, cacheId string, state migrationState, given map[string]string) (derivedCache, string, error) {
+	source, cluster, database := state.Source, state.Cluster, state.Database
 	d := derivedCache{Status: MigrationStatus{State: MigrationNotStarted, NotCarried: []string{}}}
 	if !source.Found && !cluster.Found {
 		return d, "", sourceNotFound(cacheId)

@@ -28,69 +28,53 @@ func needsAuthenticationFromSource(a *ManagedRedisArgs) bool {
 	return a.MigrateFrom != nil && a.Authentication == "" && a.Existing == nil
 }
 
-// authenticationFromSource reads the new cache's database (by the name the cache will have)
-// and, when there is none yet, the source, and returns the authentication they call for.
-func (b *builder) authenticationFromSource(s *settings) (string, error) {
-	var unknown []string
-	await := func(what string, o pulumi.Output) (any, error) {
-		result, err := internals.UnsafeAwaitOutput(context.Background(), o)
-		if err == nil && !result.Known {
-			unknown = append(unknown, what)
-		}
-		return result.Value, err
-	}
-	values := map[string]any{}
-	for _, v := range []struct {
+// authenticationFromSource reads the source and the new cache (by the name it will have), and
+// returns the authentication they call for, and what it read, for the derivation.
+func (b *builder) authenticationFromSource(s *settings) (string, *migrationState, error) {
+	inputs := []struct {
 		what string
 		o    pulumi.Output
 	}{
 		{"migrateFrom.cacheId", s.migration.cacheId},
-		{"resourceGroupName", s.resourceGroupName},
-		{"the cluster's name", b.newClusterName(s)},
 		{"the subscription", b.client().SubscriptionId()},
+		{"the cluster's name", b.newClusterName(s)},
+		{"resourceGroupName", s.resourceGroupName},
 		{"dependsOn", b.dependencies},
-	} {
-		value, err := await(v.what, v.o)
+	}
+	values := make([]any, len(inputs))
+	var unknown []string
+	for i, in := range inputs {
+		result, err := internals.UnsafeAwaitOutput(context.Background(), in.o)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
-		values[v.what] = value
+		if !result.Known {
+			unknown = append(unknown, in.what)
+		}
+		values[i] = result.Value
 	}
 	if len(unknown) > 0 {
-		return "", inputError("authentication", "migration", "with migrateFrom and no authentication, the source decides "+
+		return "", nil, inputError("authentication", "migration", "with migrateFrom and no authentication, the source decides "+
 			"it, read while the program runs, but %s is not known yet (it waits for a resource still to be created): "+
 			"write authentication (AccessKey if the source's clients use access keys, EntraId if it has them disabled)",
 			strings.Join(unknown, " and "))
 	}
-	cacheId, group := values["migrateFrom.cacheId"].(string), values["resourceGroupName"].(string)
-
-	database, err := found(redisenterprise.LookupDatabase(b.ctx, &redisenterprise.LookupDatabaseArgs{
-		ClusterName: values["the cluster's name"].(string), DatabaseName: DatabaseName, ResourceGroupName: group}, b.invoke()...))
-	if err != nil {
-		return "", err
-	}
-	if database.Found {
-		if deref(database.Result.AccessKeysAuthentication) == string(redisenterprise.AccessKeysAuthenticationEnabled) {
-			return AccessKey, nil
+	cacheId := values[0].(string)
+	state, err := b.readMigrationState(cacheId, values[1].(string), values[2].(string), values[3].(string), b.invoke()...)
+	switch {
+	case err != nil:
+		return "", nil, err
+	case state.Database.Found:
+		if deref(state.Database.Result.AccessKeysAuthentication) == string(redisenterprise.AccessKeysAuthenticationEnabled) {
+			return AccessKey, state, nil
 		}
-		return EntraID, nil
+		return EntraID, state, nil
+	case !state.Source.Found:
+		return "", nil, sourceNotFound(cacheId)
+	case allowsAccessKeys(state.Source.Result):
+		return AccessKey, state, nil
 	}
-
-	if err := sameSubscription(cacheId, values["the subscription"].(string)); err != nil {
-		return "", err
-	}
-	sourceGroup, sourceName := cacheIdParts(cacheId)
-	source, err := found(redis.LookupRedis(b.ctx, &redis.LookupRedisArgs{Name: sourceName, ResourceGroupName: sourceGroup}, b.invoke()...))
-	if err != nil {
-		return "", err
-	}
-	if !source.Found {
-		return "", sourceNotFound(cacheId)
-	}
-	if allowsAccessKeys(source.Result) {
-		return AccessKey, nil
-	}
-	return EntraID, nil
+	return EntraID, state, nil
 }
 
 // allowsAccessKeys: a classic cache allows keys unless they are disabled.

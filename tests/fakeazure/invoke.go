@@ -17,6 +17,11 @@ func (s *Server) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulum
 	if err != nil {
 		return nil, err
 	}
+	if req.GetTok() == fakearm.GetClientToken {
+		// The token of this provider's login: one per provider instance, recorded.
+		st, err := marshal(resource.NewPropertyMapFromMap(map[string]any{"token": s.clientToken()}))
+		return &pulumirpc.InvokeResponse{Return: st}, err
+	}
 	result, failure := fakearm.Invoke(liveResources{s.store}, req.GetTok(), args)
 	if failure != "" {
 		// azure-native fails the call with Azure's error.
@@ -35,4 +40,18 @@ func (l liveResources) Get(id string) (map[string]any, error) {
 		return nil, err
 	}
 	return r.Properties, nil
+}
+
+// clientToken is the token of the provider this process serves, issued on first use.
+func (s *Server) clientToken() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.token == "" {
+		label := s.providerUrn
+		if label == "" {
+			label = "unconfigured"
+		}
+		s.token = s.store.IssueToken(label)
+	}
+	return s.token
 }

@@ -69,6 +69,10 @@ type Server struct {
 	// preview package), "" for azure-native itself.
 	parameterized string
 
+	// providerUrn is the URN of the provider this plugin process serves (Configure), token the
+	// token getClientToken gives it (tokens.go).
+	providerUrn, token string
+
 	mu       sync.Mutex
 	inFlight map[string]bool // database ids with an assignment write in flight
 	links    sync.Mutex      // held while a virtual network link is checked and created
@@ -225,7 +229,10 @@ func (s *Server) DiffConfig(context.Context, *pulumirpc.DiffRequest) (*pulumirpc
 	return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE}, nil
 }
 
-func (s *Server) Configure(context.Context, *pulumirpc.ConfigureRequest) (*pulumirpc.ConfigureResponse, error) {
+func (s *Server) Configure(_ context.Context, req *pulumirpc.ConfigureRequest) (*pulumirpc.ConfigureResponse, error) {
+	s.mu.Lock()
+	s.providerUrn = req.GetUrn()
+	s.mu.Unlock()
 	return &pulumirpc.ConfigureResponse{AcceptSecrets: true, SupportsPreview: true, AcceptResources: true,
 		AcceptOutputs: true}, nil
 }
@@ -520,13 +527,19 @@ func (s *Server) enterAssignmentWrite(typ, id string) (done func(), err error) {
 	}, nil
 }
 
-// save stores a resource, its secrets blanked.
+// save stores a resource, its secrets blanked, keeping what Azure keeps across a PUT (a
+// database's keys).
 func (s *Server) save(typ, id string, inputs resource.PropertyMap, outputs map[string]any, seeded bool) error {
 	properties := plainMap(inputs, true)
 	for k, v := range outputs {
 		properties[k] = v
 	}
 	properties["id"] = id
+	if existing, err := s.store.Get(id); err == nil && existing != nil && !existing.Deleted {
+		if keys, ok := existing.Properties[fakearm.KeysProperty]; ok {
+			properties[fakearm.KeysProperty] = keys
+		}
+	}
 	return s.store.Put(&Resource{ID: id, Type: typ, Properties: properties, Seeded: seeded})
 }
 

@@ -54,6 +54,7 @@ const (
 	NetworkLinkType       = "azure-native:privatedns:VirtualNetworkLink"
 	DiagnosticType        = "azure-native:monitor:DiagnosticSetting"
 	GetClientConfig       = "azure-native:authorization:getClientConfig"
+	GetClientToken        = "azure-native:authorization:getClientToken"
 	GetRedisEnterprise    = "azure-native:redisenterprise:getRedisEnterprise"
 	GetDatabase           = "azure-native:redisenterprise:getDatabase"
 	ListDatabaseKeys      = "azure-native:redisenterprise:listDatabaseKeys"
@@ -75,6 +76,18 @@ const (
 func PrimaryKey(databaseId string) string {
 	sum := sha256.Sum256([]byte(strings.ToLower(databaseId)))
 	return "FakeKey+" + hex.EncodeToString(sum[:12]) + "/=="
+}
+
+// KeysProperty is where a double keeps a database's access keys once they are no longer the ones
+// derived from its id (PrimaryKey): regenerated, or new for a database created again.
+const KeysProperty = "fakeAccessKeys"
+
+// DatabaseKeys are the access keys of the database with the ARM id, as the double keeps it.
+func DatabaseKeys(id string, database map[string]any) (primary, secondary string) {
+	if keys, ok := database[KeysProperty].(map[string]any); ok {
+		return Str(keys, "primaryKey"), Str(keys, "secondaryKey")
+	}
+	return PrimaryKey(id), PrimaryKey(id + "/2")
 }
 
 // Type is how ARM and azure-native treat one resource type.
@@ -421,7 +434,8 @@ func Invoke(resources Resources, token string, args map[string]any) (result map[
 		if Str(database, "accessKeysAuthentication") != "Enabled" {
 			return nil, fmt.Sprintf("(BadRequest) access keys authentication is disabled on %s: keys cannot be listed", id)
 		}
-		return map[string]any{"primaryKey": PrimaryKey(id), "secondaryKey": PrimaryKey(id + "/2")}, ""
+		primary, secondary := DatabaseKeys(id, database)
+		return map[string]any{"primaryKey": primary, "secondaryKey": secondary}, ""
 	case GetVault:
 		return read(VaultId(rg, Str(args, "vaultName")))
 	case GetRedis:

@@ -116,7 +116,7 @@ func TestListDatabaseKeysNeedsAccessKeys(t *testing.T) {
 			resp, err := s.Invoke(context.Background(), &pulumirpc.InvokeRequest{Tok: "azure-native:redisenterprise:listDatabaseKeys",
 				Args: props(t, map[string]any{"clusterName": "c", "resourceGroupName": "rg", "databaseName": "default"})})
 			if keys == "Disabled" {
-				if err == nil || !strings.Contains(err.Error(), "access keys authentication is disabled") {
+				if err == nil || !strings.Contains(err.Error(), "ERROR CODE: BadRequest") || !strings.Contains(err.Error(), "Access keys authentication is disabled") {
 					t.Fatalf("want a refusal, got %v", err)
 				}
 				return

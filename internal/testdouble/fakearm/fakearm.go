@@ -411,7 +411,7 @@ func Invoke(resources Resources, token string, args map[string]any) (result map[
 			return nil, err.Error()
 		}
 		if r == nil {
-			return nil, fmt.Sprintf("(ResourceNotFound) %s was not found", id)
+			return nil, NotFoundText(id, parentMissing(resources, id))
 		}
 		r = copyMap(r)
 		r["azureApiVersion"] = APIVersion
@@ -432,7 +432,8 @@ func Invoke(resources Resources, token string, args map[string]any) (result map[
 			return nil, failure
 		}
 		if Str(database, "accessKeysAuthentication") != "Enabled" {
-			return nil, fmt.Sprintf("(BadRequest) access keys authentication is disabled on %s: keys cannot be listed", id)
+			return nil, ResponseErrorText("POST", id+"/listKeys", 400, "BadRequest",
+				fmt.Sprintf("Access keys authentication is disabled on %s: keys cannot be listed", id))
 		}
 		primary, secondary := DatabaseKeys(id, database)
 		return map[string]any{"primaryKey": primary, "secondaryKey": secondary}, ""
@@ -452,12 +453,29 @@ func Invoke(resources Resources, token string, args map[string]any) (result map[
 		endpoint, _, ok := strings.Cut(nic, ".nic.")
 		pe, failure := read(PrivateEndpointId(rg, endpoint))
 		if !ok || failure != "" || networkInterfaceOf(Str(pe, "id")) != ResourceGroupId(rg)+"/providers/Microsoft.Network/networkInterfaces/"+nic {
-			return nil, fmt.Sprintf("(ResourceNotFound) the network interface %s was not found", nic)
+			return nil, NotFoundText(ResourceGroupId(rg)+"/providers/Microsoft.Network/networkInterfaces/"+nic, false)
 		}
 		return map[string]any{"id": networkInterfaceOf(Str(pe, "id")), "name": nic, "azureApiVersion": "2024-05-01",
 			"ipConfigurations": []any{map[string]any{"name": "privateEndpointIpConfig", "privateIPAddress": PrivateIpAddress(Str(pe, "id"))}}}, ""
 	}
 	return nil, fmt.Sprintf("the fake azure-native does not implement %s", token)
+}
+
+// parentMissing says whether the parent of a nested resource (a database's cluster) is missing
+// too, for ARM's ParentResourceNotFound.
+func parentMissing(resources Resources, id string) bool {
+	const clusters = "/providers/microsoft.cache/redisenterprise/"
+	i := strings.Index(strings.ToLower(id), clusters)
+	if i < 0 {
+		return false
+	}
+	rest := id[i+len(clusters):]
+	if !strings.Contains(rest, "/") {
+		return false
+	}
+	cluster := id[:i+len(clusters)+strings.Index(rest, "/")]
+	r, err := resources.Get(cluster)
+	return err == nil && r == nil
 }
 
 // Seed is a resource that existed before any stack, for a double to hold from the start.

@@ -56,7 +56,7 @@ func (b *builder) createCache(s *settings) (*cache, error) {
 		GeoReplication:           geoReplication(db.GeoReplication),
 	}
 	if m := s.migration; m != nil {
-		m.apply(clusterArgs, databaseArgs)
+		m.applyPending(clusterArgs, databaseArgs)
 	}
 
 	cluster, err := redisenterprise.NewRedisEnterprise(b.ctx, s.name, clusterArgs,

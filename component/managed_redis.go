@@ -122,52 +122,37 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 		args = &ManagedRedisArgs{}
 	}
 	refused := func(err error) error { return &ComponentError{Kind: "ManagedRedis", Name: name, Err: err} }
-	// checked is args resolved, once every rule passed and the private DNS zone is claimed.
-	checked := func(args *ManagedRedisArgs) (*settings, error) {
-		s := resolve(name, *args)
-		if err := validate(args, s); err != nil {
-			return nil, refused(err)
-		}
-		if err := claimZoneNow(ctx, args, s); err != nil {
-			return nil, refused(err)
-		}
-		return s, nil
-	}
-	fromSource := needsAuthenticationFromSource(args)
+	// With migrateFrom, the source decides what is not given: it is read first (by the
+	// component, so after registering it), then every rule runs (migration.go).
+	fromSource := args.Existing == nil && readable(args)
 	var s *settings
 	var err error
-	if fromSource {
-		if err := validateWhateverTheAuthentication(name, args); err != nil {
+	switch {
+	case fromSource:
+	case args.MigrateFrom != nil && args.Authentication == "":
+		// A source that cannot be read decides nothing: refused, in either authentication.
+		return nil, refused(validateWhateverTheAuthentication(name, args))
+	default:
+		if s, err = checked(ctx, name, args); err != nil {
 			return nil, refused(err)
 		}
-		s = resolve(name, *args)
-	} else if s, err = checked(args); err != nil {
-		return nil, err
 	}
 
 	redis := &ManagedRedis{}
 	if err := ctx.RegisterComponentResource(ManagedRedisType, name, redis, opts...); err != nil {
 		return nil, err
 	}
-	if err := previewProviderErrors(&redis.ResourceState, s.previewInputs()); err != nil {
-		return nil, refused(err)
-	}
 	b, err := newBuilder(ctx, redis, opts)
 	if err != nil {
 		return nil, err
 	}
 	if fromSource {
-		// The source decides the authentication (migration_authentication.go); then every rule
-		// runs with it.
-		withSource := *args
-		var read *migrationState
-		if withSource.Authentication, read, err = b.authenticationFromSource(s); err != nil {
+		if s, err = b.settingsFromSource(name, args); err != nil {
 			return nil, refused(err)
 		}
-		if s, err = checked(&withSource); err != nil {
-			return nil, err
-		}
-		s.migration.read = read // the derivation does not read it again
+	}
+	if err := previewProviderErrors(&redis.ResourceState, s.previewInputs()); err != nil {
+		return nil, refused(err)
 	}
 
 	parts, err := b.build(s)
@@ -178,6 +163,22 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 	return redis, nil
 }
 
+// checked is args resolved, once every rule passed and the private DNS zone is claimed.
+func checked(ctx *pulumi.Context, name string, args *ManagedRedisArgs) (*settings, error) {
+	s := resolve(name, *args)
+	if err := validate(args, s); err != nil {
+		return nil, err
+	}
+	if err := claimZoneNow(ctx, args, s); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (b *builder) checked(name string, args *ManagedRedisArgs) (*settings, error) {
+	return checked(b.ctx, name, args)
+}
+
 // parts are what a ManagedRedis is made of, as its outputs need them.
 type parts struct {
 	cache             *cache
@@ -186,16 +187,13 @@ type parts struct {
 	secrets           *vaultSecrets // AccessKey mode only
 	endpoint          *endpoint     // with privateEndpoint only
 	roleAssignmentIds pulumi.StringArrayOutput
+	migration         *MigrationStatusOutput // with migrateFrom only
 }
 
 // build registers the component's children, part by part.
 func (b *builder) build(s *settings) (*parts, error) {
 	p := &parts{}
 	var err error
-	// 0. With migrateFrom: the source read and checked before anything is written.
-	if s.migration != nil {
-		b.deriveMigration(s, b.newClusterName(s))
-	}
 	// 1. The cache: created, or read when it exists.
 	if s.existing != nil {
 		p.cache = b.readExistingCache(s)
@@ -223,6 +221,14 @@ func (b *builder) build(s *settings) (*parts, error) {
 		if err := b.diagnostics(s, p.cache); err != nil {
 			return nil, err
 		}
+	}
+	// 5. With migrateFrom: the host name switch, after everything else.
+	if s.migration != nil {
+		status, err := b.migrate(s, p.cache)
+		if err != nil {
+			return nil, err
+		}
+		p.migration = &status
 	}
 	return p, nil
 }
@@ -269,8 +275,8 @@ func (r *ManagedRedis) setOutputs(s *settings, p *parts, ready gate) {
 	}
 	r.RoleAssignmentIds = ready.stringArray(p.roleAssignmentIds)
 	r.Migration = ready.migration(noMigration())
-	if m := s.migration; m != nil && m.derived != nil {
-		r.Migration = ready.migration(m.status())
+	if p.migration != nil {
+		r.Migration = ready.migration(*p.migration)
 	}
 }
 

@@ -492,8 +492,8 @@ type MigrationSource struct {
 func (v *MigrationSource) Annotate(a infer.Annotator) {
 	a.SetToken(module, "MigrationSource")
 	a.Describe(v, "An Azure Cache for Redis (classic) cache this cache succeeds.")
-	a.Describe(&v.CacheId, "The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.")
-	a.Describe(&v.SwitchDns, "Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).")
+	a.Describe(&v.CacheId, "The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`), in the subscription the cache deploys to. It is read as soon as it is known (at preview unless it comes from a resource still to be created), never written.")
+	a.Describe(&v.SwitchDns, "Points the source's host name at the new cache with Azure's migration, once the cache, its access and its secrets exist, after Azure's validation: the source's clients keep their host name and access key; no data is copied. Turning it back to false undoes the switch while Azure allows it. Default: false.")
 }
 
 // library is the value as the library takes it.
@@ -581,20 +581,24 @@ func (v *GeoReplicationSettings) library() *component.GeoReplicationSettings {
 
 // MigrationStatus is component.MigrationStatus as the schema names it.
 type MigrationStatus struct {
-	SourceHostName string   `pulumi:"sourceHostName"`
-	SourceSku      string   `pulumi:"sourceSku"`
-	Sku            string   `pulumi:"sku"`
-	State          string   `pulumi:"state"`
-	NotCarried     []string `pulumi:"notCarried"`
+	SourceHostName        string   `pulumi:"sourceHostName"`
+	SourceSku             string   `pulumi:"sourceSku"`
+	Sku                   string   `pulumi:"sku"`
+	State                 string   `pulumi:"state"`
+	StatusDetails         string   `pulumi:"statusDetails"`
+	RollbackEligibleUntil string   `pulumi:"rollbackEligibleUntil"`
+	NotCarried            []string `pulumi:"notCarried"`
 }
 
 func (v *MigrationStatus) Annotate(a infer.Annotator) {
 	a.SetToken(module, "MigrationStatus")
-	a.Describe(v, "What migrateFrom derived from its source, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `database.clusteringPolicy` and `database.evictionPolicy` explicitly with the cache's values, or the defaults would apply (and may replace the cache).")
+	a.Describe(v, "What migrateFrom derived from its source, the state of the host name switch, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `authentication` and the database's `clusteringPolicy` and `evictionPolicy` with the cache's values, or the defaults would apply.")
 	a.Describe(&v.SourceHostName, "The source's host name (empty once the source is deleted).")
 	a.Describe(&v.SourceSku, "The source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three shards; empty once the source is deleted).")
 	a.Describe(&v.Sku, "The new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.")
-	a.Describe(&v.State, "`NotStarted`: the host name switch is left to Microsoft's tooling.")
+	a.Describe(&v.State, "`NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).")
+	a.Describe(&v.StatusDetails, "Azure's details of the migration's state.")
+	a.Describe(&v.RollbackEligibleUntil, "When Azure stops allowing the switch to be undone, where its API version says (empty otherwise).")
 	a.Describe(&v.NotCarried, "The source's settings the new cache does not have.")
 }
 

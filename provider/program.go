@@ -29,7 +29,7 @@ func sharePrograms(prov p.Provider) p.Provider {
 			runs[req.MonitorEndpoint] = program
 		}
 		mu.Unlock()
-		resp, err := construct(component.WithProgram(ctx, program), req)
+		resp, err := construct(component.WithPluginVersion(component.WithProgram(ctx, program), Version), req)
 		return resp, withoutComponentName(req.Urn.Type().Name().String(), req.Urn.Name(), err)
 	}
 	return prov

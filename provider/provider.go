@@ -10,16 +10,16 @@ import (
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/component"
 )
 
 // Version is stamped at build time (-ldflags "-X .../provider.Version=x.y.z") from the git tag of
 // a release; a build from source is the development version the committed schema and SDKs carry.
 var Version = "0.0.0-dev"
 
-// PluginDownloadURL is where the engine downloads the plugin when a program needs it: the
-// release assets of github.com/managedredis/pulumi-azure-managed-redis, named
-// pulumi-resource-azure-managed-redis-v<version>-<os>-<arch>.tar.gz.
-const PluginDownloadURL = "github://api.github.com/managedredis"
+// PluginDownloadURL is where the engine downloads the plugin when a program needs it.
+const PluginDownloadURL = component.PluginDownloadURL
 
 // New builds the provider.
 func New() (p.Provider, error) {
@@ -37,6 +37,9 @@ func New() (p.Provider, error) {
 		WithComponents(
 			infer.Component(&ManagedRedis{}),
 			infer.Component(&ManagedRedisAccess{}),
+		).
+		WithResources(
+			infer.Resource(&Migration{}),
 		).
 		// Types of this Go package are in the library's schema module (enums; the others set
 		// their tokens).

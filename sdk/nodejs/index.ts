@@ -15,6 +15,11 @@ export type ManagedRedisAccess = import("./managedRedisAccess").ManagedRedisAcce
 export const ManagedRedisAccess: typeof import("./managedRedisAccess").ManagedRedisAccess = null as any;
 utilities.lazyLoad(exports, ["ManagedRedisAccess"], () => require("./managedRedisAccess"));
 
+export { MigrationArgs } from "./migration";
+export type Migration = import("./migration").Migration;
+export const Migration: typeof import("./migration").Migration = null as any;
+utilities.lazyLoad(exports, ["Migration"], () => require("./migration"));
+
 export { ProviderArgs } from "./provider";
 export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;
@@ -39,6 +44,8 @@ const _module = {
                 return new ManagedRedis(name, <any>undefined, { urn })
             case "azure-managed-redis:index:ManagedRedisAccess":
                 return new ManagedRedisAccess(name, <any>undefined, { urn })
+            case "azure-managed-redis:index:Migration":
+                return new Migration(name, <any>undefined, { urn })
             default:
                 throw new Error(`unknown resource type ${type}`);
         }

@@ -33,6 +33,28 @@ const (
 	GivenVaultId = "/subscriptions/" + fakearm.Subscription + "/resourceGroups/shared-rg/providers/Microsoft.KeyVault/vaults/shared-kv"
 )
 
+// Token is the token getClientToken gives.
+const Token = "mock-arm-token"
+
+// MigrationType is the package's own Migration resource, which the Fake answers as its plugin
+// does when Azure accepts everything: Succeeded with switchDns, NotStarted without.
+const MigrationType = "azure-managed-redis:index:Migration"
+
+func (f *Fake) migration(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	in := plain(args.Inputs)
+	state := "NotStarted"
+	if in["switchDns"] == true {
+		state = "Succeeded"
+	}
+	out := resource.PropertyMap{"state": resource.NewProperty(state), "statusDetails": resource.NewProperty(""),
+		"rollbackEligibleUntil": resource.NewProperty("")}
+	for _, k := range []resource.PropertyKey{"clusterId", "sourceResourceId", "switchDns"} {
+		out[k] = args.Inputs[k]
+	}
+	id, _ := in["clusterId"].(string)
+	return id + "/migrations/default", out, nil
+}
+
 // Fake answers Pulumi's mocks as ARM and azure-native would, and records what it was sent.
 type Fake struct {
 	// Subscription is what getClientConfig reports; fakearm.Subscription when empty.
@@ -40,6 +62,9 @@ type Fake struct {
 	// Slow, when set, is called with a resource of that type token before it is answered: a
 	// test can hold a registration back to see what waits for it.
 	Slow map[string]func(pulumi.MockResourceArgs)
+	// Fail, when set, fails the invokes of a function token with that text (Azure's answer, as
+	// azure-native reports it: fakearm.ThrottledText, say).
+	Fail map[string]string
 
 	mu        sync.Mutex
 	resources []pulumi.MockResourceArgs
@@ -99,6 +124,9 @@ func (f *Fake) NewResource(args pulumi.MockResourceArgs) (string, resource.Prope
 	f.events = append(f.events, "register "+args.TypeToken+" "+args.Name)
 	f.mu.Unlock()
 
+	if args.TypeToken == MigrationType {
+		return f.migration(args)
+	}
 	if !strings.HasPrefix(args.TypeToken, "azure-native:") {
 		return args.Name + "-id", args.Inputs, nil // a provider or a component
 	}
@@ -123,6 +151,12 @@ func (f *Fake) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	f.calls = append(f.calls, args)
 	f.events = append(f.events, "invoke "+args.Token)
 	f.mu.Unlock()
+	if failure, ok := f.Fail[args.Token]; ok {
+		return nil, fmt.Errorf("%s", failure)
+	}
+	if args.Token == fakearm.GetClientToken {
+		return resource.PropertyMap{"token": resource.NewProperty(Token)}, nil
+	}
 	result, failure := fakearm.Invoke(f, args.Token, plain(args.Args))
 	if failure != "" {
 		return nil, fmt.Errorf("%s", failure)
@@ -223,6 +257,7 @@ func (f *Fake) Events() []string {
 func Run(fake *Fake, program pulumi.RunFunc) error {
 	return pulumi.RunErr(program, pulumi.WithMocks("project", "stack", fake))
 }
+
 
 // Value awaits a resolved Output and returns its value and whether it is secret.
 func Value[T any](t testing.TB, o pulumi.Output) (T, bool) {

@@ -25,6 +25,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 		r = &ManagedRedis{}
 	case "azure-managed-redis:index:ManagedRedisAccess":
 		r = &ManagedRedisAccess{}
+	case "azure-managed-redis:index:Migration":
+		r = &Migration{}
 	default:
 		return nil, fmt.Errorf("unknown resource type: %s", typ)
 	}

@@ -1150,9 +1150,9 @@ func (o GeoReplicationSettingsPtrOutput) LinkedDatabaseIds() pulumi.StringArrayO
 
 // An Azure Cache for Redis (classic) cache this cache succeeds.
 type MigrationSource struct {
-	// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
+	// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`), in the subscription the cache deploys to. It is read as soon as it is known (at preview unless it comes from a resource still to be created), never written.
 	CacheId string `pulumi:"cacheId"`
-	// Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+	// Points the source's host name at the new cache with Azure's migration, once the cache, its access and its secrets exist, after Azure's validation: the source's clients keep their host name and access key; no data is copied. Turning it back to false undoes the switch while Azure allows it. Default: false.
 	SwitchDns *bool `pulumi:"switchDns"`
 }
 
@@ -1169,9 +1169,9 @@ type MigrationSourceInput interface {
 
 // An Azure Cache for Redis (classic) cache this cache succeeds.
 type MigrationSourceArgs struct {
-	// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
+	// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`), in the subscription the cache deploys to. It is read as soon as it is known (at preview unless it comes from a resource still to be created), never written.
 	CacheId pulumi.StringInput `pulumi:"cacheId"`
-	// Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+	// Points the source's host name at the new cache with Azure's migration, once the cache, its access and its secrets exist, after Azure's validation: the source's clients keep their host name and access key; no data is copied. Turning it back to false undoes the switch while Azure allows it. Default: false.
 	SwitchDns *bool `pulumi:"switchDns"`
 }
 
@@ -1253,12 +1253,12 @@ func (o MigrationSourceOutput) ToMigrationSourcePtrOutputWithContext(ctx context
 	}).(MigrationSourcePtrOutput)
 }
 
-// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
+// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`), in the subscription the cache deploys to. It is read as soon as it is known (at preview unless it comes from a resource still to be created), never written.
 func (o MigrationSourceOutput) CacheId() pulumi.StringOutput {
 	return o.ApplyT(func(v MigrationSource) string { return v.CacheId }).(pulumi.StringOutput)
 }
 
-// Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+// Points the source's host name at the new cache with Azure's migration, once the cache, its access and its secrets exist, after Azure's validation: the source's clients keep their host name and access key; no data is copied. Turning it back to false undoes the switch while Azure allows it. Default: false.
 func (o MigrationSourceOutput) SwitchDns() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v MigrationSource) *bool { return v.SwitchDns }).(pulumi.BoolPtrOutput)
 }
@@ -1287,7 +1287,7 @@ func (o MigrationSourcePtrOutput) Elem() MigrationSourceOutput {
 	}).(MigrationSourceOutput)
 }
 
-// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
+// The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`), in the subscription the cache deploys to. It is read as soon as it is known (at preview unless it comes from a resource still to be created), never written.
 func (o MigrationSourcePtrOutput) CacheId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MigrationSource) *string {
 		if v == nil {
@@ -1297,7 +1297,7 @@ func (o MigrationSourcePtrOutput) CacheId() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+// Points the source's host name at the new cache with Azure's migration, once the cache, its access and its secrets exist, after Azure's validation: the source's clients keep their host name and access key; no data is copied. Turning it back to false undoes the switch while Azure allows it. Default: false.
 func (o MigrationSourcePtrOutput) SwitchDns() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *MigrationSource) *bool {
 		if v == nil {
@@ -1307,18 +1307,22 @@ func (o MigrationSourcePtrOutput) SwitchDns() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
-// What migrateFrom derived from its source, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `database.clusteringPolicy` and `database.evictionPolicy` explicitly with the cache's values, or the defaults would apply (and may replace the cache).
+// What migrateFrom derived from its source, the state of the host name switch, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `authentication` and the database's `clusteringPolicy` and `evictionPolicy` with the cache's values, or the defaults would apply.
 type MigrationStatus struct {
 	// The source's settings the new cache does not have.
 	NotCarried []string `pulumi:"notCarried"`
+	// When Azure stops allowing the switch to be undone, where its API version says (empty otherwise).
+	RollbackEligibleUntil string `pulumi:"rollbackEligibleUntil"`
 	// The new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.
 	Sku string `pulumi:"sku"`
 	// The source's host name (empty once the source is deleted).
 	SourceHostName string `pulumi:"sourceHostName"`
 	// The source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three shards; empty once the source is deleted).
 	SourceSku string `pulumi:"sourceSku"`
-	// `NotStarted`: the host name switch is left to Microsoft's tooling.
+	// `NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).
 	State string `pulumi:"state"`
+	// Azure's details of the migration's state.
+	StatusDetails string `pulumi:"statusDetails"`
 }
 
 // MigrationStatusInput is an input type that accepts MigrationStatusArgs and MigrationStatusOutput values.
@@ -1332,18 +1336,22 @@ type MigrationStatusInput interface {
 	ToMigrationStatusOutputWithContext(context.Context) MigrationStatusOutput
 }
 
-// What migrateFrom derived from its source, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `database.clusteringPolicy` and `database.evictionPolicy` explicitly with the cache's values, or the defaults would apply (and may replace the cache).
+// What migrateFrom derived from its source, the state of the host name switch, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `authentication` and the database's `clusteringPolicy` and `evictionPolicy` with the cache's values, or the defaults would apply.
 type MigrationStatusArgs struct {
 	// The source's settings the new cache does not have.
 	NotCarried pulumi.StringArrayInput `pulumi:"notCarried"`
+	// When Azure stops allowing the switch to be undone, where its API version says (empty otherwise).
+	RollbackEligibleUntil pulumi.StringInput `pulumi:"rollbackEligibleUntil"`
 	// The new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.
 	Sku pulumi.StringInput `pulumi:"sku"`
 	// The source's host name (empty once the source is deleted).
 	SourceHostName pulumi.StringInput `pulumi:"sourceHostName"`
 	// The source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three shards; empty once the source is deleted).
 	SourceSku pulumi.StringInput `pulumi:"sourceSku"`
-	// `NotStarted`: the host name switch is left to Microsoft's tooling.
+	// `NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).
 	State pulumi.StringInput `pulumi:"state"`
+	// Azure's details of the migration's state.
+	StatusDetails pulumi.StringInput `pulumi:"statusDetails"`
 }
 
 func (MigrationStatusArgs) ElementType() reflect.Type {
@@ -1358,7 +1366,7 @@ func (i MigrationStatusArgs) ToMigrationStatusOutputWithContext(ctx context.Cont
 	return pulumi.ToOutputWithContext(ctx, i).(MigrationStatusOutput)
 }
 
-// What migrateFrom derived from its source, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `database.clusteringPolicy` and `database.evictionPolicy` explicitly with the cache's values, or the defaults would apply (and may replace the cache).
+// What migrateFrom derived from its source, the state of the host name switch, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `authentication` and the database's `clusteringPolicy` and `evictionPolicy` with the cache's values, or the defaults would apply.
 type MigrationStatusOutput struct{ *pulumi.OutputState }
 
 func (MigrationStatusOutput) ElementType() reflect.Type {
@@ -1378,6 +1386,11 @@ func (o MigrationStatusOutput) NotCarried() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v MigrationStatus) []string { return v.NotCarried }).(pulumi.StringArrayOutput)
 }
 
+// When Azure stops allowing the switch to be undone, where its API version says (empty otherwise).
+func (o MigrationStatusOutput) RollbackEligibleUntil() pulumi.StringOutput {
+	return o.ApplyT(func(v MigrationStatus) string { return v.RollbackEligibleUntil }).(pulumi.StringOutput)
+}
+
 // The new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.
 func (o MigrationStatusOutput) Sku() pulumi.StringOutput {
 	return o.ApplyT(func(v MigrationStatus) string { return v.Sku }).(pulumi.StringOutput)
@@ -1393,9 +1406,14 @@ func (o MigrationStatusOutput) SourceSku() pulumi.StringOutput {
 	return o.ApplyT(func(v MigrationStatus) string { return v.SourceSku }).(pulumi.StringOutput)
 }
 
-// `NotStarted`: the host name switch is left to Microsoft's tooling.
+// `NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).
 func (o MigrationStatusOutput) State() pulumi.StringOutput {
 	return o.ApplyT(func(v MigrationStatus) string { return v.State }).(pulumi.StringOutput)
+}
+
+// Azure's details of the migration's state.
+func (o MigrationStatusOutput) StatusDetails() pulumi.StringOutput {
+	return o.ApplyT(func(v MigrationStatus) string { return v.StatusDetails }).(pulumi.StringOutput)
 }
 
 // The persistence of the database: set one of aofFrequency and rdbFrequency.

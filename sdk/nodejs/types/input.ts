@@ -141,11 +141,11 @@ export interface GeoReplicationSettingsArgs {
  */
 export interface MigrationSourceArgs {
     /**
-     * The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
+     * The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`), in the subscription the cache deploys to. It is read as soon as it is known (at preview unless it comes from a resource still to be created), never written.
      */
     cacheId: pulumi.Input<string>;
     /**
-     * Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+     * Points the source's host name at the new cache with Azure's migration, once the cache, its access and its secrets exist, after Azure's validation: the source's clients keep their host name and access key; no data is copied. Turning it back to false undoes the switch while Azure allows it. Default: false.
      */
     switchDns?: boolean;
 }

@@ -7,13 +7,17 @@ import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
 /**
- * What migrateFrom derived from its source, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `database.clusteringPolicy` and `database.evictionPolicy` explicitly with the cache's values, or the defaults would apply (and may replace the cache).
+ * What migrateFrom derived from its source, the state of the host name switch, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `authentication` and the database's `clusteringPolicy` and `evictionPolicy` with the cache's values, or the defaults would apply.
  */
 export interface MigrationStatus {
     /**
      * The source's settings the new cache does not have.
      */
     notCarried: string[];
+    /**
+     * When Azure stops allowing the switch to be undone, where its API version says (empty otherwise).
+     */
+    rollbackEligibleUntil: string;
     /**
      * The new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.
      */
@@ -27,8 +31,12 @@ export interface MigrationStatus {
      */
     sourceSku: string;
     /**
-     * `NotStarted`: the host name switch is left to Microsoft's tooling.
+     * `NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).
      */
     state: string;
+    /**
+     * Azure's details of the migration's state.
+     */
+    statusDetails: string;
 }
 

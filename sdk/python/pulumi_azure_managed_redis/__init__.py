@@ -9,6 +9,7 @@ import typing
 from ._enums import *
 from .managed_redis import *
 from .managed_redis_access import *
+from .migration import *
 from .provider import *
 from ._inputs import *
 from . import outputs
@@ -21,7 +22,8 @@ _utilities.register(
   "fqn": "pulumi_azure_managed_redis",
   "classes": {
    "azure-managed-redis:index:ManagedRedis": "ManagedRedis",
-   "azure-managed-redis:index:ManagedRedisAccess": "ManagedRedisAccess"
+   "azure-managed-redis:index:ManagedRedisAccess": "ManagedRedisAccess",
+   "azure-managed-redis:index:Migration": "Migration"
   }
  }
 ]

@@ -576,11 +576,11 @@ class MigrationSourceArgsDict(TypedDict):
     """
     cache_id: pulumi.Input[_builtins.str]
     """
-    The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
+    The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`), in the subscription the cache deploys to. It is read as soon as it is known (at preview unless it comes from a resource still to be created), never written.
     """
     switch_dns: NotRequired[_builtins.bool]
     """
-    Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+    Points the source's host name at the new cache with Azure's migration, once the cache, its access and its secrets exist, after Azure's validation: the source's clients keep their host name and access key; no data is copied. Turning it back to false undoes the switch while Azure allows it. Default: false.
     """
 
 @pulumi.input_type
@@ -591,8 +591,8 @@ class MigrationSourceArgs:
         """
         An Azure Cache for Redis (classic) cache this cache succeeds.
 
-        :param pulumi.Input[_builtins.str] cache_id: The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
-        :param _builtins.bool switch_dns: Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+        :param pulumi.Input[_builtins.str] cache_id: The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`), in the subscription the cache deploys to. It is read as soon as it is known (at preview unless it comes from a resource still to be created), never written.
+        :param _builtins.bool switch_dns: Points the source's host name at the new cache with Azure's migration, once the cache, its access and its secrets exist, after Azure's validation: the source's clients keep their host name and access key; no data is copied. Turning it back to false undoes the switch while Azure allows it. Default: false.
         """
         pulumi.set(__self__, "cache_id", cache_id)
         if switch_dns is not None:
@@ -602,7 +602,7 @@ class MigrationSourceArgs:
     @pulumi.getter(name="cacheId")
     def cache_id(self) -> pulumi.Input[_builtins.str]:
         """
-        The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`). It is read, never written. Without authentication it must be known while the program runs (also at preview): the source decides the authentication.
+        The ARM id of the source, a `Microsoft.Cache/redis` cache (`/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Cache/Redis/<name>`), in the subscription the cache deploys to. It is read as soon as it is known (at preview unless it comes from a resource still to be created), never written.
         """
         return pulumi.get(self, "cache_id")
 
@@ -614,7 +614,7 @@ class MigrationSourceArgs:
     @pulumi.getter(name="switchDns")
     def switch_dns(self) -> Optional[_builtins.bool]:
         """
-        Whether to point the source's host name at the new cache: not supported (default false), because azure-native 3.28.0 has no resource for Azure's migration (`Microsoft.Cache/redisEnterprise/migrations`), so `true` is refused; after `up`, switch with Microsoft's tooling (`az redisenterprise migration start`, see the README).
+        Points the source's host name at the new cache with Azure's migration, once the cache, its access and its secrets exist, after Azure's validation: the source's clients keep their host name and access key; no data is copied. Turning it back to false undoes the switch while Azure allows it. Default: false.
         """
         return pulumi.get(self, "switch_dns")
 

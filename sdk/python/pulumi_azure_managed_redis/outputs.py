@@ -22,17 +22,21 @@ __all__ = [
 @pulumi.output_type
 class MigrationStatus(dict):
     """
-    What migrateFrom derived from its source, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `database.clusteringPolicy` and `database.evictionPolicy` explicitly with the cache's values, or the defaults would apply (and may replace the cache).
+    What migrateFrom derived from its source, the state of the host name switch, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `authentication` and the database's `clusteringPolicy` and `evictionPolicy` with the cache's values, or the defaults would apply.
     """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
         if key == "notCarried":
             suggest = "not_carried"
+        elif key == "rollbackEligibleUntil":
+            suggest = "rollback_eligible_until"
         elif key == "sourceHostName":
             suggest = "source_host_name"
         elif key == "sourceSku":
             suggest = "source_sku"
+        elif key == "statusDetails":
+            suggest = "status_details"
 
         if suggest:
             pulumi.log.warn(f"Key '{key}' not found in MigrationStatus. Access the value via the '{suggest}' property getter instead.")
@@ -47,24 +51,30 @@ class MigrationStatus(dict):
 
     def __init__(__self__, *,
                  not_carried: Sequence[_builtins.str],
+                 rollback_eligible_until: _builtins.str,
                  sku: _builtins.str,
                  source_host_name: _builtins.str,
                  source_sku: _builtins.str,
-                 state: _builtins.str):
+                 state: _builtins.str,
+                 status_details: _builtins.str):
         """
-        What migrateFrom derived from its source, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `database.clusteringPolicy` and `database.evictionPolicy` explicitly with the cache's values, or the defaults would apply (and may replace the cache).
+        What migrateFrom derived from its source, the state of the host name switch, and what the new cache does not have. Before removing migrateFrom from the program, write `sku`, `location`, `highAvailability` (false for a Basic source), `publicNetworkAccess`, `tags`, `authentication` and the database's `clusteringPolicy` and `evictionPolicy` with the cache's values, or the defaults would apply.
 
         :param Sequence[_builtins.str] not_carried: The source's settings the new cache does not have.
+        :param _builtins.str rollback_eligible_until: When Azure stops allowing the switch to be undone, where its API version says (empty otherwise).
         :param _builtins.str sku: The new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.
         :param _builtins.str source_host_name: The source's host name (empty once the source is deleted).
         :param _builtins.str source_sku: The source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three shards; empty once the source is deleted).
-        :param _builtins.str state: `NotStarted`: the host name switch is left to Microsoft's tooling.
+        :param _builtins.str state: `NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).
+        :param _builtins.str status_details: Azure's details of the migration's state.
         """
         pulumi.set(__self__, "not_carried", not_carried)
+        pulumi.set(__self__, "rollback_eligible_until", rollback_eligible_until)
         pulumi.set(__self__, "sku", sku)
         pulumi.set(__self__, "source_host_name", source_host_name)
         pulumi.set(__self__, "source_sku", source_sku)
         pulumi.set(__self__, "state", state)
+        pulumi.set(__self__, "status_details", status_details)
 
     @_builtins.property
     @pulumi.getter(name="notCarried")
@@ -73,6 +83,14 @@ class MigrationStatus(dict):
         The source's settings the new cache does not have.
         """
         return pulumi.get(self, "not_carried")
+
+    @_builtins.property
+    @pulumi.getter(name="rollbackEligibleUntil")
+    def rollback_eligible_until(self) -> _builtins.str:
+        """
+        When Azure stops allowing the switch to be undone, where its API version says (empty otherwise).
+        """
+        return pulumi.get(self, "rollback_eligible_until")
 
     @_builtins.property
     @pulumi.getter
@@ -102,8 +120,16 @@ class MigrationStatus(dict):
     @pulumi.getter
     def state(self) -> _builtins.str:
         """
-        `NotStarted`: the host name switch is left to Microsoft's tooling.
+        `NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).
         """
         return pulumi.get(self, "state")
+
+    @_builtins.property
+    @pulumi.getter(name="statusDetails")
+    def status_details(self) -> _builtins.str:
+        """
+        Azure's details of the migration's state.
+        """
+        return pulumi.get(self, "status_details")
 
 

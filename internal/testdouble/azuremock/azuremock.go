@@ -258,7 +258,6 @@ func Run(fake *Fake, program pulumi.RunFunc) error {
 	return pulumi.RunErr(program, pulumi.WithMocks("project", "stack", fake))
 }
 
-
 // Value awaits a resolved Output and returns its value and whether it is secret.
 func Value[T any](t testing.TB, o pulumi.Output) (T, bool) {
 	t.Helper()

@@ -135,6 +135,7 @@ func TestPluginInstalledFromTheArchiveServesAnEngineRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(w.Close)
 	dir := t.TempDir()
 	program := `name: from-archive
 runtime: yaml
@@ -247,6 +248,7 @@ func runProgram(t *testing.T, e *harness.Engine, dir string, download bool, name
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(w.Close)
 	env := append([]string{"WORK_DIR=" + filepath.Join(dir, "work")}, e.Env...)
 	for k, v := range w.Environment() {
 		env = append(env, k+"="+v)

@@ -178,6 +178,7 @@ func (b *bench) yaml(name, program string, env map[string]string, again bool) (u
 	if err != nil {
 		return 0, 0, err
 	}
+	defer w.Close()
 	if err := os.WriteFile(filepath.Join(project, "Pulumi.yaml"), []byte(program), 0o644); err != nil {
 		return 0, 0, err
 	}
@@ -215,6 +216,7 @@ func (b *bench) golang(n int, program pulumi.RunFunc) (time.Duration, error) {
 	if err != nil {
 		return 0, err
 	}
+	defer w.Close()
 	ctx := context.Background()
 	stack, err := auto.UpsertStackInlineSource(ctx, "bench", "bench-go", program,
 		auto.WorkDir(project), auto.EnvVars(w.Environment()), auto.SecretsProvider("passphrase"),

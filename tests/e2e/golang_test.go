@@ -65,7 +65,7 @@ func program(s spec) pulumi.RunFunc {
 			}
 		}
 		if s.MigrateFrom != "" {
-			args.MigrateFrom = &component.MigrationSource{CacheId: pulumi.String(s.MigrateFrom)}
+			args.MigrateFrom = &component.MigrationSource{CacheId: pulumi.String(s.MigrateFrom), SwitchDns: s.SwitchDns}
 		}
 		if s.ExistingClusterName != "" {
 			args.Existing = &component.ExistingCache{ClusterName: pulumi.String(s.ExistingClusterName)}

@@ -60,6 +60,7 @@ func newWorld(t *testing.T) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(w.Close)
 	return &world{World: w, t: t}
 }
 
@@ -78,8 +79,10 @@ type spec struct {
 	EvictionPolicy      string            `json:"evictionPolicy,omitempty"`
 	Sku                 string            `json:"sku,omitempty"`
 	ExistingClusterName string            `json:"existingClusterName,omitempty"`
-	// MigrateFrom is migrateFrom.cacheId: the cache succeeds that Azure Cache for Redis cache.
+	// MigrateFrom is migrateFrom.cacheId: the cache succeeds that Azure Cache for Redis cache;
+	// SwitchDns is migrateFrom.switchDns.
 	MigrateFrom string `json:"migrateFrom,omitempty"`
+	SwitchDns   bool   `json:"switchDns,omitempty"`
 	// GeoReplicationGroup adds a geo-replication group (refused on small SKUs).
 	GeoReplicationGroup string `json:"geoReplicationGroup,omitempty"`
 	// Accesses are ManagedRedisAccess components, one per identity named, named after it and

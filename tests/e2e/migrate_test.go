@@ -10,9 +10,11 @@ import (
 func TestMigrateFromAClassicCache(t *testing.T) { forEachLanguage(t, migrateFrom) }
 
 // A cache that succeeds a clustered Premium P2 x3 classic cache, through each language's
-// program: the mapping table's SKU by total memory, OSSCluster, the migration output over the
-// wire; a second up changes nothing; then, with the source deleted, neither preview nor up
-// changes anything. A Standard source with Entra ID only is refused at preview, writing nothing.
+// program: the mapping table's SKU by total memory (Balanced), OSSCluster, the migration output
+// over the wire; a second up changes nothing; switchDns then takes the source's host name over
+// through the package's own Migration (one migration started, with the default azure-native
+// provider's token), and with the source deleted afterwards neither preview nor up changes
+// anything. A Standard source with Entra ID only is refused at preview, writing nothing.
 func migrateFrom(t *testing.T, l language) {
 	w := newWorld(t)
 	source := fakearm.ClassicCache("rg-classic", "old", "eastus", "Premium", "P", 2, 3,
@@ -41,21 +43,32 @@ func migrateFrom(t *testing.T, l language) {
 	}
 	migration, _ := up.Outputs["migration"].Value.(map[string]any)
 	notCarried, _ := migration["notCarried"].([]any)
-	if migration["sku"] != "MemoryOptimized_M50" || migration["sourceSku"] != "Premium P2 x3" || migration["state"] != "NotStarted" ||
+	if migration["sku"] != "Balanced_B50" || migration["sourceSku"] != "Premium P2 x3" || migration["state"] != "NotStarted" ||
 		len(notCarried) != 1 || notCarried[0] != "keyspace notifications" {
 		t.Errorf("migration %v", up.Outputs["migration"].Value)
 	}
 	cluster, database := oneOfType(t, w, clusterType), oneOfType(t, w, databaseType)
-	if sku, _ := cluster.Properties["sku"].(map[string]any); sku["name"] != "MemoryOptimized_M50" || cluster.Properties["location"] != "eastus" {
+	if sku, _ := cluster.Properties["sku"].(map[string]any); sku["name"] != "Balanced_B50" || cluster.Properties["location"] != "eastus" {
 		t.Errorf("cluster %v", cluster.Properties)
 	}
 	if database.Properties["clusteringPolicy"] != "OSSCluster" || database.Properties["evictionPolicy"] != "AllKeysLRU" {
 		t.Errorf("database %v", database.Properties)
 	}
-	written := azureWrites(w)
 	if changed := changes(s.mustRun("up", sp)); len(changed) > 0 {
 		t.Errorf("the second up changed %v", changed)
 	}
+	sp.SwitchDns = true
+	switched := s.mustRun("up", sp)
+	if migration, _ := switched.Outputs["migration"].Value.(map[string]any); migration["state"] != "Succeeded" {
+		t.Errorf("after the switch: migration %v", switched.Outputs["migration"].Value)
+	}
+	if changed := changes(switched); len(changed) != 1 || changed[0].Type != "azure-managed-redis:index:Migration" || changed[0].Op != "update" {
+		t.Errorf("the switch changed %v, want the migration updated alone", changed)
+	}
+	if puts := armCalls(w, "PUT "); len(puts) != 1 || !strings.HasSuffix(puts[0], "pulumi:providers:azure-native::default_3_28_0") {
+		t.Errorf("migration PUTs %v", puts)
+	}
+	written := azureWrites(w)
 	if err := w.Store.Delete(source.ID); err != nil {
 		t.Fatal(err)
 	}

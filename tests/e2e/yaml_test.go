@@ -190,7 +190,7 @@ func TestYamlMigrateFrom(t *testing.T) {
 			"Balanced_B1", "Enabled", "EnterpriseCluster", "Standard C1", true, ""},
 		{"Premium P2 x3", fakearm.ClassicCache("rg-classic", "old", "eastus", "Premium", "P", 2, 3,
 			map[string]any{"redisConfiguration": map[string]any{"aofBackupEnabled": "true"}, "zones": []any{"1"}}),
-			"MemoryOptimized_M50", "Enabled", "OSSCluster", "Premium P2 x3", false, "persistence, zones"},
+			"Balanced_B50", "Enabled", "OSSCluster", "Premium P2 x3", false, "persistence, zones"},
 		{"Basic C0", fakearm.ClassicCache("rg-classic", "old", "eastus", "Basic", "C", 0, 0, map[string]any{"enableNonSslPort": true}),
 			"Balanced_B0", "Disabled", "EnterpriseCluster", "Basic C0", false, "the non-TLS port"},
 	}
@@ -259,12 +259,15 @@ func TestYamlMigrateFrom(t *testing.T) {
 // In YAML: refusals at preview, before any write, each naming the input and the reason.
 func TestYamlMigrateFromRefusals(t *testing.T) {
 	source := fakearm.ClassicCache("rg-classic", "old", "eastus", "Standard", "C", 1, 0, nil)
+	injected := fakearm.ClassicCache("rg-classic", "injected", "eastus", "Premium", "P", 1, 0,
+		map[string]any{"subnetId": "/subscriptions/" + fakearm.Subscription + "/resourceGroups/n/providers/Microsoft.Network/virtualNetworks/v/subnets/s"})
 	tests := []struct {
 		name   string
 		config map[string]string
 		want   []string
 	}{
-		{"switchDns", map[string]string{"switchDns": "true"}, []string{"migrateFrom.switchDns", "az redisenterprise migration start"}},
+		{"switchDns from a VNet-injected source", map[string]string{"cacheId": injected.ID, "switchDns": "true"},
+			[]string{"migrateFrom.switchDns", "injected into a virtual network"}},
 		{"Entra ID only while the source's clients use keys", map[string]string{"authentication": "EntraId"}, []string{"authentication", "would stop working"}},
 		{"an Enterprise cache", map[string]string{"cacheId": "/subscriptions/" + fakearm.Subscription + "/resourceGroups/g/providers/Microsoft.Cache/redisEnterprise/e"},
 			[]string{"migrateFrom.cacheId", "Enterprise migration tooling"}},
@@ -274,7 +277,7 @@ func TestYamlMigrateFromRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			w := newWorld(t)
-			if err := w.Store.Seed(source); err != nil {
+			if err := w.Store.Seed(source, injected); err != nil {
 				t.Fatal(err)
 			}
 			dir := yamlProject(t, "tests/e2e/testdata/migrate/Pulumi.yaml")

@@ -98,6 +98,10 @@ func (a *ARM) serve(w http.ResponseWriter, r *http.Request) {
 	label, ok := a.caller(r)
 	version := r.URL.Query().Get("api-version")
 	a.store.Log("arm", "%s %s api-version=%s by %s", r.Method, r.URL.Path, version, label)
+	if isWrite(r) {
+		// Beside the plugin's writes, in the order they happen.
+		a.store.Log("calls", "ARM %s %s", r.Method, r.URL.Path)
+	}
 	if !ok {
 		armError(w, http.StatusUnauthorized, "InvalidAuthenticationToken", "The access token is invalid: it was not issued for this subscription")
 		return
@@ -209,4 +213,11 @@ func (a *ARM) serveOperation(w http.ResponseWriter, result bool, id string) {
 	default:
 		reply(w, http.StatusOK, map[string]any{"id": id, "name": id, "status": op.status})
 	}
+}
+
+// isWrite: what changes Azure (reads and validations do not).
+func isWrite(r *http.Request) bool {
+	path := strings.ToLower(r.URL.Path)
+	return (r.Method == http.MethodPut || r.Method == http.MethodPost || r.Method == http.MethodDelete) &&
+		!strings.HasSuffix(path, "/validate") && !strings.HasSuffix(path, "/listkeys")
 }

@@ -3,6 +3,7 @@ package fakeazure
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
@@ -16,6 +17,10 @@ func (s *Server) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulum
 	args, err := plainOf(req.GetArgs(), false)
 	if err != nil {
 		return nil, err
+	}
+	if slices.Contains(s.failing, req.GetTok()) {
+		s.store.Log("calls", "Throttled %s", req.GetTok())
+		return nil, errors.New(fakearm.ThrottledText("/subscriptions/" + fakearm.Subscription + "/" + req.GetTok()))
 	}
 	if req.GetTok() == fakearm.GetClientToken {
 		// The token of this provider's login: one per provider instance, recorded.

@@ -20,7 +20,12 @@
 //     pre-seeded, and every write to a seeded resource is recorded, as is every call;
 //   - FAKE_AZURE_SEED ("vault:shared/shared-kv") pre-seeds resources, for a demo;
 //   - FAKE_AZURE_LATENCY ("RedisEnterprise=2s,Database=500ms") slows writes down per type, for
-//     benchmarks and for tests that need writes to overlap.
+//     benchmarks and for tests that need writes to overlap;
+//   - FAKE_AZURE_FAIL ("azure-native:redisenterprise:getRedisEnterprise,...") fails those
+//     functions as Azure does when it throttles (HTTP 429, whose text holds "404" in its
+//     correlation id), for tests that a failed read is not taken for a missing resource;
+//   - getClientToken gives each provider instance (plugin process) a token of its own, which
+//     the fake's ARM endpoint (arm.go) takes.
 //
 // It is not Azure and does not validate what Azure validates beyond the above.
 package fakeazure
@@ -62,6 +67,8 @@ type Server struct {
 
 	store   *Store
 	latency map[string]time.Duration
+	// failing are the functions that fail, throttled (FAKE_AZURE_FAIL).
+	failing []string
 	// assignmentWindow is how long an access policy assignment write stays in flight.
 	assignmentWindow time.Duration
 
@@ -96,7 +103,7 @@ func NewServer() (*Server, error) {
 		return nil, err
 	}
 	return &Server{store: store, latency: latency, assignmentWindow: AssignmentWindow,
-		inFlight: map[string]bool{}}, nil
+		inFlight: map[string]bool{}, failing: strings.FieldsFunc(os.Getenv("FAKE_AZURE_FAIL"), func(r rune) bool { return r == ',' })}, nil
 }
 
 func parseLatency(spec string) (map[string]time.Duration, error) {

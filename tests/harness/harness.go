@@ -140,30 +140,56 @@ func pairs(env map[string]string) []string {
 	return out
 }
 
-// World is one private Azure (the fake's state) and Pulumi backend.
+// World is one private Azure (the fake's state, and its ARM endpoint for the package's own
+// operations) and Pulumi backend.
 type World struct {
 	Dir, Backend, Azure string
 	Store               *fakeazure.Store
+	// ARM is the fake Azure's Resource Manager endpoint, over Store (HTTPS on the loopback).
+	ARM *fakeazure.ARM
 	// Latency slows the fake's writes down per type (FAKE_AZURE_LATENCY), when set.
 	Latency string
+	// Fail fails the fake's invokes of some functions (FAKE_AZURE_FAIL), when set.
+	Fail string
 }
 
-// NewWorld makes a world in dir.
+// NewWorld makes a world in dir; Close stops its ARM endpoint.
 func NewWorld(dir string) (*World, error) {
 	w := &World{Dir: dir, Backend: filepath.Join(dir, "backend"), Azure: filepath.Join(dir, "azure")}
 	if err := os.MkdirAll(w.Backend, 0o755); err != nil {
 		return nil, err
 	}
 	store, err := fakeazure.OpenStore(w.Azure)
+	if err != nil {
+		return nil, err
+	}
 	w.Store = store
+	w.ARM, err = fakeazure.StartARM(store, w.Azure)
 	return w, err
 }
 
-// Environment is what a Pulumi run in this world needs on top of the engine's.
+// Close stops the world's ARM endpoint.
+func (w *World) Close() {
+	if w.ARM != nil {
+		w.ARM.Close()
+	}
+}
+
+// Environment is what a Pulumi run in this world needs on top of the engine's: the fake's
+// state, the backend, and the ARM endpoint the package's plugin calls (its URL, and its
+// certificate as the trust store of every process of the run).
 func (w *World) Environment() map[string]string {
 	env := map[string]string{"FAKE_AZURE_STATE": w.Azure, "PULUMI_BACKEND_URL": "file://" + w.Backend}
 	if w.Latency != "" {
 		env["FAKE_AZURE_LATENCY"] = w.Latency
+	}
+	if w.Fail != "" {
+		env["FAKE_AZURE_FAIL"] = w.Fail
+	}
+	if w.ARM != nil {
+		for k, v := range w.ARM.Environment() {
+			env[k] = v
+		}
 	}
 	return env
 }

@@ -39,6 +39,7 @@ interface Spec {
     sku?: string;
     existingClusterName?: string;
     migrateFrom?: string;
+    switchDns?: boolean;
     geoReplicationGroup?: string;
     accesses?: string[];
     accessStrings?: Record<string, string>;
@@ -108,7 +109,7 @@ function program(spec: Spec) {
                 name: r.name, roleDefinitionId: r.role, principalId: principalIds[r.identity],
             })),
             existing: spec.existingClusterName ? { clusterName: spec.existingClusterName } : undefined,
-            migrateFrom: spec.migrateFrom ? { cacheId: spec.migrateFrom } : undefined,
+            migrateFrom: spec.migrateFrom ? { cacheId: spec.migrateFrom, switchDns: spec.switchDns } : undefined,
             privateEndpoint: privateEndpoint(spec.subnetId, spec.privateDnsZoneId),
             diagnostics: spec.workspaceId ? { workspaceId: spec.workspaceId } : undefined,
             customerManagedKey: spec.keyUrl

@@ -96,7 +96,8 @@ def program(spec):
                 for r in spec.get("roleAssignments") or []
             ],
             existing=existing,
-            migrate_from=redis.MigrationSourceArgs(cache_id=spec["migrateFrom"]) if spec.get("migrateFrom") else None,
+            migrate_from=redis.MigrationSourceArgs(cache_id=spec["migrateFrom"], switch_dns=spec.get("switchDns"))
+            if spec.get("migrateFrom") else None,
             private_endpoint=private_endpoint(spec.get("subnetId"), spec.get("privateDnsZoneId")),
             diagnostics=redis.DiagnosticsSettingsArgs(workspace_id=spec["workspaceId"]) if spec.get("workspaceId") else None,
             customer_managed_key=redis.CustomerManagedKeySettingsArgs(

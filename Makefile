@@ -55,8 +55,9 @@ provider: ## The provider plugin, bin/pulumi-resource-azure-managed-redis, versi
 	  -ldflags "-X github.com/managedredis/pulumi-azure-managed-redis/provider.Version=$(VERSION)" \
 	  ./provider/cmd/$(PROVIDER)
 
-fake: ## The fake azure-native plugin of the engine tests, in .cache/fake (never in bin/).
+fake: ## The fake azure-native plugin of the engine tests and its ARM endpoint, in .cache/fake (never in bin/).
 	go build -o $(CACHE)/fake/pulumi-resource-azure-native ./tests/fakeazure/cmd/pulumi-resource-azure-native
+	go build -o $(CACHE)/fake/fake-arm-endpoint ./tests/fakeazure/cmd/fake-arm-endpoint
 
 cli: $(CACHE)/bin/pulumi $(CACHE)/bin/pulumi-language-yaml ## The Pulumi CLI and YAML host, built once per machine.
 

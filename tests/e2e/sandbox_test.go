@@ -21,7 +21,7 @@ func sandboxCommand(dir, state string, args ...string) *exec.Cmd {
 	cmd.Dir = dir
 	cmd.Env = append(append([]string{}, env...), "SANDBOX_STATE="+state,
 		"SANDBOX_PROVIDER="+filepath.Join(build, "pulumi-resource-azure-managed-redis"),
-		"SANDBOX_FAKE="+filepath.Join(build, "pulumi-resource-azure-native"))
+		"SANDBOX_FAKE="+filepath.Join(build, "pulumi-resource-azure-native"), "SANDBOX_ARM="+filepath.Join(build, "fake-arm-endpoint"))
 	return cmd
 }
 
@@ -123,5 +123,52 @@ new redis.ManagedRedis("cache", { resourceGroup: "mine" });
 `})
 	if out, err := sandboxCommand(dir, t.TempDir(), "pulumi-ts", "preview").CombinedOutput(); err == nil || !strings.Contains(string(out), "does not type-check") {
 		t.Errorf("a program that does not type-check: %v\n%s", err, out)
+	}
+}
+
+// migrateFrom as the README shows it, from the sandbox's classic cache: sized from it, then its
+// host name taken over (the fake's ARM endpoint runs with the sandbox); a second session in the
+// same folder and state goes on where the first stopped.
+func TestSandboxMigratesItsClassicCache(t *testing.T) {
+	dir, state := t.TempDir(), t.TempDir()
+	writeFiles(t, dir, map[string]string{"Pulumi.yaml": `name: my-move
+runtime: yaml
+config:
+  source:
+    type: string
+  switchDns:
+    type: boolean
+    default: false
+resources:
+  cache:
+    type: azure-managed-redis:index:ManagedRedis
+    properties:
+      resourceGroupName: mine
+      migrateFrom:
+        cacheId: ${source}
+        switchDns: ${switchDns}
+outputs:
+  migration: ${cache.migration}
+`})
+	run := func(script string) string {
+		t.Helper()
+		out, err := sandboxCommand(dir, state, "bash", "-euo", "pipefail", "-c", script).CombinedOutput()
+		if err != nil {
+			t.Fatalf("in the sandbox: %v\n%s", err, out)
+		}
+		return string(out)
+	}
+	outputs := stackOutputs(t, run(`pulumi stack init dev
+pulumi config set source "$SANDBOX_CLASSIC_CACHE_ID"
+pulumi up --yes
+pulumi stack output --json`))
+	if m, _ := outputs["migration"].(map[string]any); m["sku"] != "Balanced_B1" || m["state"] != "NotStarted" {
+		t.Errorf("planned: %v", outputs)
+	}
+	outputs = stackOutputs(t, run(`pulumi config set switchDns true
+pulumi up --yes
+pulumi stack output --json`))
+	if m, _ := outputs["migration"].(map[string]any); m["state"] != "Succeeded" {
+		t.Errorf("switched: %v", outputs)
 	}
 }

@@ -169,8 +169,12 @@ func seedFromEnvironment(store *Store, spec string) error {
 			return fmt.Errorf("FAKE_AZURE_SEED: %q is not vault:<group>/<name>, cache:<group>/<name> or classic:<group>/<name>/<sku>", item)
 		}
 		for _, seed := range seeds {
-			if existing, err := store.Get(seed.ID); err != nil || existing != nil {
+			existing, err := store.Get(seed.ID)
+			switch {
+			case err != nil:
 				return err
+			case existing != nil: // seeded by an earlier run: kept as it is now
+				continue
 			}
 			if err := store.Seed(seed); err != nil {
 				return err

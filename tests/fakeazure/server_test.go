@@ -620,3 +620,24 @@ func TestSeedClassicCaches(t *testing.T) {
 		})
 	}
 }
+
+// Every seed is held, also one added after another that a store holds already (a second
+// sandbox session whose seeds grew).
+func TestEverySeedIsHeld(t *testing.T) {
+	store, err := OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := seedFromEnvironment(store, "vault:shared/shared-kv"); err != nil {
+		t.Fatal(err)
+	}
+	if err := seedFromEnvironment(store, "vault:shared/shared-kv,cache:shared/legacy-cache,classic:shared/old-cache/Standard_C1"); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{fakearm.VaultId("shared", "shared-kv"), fakearm.ClusterId("shared", "legacy-cache"),
+		fakearm.ClassicCacheId("shared", "old-cache")} {
+		if r, err := store.Get(id); err != nil || r == nil {
+			t.Errorf("%s not held: %v", id, err)
+		}
+	}
+}

@@ -104,6 +104,13 @@ func New(dir string, opts Options) (*Engine, error) {
 			return nil, err
 		}
 	}
+	// The fake's ARM endpoint as a program of its own, for `make sandbox` (a world runs its own
+	// in process).
+	build := exec.Command("go", "build", "-o", filepath.Join(bin, "fake-arm-endpoint"), "./tests/fakeazure/cmd/fake-arm-endpoint")
+	build.Dir, build.Stderr = repo, os.Stderr
+	if err := build.Run(); err != nil {
+		return nil, fmt.Errorf("building the fake ARM endpoint: %w", err)
+	}
 	return e, nil
 }
 

@@ -27,6 +27,8 @@ var boundFunctions = map[string]factcheck.BoundFunction{
 	"getRedisEnterprise": factcheck.FunctionOf[LookupRedisEnterpriseArgs, LookupRedisEnterpriseOutputArgs, LookupRedisEnterpriseResult](),
 	"getDatabase":        factcheck.FunctionOf[LookupDatabaseArgs, LookupDatabaseOutputArgs, LookupDatabaseResult](),
 	"listDatabaseKeys":   factcheck.FunctionOf[ListDatabaseKeysArgs, ListDatabaseKeysOutputArgs, ListDatabaseKeysResult](),
+	"listRedisEnterpriseSkusForScaling": factcheck.FunctionOf[ListRedisEnterpriseSkusForScalingArgs,
+		ListRedisEnterpriseSkusForScalingOutputArgs, ListRedisEnterpriseSkusForScalingResult](),
 }
 
 func TestBindingMatchesFacts(t *testing.T) {
@@ -85,7 +87,10 @@ func TestTokensAndRequiredInputs(t *testing.T) {
 		if _, err := LookupDatabase(ctx, &LookupDatabaseArgs{ClusterName: "x", DatabaseName: "x", ResourceGroupName: "x"}); err != nil {
 			return err
 		}
-		_, err := ListDatabaseKeys(ctx, &ListDatabaseKeysArgs{ClusterName: "x", DatabaseName: "x", ResourceGroupName: "x"})
+		if _, err := ListDatabaseKeys(ctx, &ListDatabaseKeysArgs{ClusterName: "x", DatabaseName: "x", ResourceGroupName: "x"}); err != nil {
+			return err
+		}
+		_, err := ListRedisEnterpriseSkusForScaling(ctx, &ListRedisEnterpriseSkusForScalingArgs{ClusterName: "x", ResourceGroupName: "x"})
 		return err
 	}, resources, functions)
 

@@ -1959,6 +1959,53 @@ func (o SkuOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v Sku) string { return v.Name }).(pulumi.StringOutput)
 }
 
+type SkuDetailsResponse struct {
+	Name     string  `pulumi:"name"`
+	SizeInGB float64 `pulumi:"sizeInGB"`
+}
+
+type SkuDetailsResponseOutput struct{ *pulumi.OutputState }
+
+func (SkuDetailsResponseOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SkuDetailsResponse)(nil)).Elem()
+}
+
+func (o SkuDetailsResponseOutput) ToSkuDetailsResponseOutput() SkuDetailsResponseOutput {
+	return o
+}
+
+func (o SkuDetailsResponseOutput) ToSkuDetailsResponseOutputWithContext(ctx context.Context) SkuDetailsResponseOutput {
+	return o
+}
+
+func (o SkuDetailsResponseOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v SkuDetailsResponse) string { return v.Name }).(pulumi.StringOutput)
+}
+
+func (o SkuDetailsResponseOutput) SizeInGB() pulumi.Float64Output {
+	return o.ApplyT(func(v SkuDetailsResponse) float64 { return v.SizeInGB }).(pulumi.Float64Output)
+}
+
+type SkuDetailsResponseArrayOutput struct{ *pulumi.OutputState }
+
+func (SkuDetailsResponseArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]SkuDetailsResponse)(nil)).Elem()
+}
+
+func (o SkuDetailsResponseArrayOutput) ToSkuDetailsResponseArrayOutput() SkuDetailsResponseArrayOutput {
+	return o
+}
+
+func (o SkuDetailsResponseArrayOutput) ToSkuDetailsResponseArrayOutputWithContext(ctx context.Context) SkuDetailsResponseArrayOutput {
+	return o
+}
+
+func (o SkuDetailsResponseArrayOutput) Index(i pulumi.IntInput) SkuDetailsResponseOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) SkuDetailsResponse {
+		return vs[0].([]SkuDetailsResponse)[vs[1].(int)]
+	}).(SkuDetailsResponseOutput)
+}
+
 type SkuResponse struct {
 	Capacity *int   `pulumi:"capacity"`
 	Name     string `pulumi:"name"`
@@ -2121,6 +2168,8 @@ func init() {
 	pulumi.RegisterOutputType(PrivateEndpointResponsePtrOutput{})
 	pulumi.RegisterOutputType(PrivateLinkServiceConnectionStateResponseOutput{})
 	pulumi.RegisterOutputType(SkuOutput{})
+	pulumi.RegisterOutputType(SkuDetailsResponseOutput{})
+	pulumi.RegisterOutputType(SkuDetailsResponseArrayOutput{})
 	pulumi.RegisterOutputType(SkuResponseOutput{})
 	pulumi.RegisterOutputType(SystemDataResponseOutput{})
 	pulumi.RegisterOutputType(UserAssignedIdentityResponseOutput{})

@@ -53,6 +53,7 @@ func TestAuthorizationCallsMatchFacts(t *testing.T) {
 		"RoleAssignment": resourceOf[authorization.RoleAssignment](authorization.RoleAssignmentArgs{}),
 	}, map[string]factcheck.BoundFunction{
 		"getClientConfig": {Result: reflect.TypeFor[authorization.GetClientConfigResult]()},
+		"getClientToken":  factcheck.FunctionOf[authorization.GetClientTokenArgs, authorization.GetClientTokenOutputArgs, authorization.GetClientTokenResult](),
 	}, factcheck.Subset)
 	f.Tokens(t, azure.NativeVersion, func(ctx *pulumi.Context) error {
 		str := pulumi.String("x")
@@ -60,7 +61,10 @@ func TestAuthorizationCallsMatchFacts(t *testing.T) {
 			PrincipalId: str, RoleDefinitionId: str, Scope: str}, azure.ResourceOptions()...); err != nil {
 			return err
 		}
-		_, err := authorization.GetClientConfig(ctx, azure.InvokeOptions()...)
+		if _, err := authorization.GetClientConfig(ctx, azure.InvokeOptions()...); err != nil {
+			return err
+		}
+		_, err := authorization.GetClientToken(ctx, &authorization.GetClientTokenArgs{}, azure.InvokeOptions()...)
 		return err
-	}, []string{"RoleAssignment"}, []string{"getClientConfig"})
+	}, []string{"RoleAssignment"}, []string{"getClientConfig", "getClientToken"})
 }

@@ -86,7 +86,8 @@ def props(body, module, readonly=False):
 def api_version(module, file):
     """The ARM API version the npm package's module file says it uses."""
     js = open(f"{ROOT}/{module}/{file}.js").read()
-    return re.search(r"Uses Azure REST API version ([\d-]+\w*)", js).group(1)
+    found = re.search(r"Uses Azure REST API version ([\d-]+\w*)", js)
+    return found.group(1) if found else None  # a provider-side function (getClientToken): no ARM call
 
 def resource(module, name, file):
     text = strip_comments(open(f"{ROOT}/{module}/{file}.d.ts").read())

@@ -170,14 +170,15 @@ var (
 
 func accessKeyMode(a *ManagedRedisAccessArgs) bool { return a.Authentication == AccessKey }
 
-// validateAccess checks the String Inputs and the closed lists of values, and that a vault is
-// given only in AccessKey mode.
+// validateAccess checks the String Inputs and the closed lists of values, that a vault is given
+// only in AccessKey mode, and the access string (any module's commands: the database's modules
+// are not known here).
 func validateAccess(a *ManagedRedisAccessArgs) error {
 	errs := append(accessInputs.literalErrors(a), enumErrors(a)...)
 	if a.KeyVaultId != nil && a.Authentication != AccessKey {
 		errs = append(errs, inputError("keyVaultId", "key vault", "applies only to authentication AccessKey"))
 	}
-	for _, refused := range accessStringRefusals("accessString", a.Authentication, a.AccessString) {
+	for _, refused := range accessStringRefusals("accessString", a.Authentication, a.AccessString, anyModule) {
 		errs = append(errs, inputError(refused.input, "access string", "%s", refused.problem))
 	}
 	return errors.Join(errs...)

@@ -92,10 +92,13 @@ type redactedError struct {
 func (e *redactedError) Error() string        { return e.msg }
 func (e *redactedError) Is(target error) bool { return errors.Is(e.err, target) }
 
-// isAzureHost says whether host is one of Settings.AzureHostSuffixes, whatever its case.
+// isAzureHost says whether host is one of Settings.AzureHostSuffixes, whatever its case, also
+// written as an absolute name (a trailing dot: <name>.redis.azure.net.).
 func isAzureHost(host string, s Settings) bool {
-	host = strings.ToLower(host)
-	return slices.ContainsFunc(s.AzureHostSuffixes, func(suffix string) bool { return strings.HasSuffix(host, strings.ToLower(suffix)) })
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	return slices.ContainsFunc(s.AzureHostSuffixes, func(suffix string) bool {
+		return strings.HasSuffix(host, strings.TrimSuffix(strings.ToLower(suffix), "."))
+	})
 }
 
 // abortOnConnectFail is StackExchange.Redis's abortConnect: as the settings say, else false for

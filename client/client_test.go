@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"net"
@@ -95,6 +96,32 @@ func TestAzureAuthenticationIsForAzureHosts(t *testing.T) {
 	roundTrip(t, c, "local")
 	if cred.callCount() != 0 {
 		t.Error("Entra ID was asked for a token for a local Redis")
+	}
+}
+
+// An Azure host written as an absolute name (a trailing dot) is an Azure host: with the default
+// suffixes, Entra ID authenticates it (the connection is dialled to a real server standing in).
+func TestAnAzureHostWithATrailingDot(t *testing.T) {
+	ca := newTestCA(t)
+	s := startRedis(t, serverConfig{ca: ca})
+	cred := &fakeCredential{oid: testOID, lifetime: time.Hour}
+	acceptTokens(t, cred, s)
+	toServer := WithSettings(func(settings *Settings) {
+		settings.ConfigureOptions = func(u *redis.UniversalOptions) {
+			dialer := &tls.Dialer{Config: u.TLSConfig} // go-redis leaves TLS to a Dialer of the app's
+			u.Dialer = func(ctx context.Context, network, _ string) (net.Conn, error) {
+				return dialer.DialContext(ctx, network, s.addr)
+			}
+		}
+	})
+	c, err := New(timeout(t), "cache", WithConnectionString("cache.westeurope.redis.azure.net.:10000,sslHost=127.0.0.1,abortConnect=true"),
+		WithTLSConfig(ca.clientConfig()), WithAzureAuthentication(cred), toServer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if who, err := c.Do(timeout(t), "ACL", "WHOAMI").Text(); err != nil || who != testOID {
+		t.Errorf("authenticated as %q (%v), want the token's object id", who, err)
 	}
 }
 

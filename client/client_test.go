@@ -318,13 +318,52 @@ func TestConfigureOptionsHasTheLastWord(t *testing.T) {
 	}
 }
 
-// serviceName: a Redis Sentinel service, whose primary the client follows.
+// serviceName: a Redis Sentinel service, whose primary the client follows; with
+// sentinelUser/sentinelPassword (StackExchange.Redis 3.1.13) when the sentinels' credentials
+// are not the primary's.
 func TestSentinelServiceName(t *testing.T) {
-	primary := startRedis(t, serverConfig{})
+	tests := []struct {
+		name                    string
+		primaryKey, sentinelKey string
+		connectionStringSuffix  string
+	}{
+		{"no passwords", "", "", ""},
+		{"a password for each", "primary-key", "sentinel-key", ",password=primary-key,sentinelUser=default,sentinelPassword=sentinel-key"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			primary := startRedis(t, serverConfig{password: tt.primaryKey})
+			sentinel := startSentinel(t, primary, tt.sentinelKey)
+			c, err := New(timeout(t), "cache", WithConnectionString(sentinel+",serviceName=primary"+tt.connectionStringSuffix))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			roundTrip(t, c, "through-sentinel")
+			if n, _ := primary.admin.Exists(timeout(t), "through-sentinel").Result(); n != 1 {
+				t.Error("the key is not on the primary the sentinel names")
+			}
+		})
+	}
+}
+
+// startSentinel starts a Redis Sentinel monitoring primary as the service "primary", requiring
+// password when one is given, and returns its address.
+func startSentinel(t *testing.T, primary *server, password string) string {
+	t.Helper()
 	dir := t.TempDir()
 	port := freePort(t, false)
+	config := fmt.Sprintf("port %d\nbind 127.0.0.1\nsentinel monitor primary 127.0.0.1 %d 1\n", port, primary.port)
+	if primary.password != "" {
+		config += fmt.Sprintf("sentinel auth-pass primary %s\n", primary.password)
+	}
+	if password != "" {
+		config += fmt.Sprintf("requirepass %s\n", password)
+	}
 	conf := filepath.Join(dir, "sentinel.conf")
-	os.WriteFile(conf, []byte(fmt.Sprintf("port %d\nbind 127.0.0.1\nsentinel monitor primary 127.0.0.1 %d 1\n", port, primary.port)), 0o600)
+	if err := os.WriteFile(conf, []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command("redis-server", conf, "--sentinel")
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -334,20 +373,11 @@ func TestSentinelServiceName(t *testing.T) {
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		if conn, err := net.Dial("tcp", sentinel); err == nil {
 			conn.Close()
-			break
+			return sentinel
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("sentinel did not start")
 		}
-	}
-	c, err := New(timeout(t), "cache", WithConnectionString(sentinel+",serviceName=primary"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	roundTrip(t, c, "through-sentinel")
-	if n, _ := primary.admin.Exists(timeout(t), "through-sentinel").Result(); n != 1 {
-		t.Error("the key is not on the primary the sentinel names")
 	}
 }
 

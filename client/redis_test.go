@@ -34,9 +34,10 @@ import (
 
 // server is one running redis-server and an admin connection to it.
 type server struct {
-	addr  string
-	port  int
-	admin *redis.Client
+	addr     string
+	port     int
+	password string // the default user's
+	admin    *redis.Client
 }
 
 type serverConfig struct {
@@ -88,7 +89,7 @@ func startRedis(t testing.TB, cfg serverConfig) *server {
 		cmd.Process.Kill()
 		cmd.Wait()
 	})
-	s := &server{addr: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), port: port}
+	s := &server{addr: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), port: port, password: cfg.password}
 	opts := &redis.Options{Addr: s.addr, Password: cfg.password, Protocol: 2}
 	if cfg.ca != nil {
 		opts.TLSConfig = cfg.ca.clientConfig()

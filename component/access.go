@@ -61,8 +61,9 @@ type ManagedRedisAccessArgs struct {
 	// default).
 	PrincipalType pulumi.StringInput `pulumi:"principalType,optional" enum:"PrincipalType"`
 	// AccessString is the Redis ACL rules the principal gets (preview), as an access principal's
-	// accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default:
-	// full access (`default` policy).
+	// accessString (here the commands of any of the modules a database may enable pass, as the
+	// database's modules are not known): EntraId mode only, written through Azure's
+	// 2026-06-01-preview API. Default: full access (`default` policy).
 	AccessString *string `pulumi:"accessString,optional"`
 }
 

@@ -174,18 +174,7 @@ func TestKeyedClientsOnTwoServers(t *testing.T) {
 // spreads keys over the shards; a single-endpoint cache gets a single-endpoint client.
 func TestOSSClusterGetsAClusterAwareClient(t *testing.T) {
 	nodes := clusterOf(t, 3, nil)
-	t.Setenv("ConnectionStrings__cluster", nodes[0].addr)
-	c, err := New(timeout(t), "cluster")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if _, cluster := c.(*redis.ClusterClient); !cluster {
-		t.Fatalf("a cluster got a %T", c)
-	}
-	for i := range 30 {
-		roundTrip(t, c, fmt.Sprintf("key-%d", i))
-	}
+	c := clusterClient(t, nodes)
 	ctx := timeout(t)
 	for _, node := range nodes {
 		if n, err := node.admin.DBSize(ctx).Result(); err != nil || n == 0 {
@@ -206,6 +195,25 @@ func TestOSSClusterGetsAClusterAwareClient(t *testing.T) {
 	if _, err := New(ctx, "cluster", WithSettings(func(s *Settings) { s.Clustering = "sharded" })); err == nil {
 		t.Error("an unknown clustering was accepted")
 	}
+}
+
+// clusterClient is New's client of the cluster of nodes (ConnectionStrings__cluster): a
+// cluster-aware one, which has written keys over the shards.
+func clusterClient(t *testing.T, nodes []*server) redis.UniversalClient {
+	t.Helper()
+	t.Setenv("ConnectionStrings__cluster", nodes[0].addr)
+	c, err := New(timeout(t), "cluster")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	if _, cluster := c.(*redis.ClusterClient); !cluster {
+		t.Fatalf("a cluster got a %T", c)
+	}
+	for i := range 30 {
+		roundTrip(t, c, fmt.Sprintf("key-%d", i))
+	}
+	return c
 }
 
 // Every endpoint of a connection string is tried: one that is down does not keep the client

@@ -85,22 +85,20 @@ func (c *connection) readKey(name, value string, afterPassword, passwordSeen boo
 		return nil // a command rename ($INFO=...): go-redis sends commands by their own names
 	}
 	k, known := stackExchangeKeys[strings.ToLower(name)]
+	hint := ""
+	if !known {
+		if near := nearestKey(name); near != "" {
+			hint = fmt.Sprintf(" (did you mean %s?)", near)
+		}
+	}
 	switch {
 	case !known && afterPassword:
 		// Most likely the rest of a password that holds a comma: never echo it.
 		return errors.New("the item after password= is not a StackExchange.Redis option: a password holding a comma cannot be written in a connection string")
 	case !known && passwordSeen:
-		hint := ""
-		if near := nearestKey(name); near != "" {
-			hint = fmt.Sprintf(" (did you mean %s?)", near)
-		}
 		return fmt.Errorf("a key after password= is not one StackExchange.Redis defines%s; it is not quoted, since a password "+
 			"holding a comma would put a piece of itself there: StackExchange.Redis defines %s", hint, keyList())
 	case !known:
-		hint := ""
-		if near := nearestKey(name); near != "" {
-			hint = fmt.Sprintf(" (did you mean %s?)", near)
-		}
 		return fmt.Errorf("unknown key %q%s: StackExchange.Redis defines %s", name, hint, keyList())
 	}
 	if err := k.read(c, value); err != nil {

@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -13,17 +12,7 @@ import (
 // HealthCheck on a real three-node cluster pings every shard, and fails once one is down.
 func TestHealthCheckPingsEveryShardOfACluster(t *testing.T) {
 	nodes := clusterOf(t, 3, nil)
-	c, err := New(timeout(t), "cluster", WithConnectionString(nodes[0].addr))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if _, cluster := c.(*redis.ClusterClient); !cluster {
-		t.Fatalf("a cluster got a %T", c)
-	}
-	for i := range 30 {
-		roundTrip(t, c, fmt.Sprintf("key-%d", i))
-	}
+	c := clusterClient(t, nodes)
 	pings := make([]int, len(nodes))
 	for i, node := range nodes {
 		pings[i] = node.stat(t, "commandstats", "cmdstat_ping")

@@ -93,7 +93,8 @@ check_generated: generate ## Regenerate, and fail if that changed anything commi
 
 test: lint check_generated test_go test_client test_nodejs test_python test_e2e test_artifacts ## Run every test.
 
-test_go: ## Go tests: binding vs facts, components with mocks, provider in-process, the fake; the Go SDK's module.
+test_go: ## Go tests: binding vs facts, components with mocks (access strings asked of a real redis-server), provider in-process, the fake; the Go SDK's module.
+	@command -v redis-server >/dev/null || { echo "redis-server is missing: run scripts/install-redis.sh"; exit 1; }
 	go test $(GO_PACKAGES)
 	cd tests/gosdk && go test ./...
 

@@ -92,10 +92,13 @@ type redactedError struct {
 func (e *redactedError) Error() string        { return e.msg }
 func (e *redactedError) Is(target error) bool { return errors.Is(e.err, target) }
 
-// isAzureHost says whether host is one of Settings.AzureHostSuffixes, whatever its case.
+// isAzureHost says whether host is one of Settings.AzureHostSuffixes, whatever its case, also
+// written as an absolute name (a trailing dot: <name>.redis.azure.net.).
 func isAzureHost(host string, s Settings) bool {
-	host = strings.ToLower(host)
-	return slices.ContainsFunc(s.AzureHostSuffixes, func(suffix string) bool { return strings.HasSuffix(host, strings.ToLower(suffix)) })
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	return slices.ContainsFunc(s.AzureHostSuffixes, func(suffix string) bool {
+		return strings.HasSuffix(host, strings.TrimSuffix(strings.ToLower(suffix), "."))
+	})
 }
 
 // abortOnConnectFail is StackExchange.Redis's abortConnect: as the settings say, else false for
@@ -111,23 +114,28 @@ func abortOnConnectFail(c *connection, s Settings) bool {
 // client authenticates with Entra ID.
 func redisOptions(c *connection, o options, s Settings) (*redis.UniversalOptions, *entraCredentials, error) {
 	u := &redis.UniversalOptions{
-		Addrs:        c.addrs,
-		Username:     c.username,
-		Password:     c.password,
-		DB:           c.db,
-		ClientName:   c.clientName,
-		Protocol:     c.protocol,
-		MasterName:   c.serviceName,
-		DialTimeout:  first(s.DialTimeout, c.dialTimeout),
-		ReadTimeout:  first(s.ReadTimeout, max(c.syncTimeout, c.asyncTimeout)),
-		WriteTimeout: first(s.WriteTimeout, max(c.syncTimeout, c.asyncTimeout)),
-		PoolSize:     s.PoolSize,
+		Addrs:            c.addrs,
+		Username:         c.username,
+		Password:         c.password,
+		DB:               c.db,
+		ClientName:       c.clientName,
+		Protocol:         c.protocol,
+		MasterName:       c.serviceName,
+		DialTimeout:      first(s.DialTimeout, c.dialTimeout),
+		ReadTimeout:      first(s.ReadTimeout, max(c.syncTimeout, c.asyncTimeout)),
+		WriteTimeout:     first(s.WriteTimeout, max(c.syncTimeout, c.asyncTimeout)),
+		PoolSize:         s.PoolSize,
+		SentinelUsername: c.sentinelUsername,
+		SentinelPassword: c.sentinelPassword,
 		// Every command returns by its context's deadline, also while reading a reply.
 		ContextTimeoutEnabled: true,
 		DisableIdentity:       c.disableIdentity,
 	}
 	if c.connectRetry != nil {
-		u.DialerRetries = *c.connectRetry + 1 // go-redis counts attempts, StackExchange.Redis retries
+		u.DialerRetries = max(*c.connectRetry, 0) + 1 // go-redis counts attempts, StackExchange.Redis retries
+	}
+	if c.uri != nil {
+		uriOptions(u, c.uri, s)
 	}
 	host := c.host()
 	azure := isAzureHost(host, s)
@@ -143,6 +151,9 @@ func redisOptions(c *connection, o options, s Settings) (*redis.UniversalOptions
 		if u.TLSConfig.ServerName == "" {
 			u.TLSConfig.ServerName = first(c.tlsServerName, host)
 		}
+		if c.uri != nil && c.uri.TLSConfig != nil && c.uri.TLSConfig.InsecureSkipVerify {
+			u.TLSConfig.InsecureSkipVerify = true // ?skip_verify=true
+		}
 	}
 	// Entra ID for Azure hosts without a password; a password means an access-key cache.
 	if !o.entra || !azure || c.password != "" {
@@ -157,6 +168,17 @@ func redisOptions(c *connection, o options, s Settings) (*redis.UniversalOptions
 	}
 	u.StreamingCredentialsProvider = entra
 	return u, entra, nil
+}
+
+// uriOptions applies what go-redis's ParseURL read of a URI's query, as it reads it; the
+// Settings still win.
+func uriOptions(u *redis.UniversalOptions, o *redis.Options, s Settings) {
+	u.ReadTimeout, u.WriteTimeout, u.PoolSize = first(s.ReadTimeout, o.ReadTimeout), first(s.WriteTimeout, o.WriteTimeout), first(s.PoolSize, o.PoolSize)
+	u.MaxRetries, u.MinRetryBackoff, u.MaxRetryBackoff = o.MaxRetries, o.MinRetryBackoff, o.MaxRetryBackoff
+	u.PoolFIFO, u.PoolTimeout, u.MaxConcurrentDials = o.PoolFIFO, o.PoolTimeout, o.MaxConcurrentDials
+	u.MinIdleConns, u.MaxIdleConns, u.MaxActiveConns = o.MinIdleConns, o.MaxIdleConns, o.MaxActiveConns
+	u.ConnMaxIdleTime, u.ConnMaxLifetime, u.ConnMaxLifetimeJitter = o.ConnMaxIdleTime, o.ConnMaxLifetime, o.ConnMaxLifetimeJitter
+	u.PipelinePoolSize, u.PipelineReadBufferSize, u.PipelineWriteBufferSize = o.PipelinePoolSize, o.PipelineReadBufferSize, o.PipelineWriteBufferSize
 }
 
 // connect makes the client clustering asks for; DetectClustering asks the endpoints first.

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"net"
@@ -98,6 +99,32 @@ func TestAzureAuthenticationIsForAzureHosts(t *testing.T) {
 	}
 }
 
+// An Azure host written as an absolute name (a trailing dot) is an Azure host: with the default
+// suffixes, Entra ID authenticates it (the connection is dialled to a real server standing in).
+func TestAnAzureHostWithATrailingDot(t *testing.T) {
+	ca := newTestCA(t)
+	s := startRedis(t, serverConfig{ca: ca})
+	cred := &fakeCredential{oid: testOID, lifetime: time.Hour}
+	acceptTokens(t, cred, s)
+	toServer := WithSettings(func(settings *Settings) {
+		settings.ConfigureOptions = func(u *redis.UniversalOptions) {
+			dialer := &tls.Dialer{Config: u.TLSConfig} // go-redis leaves TLS to a Dialer of the app's
+			u.Dialer = func(ctx context.Context, network, _ string) (net.Conn, error) {
+				return dialer.DialContext(ctx, network, s.addr)
+			}
+		}
+	})
+	c, err := New(timeout(t), "cache", WithConnectionString("cache.westeurope.redis.azure.net.:10000,sslHost=127.0.0.1,abortConnect=true"),
+		WithTLSConfig(ca.clientConfig()), WithAzureAuthentication(cred), toServer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if who, err := c.Do(timeout(t), "ACL", "WHOAMI").Text(); err != nil || who != testOID {
+		t.Errorf("authenticated as %q (%v), want the token's object id", who, err)
+	}
+}
+
 func TestKeyedClientsOnTwoServers(t *testing.T) {
 	cache, sessions := startRedis(t, serverConfig{}), startRedis(t, serverConfig{password: "sessions-key"})
 	t.Setenv("ConnectionStrings__cache", cache.addr)
@@ -147,18 +174,7 @@ func TestKeyedClientsOnTwoServers(t *testing.T) {
 // spreads keys over the shards; a single-endpoint cache gets a single-endpoint client.
 func TestOSSClusterGetsAClusterAwareClient(t *testing.T) {
 	nodes := clusterOf(t, 3, nil)
-	t.Setenv("ConnectionStrings__cluster", nodes[0].addr)
-	c, err := New(timeout(t), "cluster")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if _, cluster := c.(*redis.ClusterClient); !cluster {
-		t.Fatalf("a cluster got a %T", c)
-	}
-	for i := range 30 {
-		roundTrip(t, c, fmt.Sprintf("key-%d", i))
-	}
+	c := clusterClient(t, nodes)
 	ctx := timeout(t)
 	for _, node := range nodes {
 		if n, err := node.admin.DBSize(ctx).Result(); err != nil || n == 0 {
@@ -179,6 +195,25 @@ func TestOSSClusterGetsAClusterAwareClient(t *testing.T) {
 	if _, err := New(ctx, "cluster", WithSettings(func(s *Settings) { s.Clustering = "sharded" })); err == nil {
 		t.Error("an unknown clustering was accepted")
 	}
+}
+
+// clusterClient is New's client of the cluster of nodes (ConnectionStrings__cluster): a
+// cluster-aware one, which has written keys over the shards.
+func clusterClient(t *testing.T, nodes []*server) redis.UniversalClient {
+	t.Helper()
+	t.Setenv("ConnectionStrings__cluster", nodes[0].addr)
+	c, err := New(timeout(t), "cluster")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	if _, cluster := c.(*redis.ClusterClient); !cluster {
+		t.Fatalf("a cluster got a %T", c)
+	}
+	for i := range 30 {
+		roundTrip(t, c, fmt.Sprintf("key-%d", i))
+	}
+	return c
 }
 
 // Every endpoint of a connection string is tried: one that is down does not keep the client
@@ -291,13 +326,52 @@ func TestConfigureOptionsHasTheLastWord(t *testing.T) {
 	}
 }
 
-// serviceName: a Redis Sentinel service, whose primary the client follows.
+// serviceName: a Redis Sentinel service, whose primary the client follows; with
+// sentinelUser/sentinelPassword (StackExchange.Redis 3.1.13) when the sentinels' credentials
+// are not the primary's.
 func TestSentinelServiceName(t *testing.T) {
-	primary := startRedis(t, serverConfig{})
+	tests := []struct {
+		name                    string
+		primaryKey, sentinelKey string
+		connectionStringSuffix  string
+	}{
+		{"no passwords", "", "", ""},
+		{"a password for each", "primary-key", "sentinel-key", ",password=primary-key,sentinelUser=default,sentinelPassword=sentinel-key"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			primary := startRedis(t, serverConfig{password: tt.primaryKey})
+			sentinel := startSentinel(t, primary, tt.sentinelKey)
+			c, err := New(timeout(t), "cache", WithConnectionString(sentinel+",serviceName=primary"+tt.connectionStringSuffix))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			roundTrip(t, c, "through-sentinel")
+			if n, _ := primary.admin.Exists(timeout(t), "through-sentinel").Result(); n != 1 {
+				t.Error("the key is not on the primary the sentinel names")
+			}
+		})
+	}
+}
+
+// startSentinel starts a Redis Sentinel monitoring primary as the service "primary", requiring
+// password when one is given, and returns its address.
+func startSentinel(t *testing.T, primary *server, password string) string {
+	t.Helper()
 	dir := t.TempDir()
 	port := freePort(t, false)
+	config := fmt.Sprintf("port %d\nbind 127.0.0.1\nsentinel monitor primary 127.0.0.1 %d 1\n", port, primary.port)
+	if primary.password != "" {
+		config += fmt.Sprintf("sentinel auth-pass primary %s\n", primary.password)
+	}
+	if password != "" {
+		config += fmt.Sprintf("requirepass %s\n", password)
+	}
 	conf := filepath.Join(dir, "sentinel.conf")
-	os.WriteFile(conf, []byte(fmt.Sprintf("port %d\nbind 127.0.0.1\nsentinel monitor primary 127.0.0.1 %d 1\n", port, primary.port)), 0o600)
+	if err := os.WriteFile(conf, []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command("redis-server", conf, "--sentinel")
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -307,20 +381,11 @@ func TestSentinelServiceName(t *testing.T) {
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		if conn, err := net.Dial("tcp", sentinel); err == nil {
 			conn.Close()
-			break
+			return sentinel
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("sentinel did not start")
 		}
-	}
-	c, err := New(timeout(t), "cache", WithConnectionString(sentinel+",serviceName=primary"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	roundTrip(t, c, "through-sentinel")
-	if n, _ := primary.admin.Exists(timeout(t), "through-sentinel").Result(); n != 1 {
-		t.Error("the key is not on the primary the sentinel names")
 	}
 }
 

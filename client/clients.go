@@ -44,14 +44,32 @@ func NewClients(ctx context.Context, names []string, opts ...Option) (*Clients, 
 	return c, nil
 }
 
-// Get is the client of a connection name, nil for a name NewClients was not given.
-func (c *Clients) Get(name string) redis.UniversalClient { return c.clients[name] }
+// Get is the client of a connection name, nil for a name NewClients was not given (and on nil
+// Clients, as a failed NewClients returns).
+func (c *Clients) Get(name string) redis.UniversalClient {
+	if c == nil {
+		return nil
+	}
+	return c.clients[name]
+}
 
-// Names are the connection names, in the order given.
-func (c *Clients) Names() []string { return slices.Clone(c.names) }
+// Names are the connection names, in the order given (none on nil Clients).
+func (c *Clients) Names() []string {
+	if c == nil {
+		return nil
+	}
+	return slices.Clone(c.names)
+}
 
-// HealthCheck checks every client (see HealthCheck), and names the ones that fail.
+// errNilClients is what nil Clients answer HealthCheck and Close.
+var errNilClients = errors.New("client: nil *Clients (did NewClients fail?)")
+
+// HealthCheck checks every client (see HealthCheck), and names the ones that fail; nil Clients
+// are unhealthy.
 func (c *Clients) HealthCheck() func(context.Context) error {
+	if c == nil {
+		return func(context.Context) error { return errNilClients }
+	}
 	return func(ctx context.Context) error {
 		var errs []error
 		for _, name := range c.names {
@@ -63,8 +81,11 @@ func (c *Clients) HealthCheck() func(context.Context) error {
 	}
 }
 
-// Close closes every client.
+// Close closes every client; on nil Clients it is an error, not a panic.
 func (c *Clients) Close() error {
+	if c == nil {
+		return errNilClients
+	}
 	var errs []error
 	for _, name := range c.names {
 		if err := c.clients[name].Close(); err != nil {

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // ErrNotConfigured is the error (errors.Is) of New when no setting names the cache.
@@ -29,14 +31,19 @@ type connection struct {
 	tlsMaxVersion      uint16 // 0: the newest
 	db                 int
 	dialTimeout        time.Duration
-	syncTimeout        time.Duration
+	syncTimeout        time.Duration // a connection string's; a URI's timeouts are in uri
 	asyncTimeout       time.Duration
 	connectRetry       *int
 	abortConnect       *bool // nil: the settings do not say
 	clientName         string
 	protocol           int    // 0: go-redis's
 	serviceName        string // a Redis Sentinel service: the client follows its primary
+	sentinelUsername   string // the sentinels' own credentials, when they differ
+	sentinelPassword   string
 	disableIdentity    bool
+	// uri is what go-redis's ParseURL read of a URI: its query's options, applied to go-redis's
+	// options as they are (uriOptions).
+	uri *redis.Options
 	// secrets are kept out of every error New returns: the password, and what follows it in a
 	// connection string (the rest of a password holding a comma, perhaps).
 	secrets []string
@@ -139,32 +146,66 @@ func aspireSettings(connectionName string, env environment) (Settings, error) {
 	return s, nil
 }
 
-// parseURI reads redis://[user[:password]@]host[:port][/db] or rediss://..., with TLS.
+// isURI says whether s is a redis:// or rediss:// URI, its scheme in any case.
+func isURI(s string) bool {
+	scheme, _, found := strings.Cut(s, "://")
+	return found && (strings.EqualFold(scheme, "redis") || strings.EqualFold(scheme, "rediss"))
+}
+
+// parseURI reads redis://[user[:password]@]host[:port][/db][?option=value&...] or rediss://...
+// (TLS), the scheme in any case, as go-redis's ParseURL reads it: the database from the path or
+// ?db=, and its query options (timeouts, pool, protocol, ...); an option it does not know is an
+// error naming it. An error never quotes the URI: its password, or a piece of it, could be
+// anywhere in it.
 func parseURI(source, s string) (*connection, error) {
+	scheme, rest, _ := strings.Cut(s, "://")
+	s = strings.ToLower(scheme) + "://" + rest
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") || u.Host == "" {
-		// The parser's error would quote the URI, password included.
-		return nil, fmt.Errorf("client: %s: expected a URI redis://[user[:password]@]host[:port][/db] or rediss://...", source)
-	}
-	on := u.Scheme == "rediss"
-	c := &connection{source: source, tls: &on}
-	if u.User != nil {
-		c.username = u.User.Username()
-		c.password, _ = u.User.Password()
-		c.secrets = []string{c.password, u.User.String()}
+	if !isURI(s) || err != nil || u.Host == "" {
+		return nil, fmt.Errorf("client: %s: expected a URI redis://[user[:password]@]host[:port][/db][?option=value] or rediss://...", source)
 	}
 	addr, err := address(u.Host, 6379)
 	if err != nil {
 		return nil, fmt.Errorf("client: %s: expected <host>:<port number> after the scheme and credentials", source)
 	}
-	c.addrs = []string{addr}
-	if db := strings.Trim(u.Path, "/"); db != "" {
-		if c.db, err = strconv.Atoi(db); err != nil || c.db < 0 {
-			// Not quoted: a password holding a slash puts a piece of itself in the path.
-			return nil, fmt.Errorf("client: %s: the path: expected a database number (redis://host:port/0)", source)
-		}
+	o, err := redis.ParseURL(s)
+	if err != nil {
+		return nil, fmt.Errorf("client: %s: %s", source, uriProblem(err))
+	}
+	if o.DB < 0 {
+		return nil, fmt.Errorf("client: %s: the database number (the path or ?db=): expected 0 or more", source)
+	}
+	on := o.TLSConfig != nil
+	c := &connection{source: source, addrs: []string{addr}, tls: &on, username: o.Username, password: o.Password,
+		db: o.DB, clientName: o.ClientName, protocol: o.Protocol, dialTimeout: o.DialTimeout, uri: o}
+	if u.User != nil {
+		c.secrets = []string{c.password, u.User.String()}
 	}
 	return c, nil
+}
+
+// uriOption finds the query option a ParseURL error is about.
+var uriOption = regexp.MustCompile(`^redis: invalid (\w+) (number|duration|boolean)`)
+
+// uriProblem says what ParseURL refused, naming the part or the option but never quoting a value
+// (its own errors do).
+func uriProblem(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "redis: unexpected option: "):
+		return fmt.Sprintf("unknown query option %s: go-redis's ParseURL reads db, protocol, client_name, dial_timeout, read_timeout, "+
+			"write_timeout, pool_size, ... (see its documentation)", strings.TrimPrefix(msg, "redis: unexpected option: "))
+	case strings.HasPrefix(msg, "redis: invalid database number"):
+		return "the database number (the path or ?db=): expected a whole number (redis://host:port/0)"
+	case strings.HasPrefix(msg, "redis: invalid URL path"):
+		return "the path: expected a database number (redis://host:port/0)"
+	}
+	if m := uriOption.FindStringSubmatch(msg); m != nil {
+		expected := map[string]string{"number": "a whole number", "duration": "seconds or a duration such as 500ms",
+			"boolean": "true, false, 1 or 0"}[m[2]]
+		return fmt.Sprintf("?%s=: expected %s", m[1], expected)
+	}
+	return "expected a URI redis://[user[:password]@]host[:port][/db][?option=value] or rediss://..."
 }
 
 // parseHostAndPort reads <NAME>_HOST, <NAME>_PORT and <NAME>_PASSWORD.

@@ -184,6 +184,7 @@ func TestSettingsFormats(t *testing.T) {
 				t.Fatal(err)
 			}
 			c.secrets = nil // TestNoPieceOfAPasswordInAnyError checks them
+			c.uri = nil     // what ParseURL read: TestURIsAreReadAsGoRedisReadsThem checks it
 			if !reflect.DeepEqual(*c, tt.want) {
 				t.Errorf("got  %+v\nwant %+v", *c, tt.want)
 			}
@@ -197,29 +198,87 @@ func TestSettingsFormats(t *testing.T) {
 
 func intPtr(n int) *int { return &n }
 
-// Every key StackExchange.Redis defines is accepted, so that strings copied from an Aspire app or
-// the Azure portal work as they are.
-func TestEveryStackExchangeRedisKeyIsAccepted(t *testing.T) {
-	values := map[string]string{
-		"abortConnect": "false", "allowAdmin": "true", "asyncTimeout": "5000", "channelPrefix": "app:", "checkCertificateRevocation": "false",
-		"configChannel": "__Booksleeve_MasterChanged", "configCheckSeconds": "60", "connectRetry": "3", "connectTimeout": "5000",
-		"defaultDatabase": "0", "highPriorityThreads": "true", "keepAlive": "60", "name": "api", "password": "p",
-		"preserveAsyncOrder": "false", "protocol": "resp3", "proxy": "None", "resolveDns": "false", "responseTimeout": "5000",
-		"serviceName": "mymaster", "setlib": "true", "ssl": "true", "sslHost": "c", "sslProtocols": "Tls12", "syncTimeout": "5000",
-		"tiebreaker": "", "tunnel": "http:proxy:8080", "user": "u", "version": "7.4", "writeBuffer": "4096",
+// Every key StackExchange.Redis defines (its current release, 3.1: ConfigurationOptions.cs),
+// with values it accepts and values it refuses, so that strings copied from an Aspire app or the
+// Azure portal work as they are. The key is matched whatever its case; a refusal names the key
+// and never the value.
+func TestEveryStackExchangeRedisKeyAndValue(t *testing.T) {
+	keys := map[string]struct{ accepted, refused []string }{
+		"abortConnect":               {[]string{"false", "True", "yes", "OFF", "1", "0"}, []string{"maybe", ""}},
+		"allowAdmin":                 {[]string{"true"}, []string{"2"}},
+		"asyncTimeout":               {[]string{"5000", "1", "+5"}, []string{"0", "-1", "soon", "1.5"}},
+		"channelPrefix":              {[]string{"app:", ""}, nil},
+		"checkCertificateRevocation": {[]string{"false"}, []string{"no way"}},
+		"configChannel":              {[]string{"__Booksleeve_MasterChanged"}, nil},
+		"configCheckSeconds":         {[]string{"60", "0", "-1"}, []string{"a minute"}},
+		"connectRetry":               {[]string{"3", "0", "-1"}, []string{"thrice"}},
+		"connectTimeout":             {[]string{"5000", "0", "-1"}, []string{"soon", "2147483648"}},
+		"defaultDatabase":            {[]string{"0", "15"}, []string{"-1", "one"}},
+		"highIntegrity":              {[]string{"true", "false"}, []string{"high"}}, // 2.8.0
+		"highPriorityThreads":        {[]string{"true", "anything"}, nil},
+		"keepAlive":                  {[]string{"60", "-1", "0"}, []string{"forever"}},
+		"name":                       {[]string{"api"}, nil},
+		"password":                   {[]string{"p", ""}, nil},
+		"preserveAsyncOrder":         {[]string{"false"}, nil},
+		"protocol":                   {[]string{"resp3", "RESP2", "2", "3", "+3"}, []string{"4", "resp4", "1"}},
+		"proxy":                      {[]string{"None", "twemproxy", "ENVOYPROXY", "0", "2"}, []string{"squid"}},
+		"resolveDns":                 {[]string{"false"}, []string{"sometimes"}},
+		"responseTimeout":            {[]string{"5000"}, nil},
+		"sentinelPassword":           {[]string{"sp"}, nil}, // 3.1.13
+		"sentinelUser":               {[]string{"su"}, nil}, // 3.1.13
+		"serviceName":                {[]string{"mymaster"}, nil},
+		"setlib":                     {[]string{"true"}, []string{"lib"}},
+		"ssl":                        {[]string{"true", "False"}, []string{"tls"}},
+		"sslHost":                    {[]string{"c"}, nil},
+		"sslProtocols":               {[]string{"Tls12", "tls12|TLS13", "Tls11|Tls12", "None", "Default", "3072", "12288|3072"}, []string{"Tls14", "Tls11", "768"}},
+		"syncTimeout":                {[]string{"5000"}, []string{"0"}},
+		"tcpKeepAlive":               {[]string{"true", "false"}, []string{"sometimes"}}, // 2.13.17
+		"tiebreaker":                 {[]string{""}, nil},
+		"tunnel":                     {[]string{"http:proxy:8080", "http://proxy:8080", ""}, []string{"socks5://proxy:1080", "http:proxy"}},
+		"user":                       {[]string{"u"}, nil},
+		"version":                    {[]string{"7.4", "7", "7.4.0", "7.4.0.1"}, []string{"latest", "7.4.0.1.2", "-1", "7..4"}},
+		"writeBuffer":                {[]string{"4096"}, nil},
 	}
-	if len(values) != len(stackExchangeKeys) {
-		t.Fatalf("%d values for %d keys", len(values), len(stackExchangeKeys))
+	if len(keys) != len(stackExchangeKeys) {
+		t.Fatalf("%d keys here for the client's %d", len(keys), len(stackExchangeKeys))
 	}
-	for name, value := range values {
+	for name, values := range keys {
 		for _, spelling := range []string{name, strings.ToUpper(name), strings.ToLower(name)} {
-			if _, err := parseConnectionString("s", "c:1,"+spelling+"="+value); err != nil {
-				t.Errorf("%s=%s: %v", spelling, value, err)
+			for _, value := range values.accepted {
+				if _, err := parseConnectionString("s", "c:1,"+spelling+"="+value); err != nil {
+					t.Errorf("%s=%s: %v", spelling, value, err)
+				}
+			}
+		}
+		for _, value := range values.refused {
+			_, err := parseConnectionString("s", "c:1,"+name+"="+value)
+			switch {
+			case err == nil:
+				t.Errorf("%s=%s accepted", name, value)
+			case !strings.Contains(err.Error(), "s: "+name+": "):
+				t.Errorf("%s=%s: %v does not name the key", name, value, err)
+			case value != "" && strings.Contains(strings.TrimPrefix(err.Error(), "client: s: "+name+": "), value):
+				t.Errorf("%s=%s: %v shows the value", name, value, err)
 			}
 		}
 	}
 	if _, err := parseConnectionString("s", "c:1,$INFO=,$CONFIG=CFG"); err != nil {
 		t.Errorf("command renames: %v", err)
+	}
+}
+
+// A value is never quoted: it may be a piece of a password holding a comma, as in the issue's
+// password=Qz8,name=x,connectTimeout=Wk3Jv5; nor is an unknown key after a password.
+func TestAnErrorNamesKeysNeverValues(t *testing.T) {
+	for _, s := range []string{"c:1,password=Qz8,name=x,connectTimeout=Wk3Jv5", "c:1,password=Qz8,name=x,Wk3Jv5=1",
+		"c:1,sentinelPassword=Qz8,Wk3Jv5=1", "c:1,password=Qz8,name=x,ssl=Wk3Jv5"} {
+		_, err := parseConnectionString("s", s)
+		if err == nil || strings.Contains(err.Error(), "Wk3") || strings.Contains(err.Error(), "Qz8") {
+			t.Errorf("%s: %v", s, err)
+		}
+	}
+	if _, err := parseConnectionString("s", "c:1,password=Qz8,name=x,connectTimeout=Wk3Jv5"); err == nil || !strings.Contains(err.Error(), "connectTimeout: expected a whole number") {
+		t.Errorf("the key is not named: %v", err)
 	}
 }
 
@@ -244,20 +303,27 @@ func TestBadSettingsAreClearErrorsWithoutThePassword(t *testing.T) {
 			[]string{`ConnectionStrings__cache: unknown key "sll" (did you mean ssl?)`, "abortConnect, allowAdmin"}},
 		{"a key StackExchange.Redis does not define", "cache", map[string]string{"ConnectionStrings__cache": "c:1,poolSize=10"},
 			[]string{`unknown key "poolSize": StackExchange.Redis defines`}},
-		{"ssl neither true nor false", "cache", map[string]string{"ConnectionStrings__cache": "c:1,ssl=maybe,password=" + secret}, []string{"ConnectionStrings__cache: ssl=maybe: expected true or false"}},
-		{"abortConnect neither", "cache", map[string]string{"ConnectionStrings__cache": "c:1,ABORTCONNECT=nope"}, []string{"abortConnect=nope: expected true or false"}},
-		{"a bad timeout", "cache", map[string]string{"ConnectionStrings__cache": "c:1,connectTimeout=soon"}, []string{"connectTimeout=soon: expected milliseconds"}},
-		{"a bad database", "cache", map[string]string{"ConnectionStrings__cache": "c:1,defaultDatabase=-1"}, []string{"defaultDatabase=-1: expected a whole number of at least 0"}},
-		{"a bad protocol", "cache", map[string]string{"ConnectionStrings__cache": "c:1,protocol=4"}, []string{"protocol=4: expected resp2 or resp3"}},
-		{"a bad proxy", "cache", map[string]string{"ConnectionStrings__cache": "c:1,proxy=squid"}, []string{"proxy=squid: expected one of None, Twemproxy, Envoyproxy"}},
-		{"a bad version", "cache", map[string]string{"ConnectionStrings__cache": "c:1,version=latest"}, []string{"version=latest: expected a version"}},
-		{"TLS below 1.2 only", "cache", map[string]string{"ConnectionStrings__cache": "c:1,sslProtocols=Tls11"}, []string{"sslProtocols=Tls11: TLS 1.2 is the oldest"}},
-		{"unknown TLS flags", "cache", map[string]string{"ConnectionStrings__cache": "c:1,sslProtocols=Tls14"}, []string{"sslProtocols=Tls14: expected SslProtocols flags"}},
+		{"ssl neither true nor false", "cache", map[string]string{"ConnectionStrings__cache": "c:1,ssl=maybe,password=" + secret}, []string{"ConnectionStrings__cache: ssl: expected true or false"}},
+		{"abortConnect neither", "cache", map[string]string{"ConnectionStrings__cache": "c:1,ABORTCONNECT=nope"}, []string{"abortConnect: expected true or false"}},
+		{"a bad timeout", "cache", map[string]string{"ConnectionStrings__cache": "c:1,syncTimeout=soon"}, []string{"syncTimeout: expected milliseconds"}},
+		{"a bad database", "cache", map[string]string{"ConnectionStrings__cache": "c:1,defaultDatabase=-1"}, []string{"defaultDatabase: expected a database number, 0 or more"}},
+		{"a bad protocol", "cache", map[string]string{"ConnectionStrings__cache": "c:1,protocol=4"}, []string{"protocol: expected resp2 or resp3"}},
+		{"a bad proxy", "cache", map[string]string{"ConnectionStrings__cache": "c:1,proxy=squid"}, []string{"proxy: expected one of None, Twemproxy, Envoyproxy"}},
+		{"a bad version", "cache", map[string]string{"ConnectionStrings__cache": "c:1,version=latest"}, []string{"version: expected a version"}},
+		{"TLS below 1.2 only", "cache", map[string]string{"ConnectionStrings__cache": "c:1,sslProtocols=Tls11"}, []string{"sslProtocols: TLS 1.2 is the oldest"}},
+		{"unknown TLS flags", "cache", map[string]string{"ConnectionStrings__cache": "c:1,sslProtocols=Tls14"}, []string{"sslProtocols: expected SslProtocols flags"}},
+		{"an unknown key after the password", "cache", map[string]string{"ConnectionStrings__cache": "c:1,password=" + secret + ",ssl=true,sll=true"},
+			[]string{"a key after password= is not one StackExchange.Redis defines (did you mean ssl?)"}},
 		{"another scheme", "cache", map[string]string{"CACHE_URI": "http://:" + secret + "@c:1"}, []string{"CACHE_URI: expected a URI redis://"}},
 		{"an unparsable URI", "cache", map[string]string{"CACHE_URI": "rediss://:" + secret + "@c:1%zz"}, []string{"CACHE_URI: expected a URI"}},
 		{"a URI without host", "cache", map[string]string{"cache_uri": "rediss://"}, []string{"cache_uri: expected a URI"}},
 		{"a URI with a bad port", "cache", map[string]string{"CACHE_URI": "rediss://:" + secret + "@c:99999"}, []string{"CACHE_URI: expected <host>:<port number>"}},
-		{"a URI with a bad database", "cache", map[string]string{"CACHE_URI": "redis://:" + secret + "@c:1/db"}, []string{"CACHE_URI: the path: expected a database number"}},
+		{"a URI with a bad database", "cache", map[string]string{"CACHE_URI": "redis://:" + secret + "@c:1/db"}, []string{"CACHE_URI: the database number (the path or ?db=): expected a whole number"}},
+		{"a URI with a bad path", "cache", map[string]string{"CACHE_URI": "redis://:" + secret + "@c:1/0/1"}, []string{"CACHE_URI: the path: expected a database number"}},
+		{"a URI with a negative database", "cache", map[string]string{"CACHE_URI": "redis://:" + secret + "@c:1?db=-2"}, []string{"CACHE_URI: the database number (the path or ?db=): expected 0 or more"}},
+		{"a URI with an unknown option", "cache", map[string]string{"CACHE_URI": "rediss://:" + secret + "@c:1?sll=true"}, []string{"CACHE_URI: unknown query option sll:"}},
+		{"a URI with a bad option", "cache", map[string]string{"CACHE_URI": "rediss://:" + secret + "@c:1?dial_timeout=S3cr3t"}, []string{"CACHE_URI: ?dial_timeout=: expected seconds or a duration"}},
+		{"a unix socket", "cache", map[string]string{"CACHE_URI": "unix:///run/redis.sock"}, []string{"CACHE_URI: expected a URI redis://"}},
 		{"an empty host", "cache", map[string]string{"CACHE_HOST": "", "CACHE_PASSWORD": secret}, []string{`CACHE_HOST="": expected a host name`}},
 		{"a host with a port", "cache", map[string]string{"CACHE_HOST": "c:1"}, []string{`CACHE_HOST="c:1": expected a host name`}},
 		{"a port that is not a number", "cache", map[string]string{"CACHE_HOST": "c", "Cache_Port": "http", "CACHE_PASSWORD": secret}, []string{`Cache_Port="http": expected a port number`}},

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,11 +13,13 @@ import (
 )
 
 // parseConnectionString reads a StackExchange.Redis connection string
-// ("<host>:<port>[,<host>:<port>...],key=value,..."), or a redis:// or rediss:// URI. Keys match
-// whatever their case, as StackExchange.Redis reads them; a key it does not define is an error,
-// so that a typo (sll=true) never silently means something else (no TLS).
+// ("<host>:<port>[,<host>:<port>...],key=value,..."), or a redis:// or rediss:// URI (scheme in
+// any case). Keys match whatever their case, as StackExchange.Redis reads them; a key it does
+// not define is an error, so that a typo (sll=true) never silently means something else (no
+// TLS). An error names keys, never a value: a password may hold commas, so what follows one may
+// be a piece of it.
 func parseConnectionString(source, s string) (*connection, error) {
-	if strings.HasPrefix(s, "redis://") || strings.HasPrefix(s, "rediss://") {
+	if isURI(s) {
 		return parseURI(source, s)
 	}
 	c := &connection{source: source}
@@ -42,10 +45,10 @@ func parseConnectionString(source, s string) (*connection, error) {
 				// Perhaps the rest of the password: kept out of every error New returns.
 				c.secrets = append(c.secrets, item, value)
 			}
-			if err := c.readKey(name, value, afterPassword); err != nil {
+			if err := c.readKey(name, value, afterPassword, passwordSeen); err != nil {
 				return nil, fmt.Errorf("client: %s: %w", source, err)
 			}
-			afterPassword = strings.EqualFold(name, "password")
+			afterPassword = strings.EqualFold(name, "password") || strings.EqualFold(name, "sentinelPassword")
 			if afterPassword {
 				passwordSeen = true
 				c.secrets = append(c.secrets, value)
@@ -74,21 +77,28 @@ func parseConnectionString(source, s string) (*connection, error) {
 	return c, nil
 }
 
-// readKey reads one key=value of a connection string.
-func (c *connection) readKey(name, value string, afterPassword bool) error {
+// readKey reads one key=value of a connection string. An error names the key, never the value;
+// nor an unknown key once a password was given (it may be a piece of a password holding a
+// comma).
+func (c *connection) readKey(name, value string, afterPassword, passwordSeen bool) error {
 	if strings.HasPrefix(name, "$") {
 		return nil // a command rename ($INFO=...): go-redis sends commands by their own names
 	}
 	k, known := stackExchangeKeys[strings.ToLower(name)]
+	hint := ""
 	if !known {
-		if afterPassword {
-			// Most likely the rest of a password that holds a comma: never echo it.
-			return errors.New("the item after password= is not a StackExchange.Redis option: a password holding a comma cannot be written in a connection string")
-		}
-		hint := ""
 		if near := nearestKey(name); near != "" {
 			hint = fmt.Sprintf(" (did you mean %s?)", near)
 		}
+	}
+	switch {
+	case !known && afterPassword:
+		// Most likely the rest of a password that holds a comma: never echo it.
+		return errors.New("the item after password= is not a StackExchange.Redis option: a password holding a comma cannot be written in a connection string")
+	case !known && passwordSeen:
+		return fmt.Errorf("a key after password= is not one StackExchange.Redis defines%s; it is not quoted, since a password "+
+			"holding a comma would put a piece of itself there: StackExchange.Redis defines %s", hint, keyList())
+	case !known:
 		return fmt.Errorf("unknown key %q%s: StackExchange.Redis defines %s", name, hint, keyList())
 	}
 	if err := k.read(c, value); err != nil {
@@ -97,10 +107,7 @@ func (c *connection) readKey(name, value string, afterPassword bool) error {
 			// quoted.
 			return errors.New("the item after password= is not a valid StackExchange.Redis option: a password holding a comma cannot be written in a connection string")
 		}
-		if k.name == "password" || k.name == "user" {
-			return fmt.Errorf("%s: %w", k.name, err)
-		}
-		return fmt.Errorf("%s=%s: %w", k.name, value, err)
+		return fmt.Errorf("%s: %w", k.name, err)
 	}
 	return nil
 }
@@ -112,8 +119,10 @@ type stackExchangeKey struct {
 	read func(c *connection, value string) error
 }
 
-// stackExchangeKeys are the keys of StackExchange.Redis's ConfigurationOptions, by lower-case
-// name. README.md's table says what each maps to; keep the two together.
+// stackExchangeKeys are the keys of StackExchange.Redis's ConfigurationOptions (its current
+// release, 3.1: src/StackExchange.Redis/ConfigurationOptions.cs, OptionKeys and DoParse), by
+// lower-case name, each with the values it accepts there. README.md's table says what each maps
+// to and which release added the newest; keep the two together.
 var stackExchangeKeys = func() map[string]stackExchangeKey {
 	keys := map[string]stackExchangeKey{}
 	add := func(name string, read func(c *connection, value string) error) {
@@ -122,12 +131,15 @@ var stackExchangeKeys = func() map[string]stackExchangeKey {
 	// Mapped to go-redis.
 	add("abortConnect", boolean(func(c *connection, on bool) { c.abortConnect = &on }))
 	add("asyncTimeout", milliseconds(func(c *connection, d time.Duration) { c.asyncTimeout = d }))
-	add("connectRetry", integer(0, func(c *connection, n int) { c.connectRetry = &n }))
-	add("connectTimeout", milliseconds(func(c *connection, d time.Duration) { c.dialTimeout = d }))
-	add("defaultDatabase", integer(0, func(c *connection, n int) { c.db = n }))
+	add("connectRetry", integer(func(c *connection, n int) { c.connectRetry = &n }))
+	// Any whole number, as StackExchange.Redis takes it; 0 or less leaves go-redis's default.
+	add("connectTimeout", integer(func(c *connection, ms int) { c.dialTimeout = time.Duration(max(ms, 0)) * time.Millisecond }))
+	add("defaultDatabase", readDatabase)
 	add("name", text(func(c *connection, s string) { c.clientName = s }))
 	add("password", text(func(c *connection, s string) { c.password = s }))
 	add("protocol", readProtocol)
+	add("sentinelPassword", text(func(c *connection, s string) { c.sentinelPassword = s })) // 3.1.13
+	add("sentinelUser", text(func(c *connection, s string) { c.sentinelUsername = s }))     // 3.1.13
 	add("serviceName", text(func(c *connection, s string) { c.serviceName = s }))
 	add("setlib", boolean(func(c *connection, on bool) { c.disableIdentity = !on }))
 	add("ssl", boolean(func(c *connection, on bool) { c.tls = &on }))
@@ -136,16 +148,20 @@ var stackExchangeKeys = func() map[string]stackExchangeKey {
 	add("syncTimeout", milliseconds(func(c *connection, d time.Duration) { c.syncTimeout = d }))
 	add("user", text(func(c *connection, s string) { c.username = s }))
 	// Checked, then ignored: go-redis has no such setting, or needs none.
-	for _, name := range []string{"allowAdmin", "checkCertificateRevocation", "resolveDns"} {
+	for _, name := range []string{"allowAdmin", "checkCertificateRevocation", "resolveDns",
+		"highIntegrity", // 2.8.0
+		"tcpKeepAlive",  // 2.13.17
+	} {
 		add(name, boolean(func(*connection, bool) {}))
 	}
 	for _, name := range []string{"configCheckSeconds", "keepAlive"} {
-		add(name, integer(0, func(*connection, int) {}))
+		add(name, integer(func(*connection, int) {}))
 	}
-	for _, name := range []string{"channelPrefix", "configChannel", "tiebreaker", "tunnel"} {
+	for _, name := range []string{"channelPrefix", "configChannel", "tiebreaker"} {
 		add(name, text(func(*connection, string) {}))
 	}
-	add("proxy", oneOf("None", "Twemproxy", "Envoyproxy"))
+	add("proxy", readProxy)
+	add("tunnel", readTunnel)
 	add("version", readVersion)
 	// Obsolete: StackExchange.Redis itself ignores them.
 	for _, name := range []string{"highPriorityThreads", "preserveAsyncOrder", "responseTimeout", "writeBuffer"} {
@@ -174,9 +190,9 @@ func nearestKey(name string) string {
 	return best
 }
 
+// boolean reads a value as StackExchange.Redis reads booleans (Format.TryParseBoolean).
 func boolean(set func(*connection, bool)) func(*connection, string) error {
 	return func(c *connection, value string) error {
-		// As StackExchange.Redis reads booleans.
 		switch strings.ToLower(value) {
 		case "true", "yes", "on", "1":
 			set(c, true)
@@ -189,22 +205,31 @@ func boolean(set func(*connection, bool)) func(*connection, string) error {
 	}
 }
 
-func integer(least int, set func(*connection, int)) func(*connection, string) error {
+// parseInt32 reads a whole number as .NET's int.TryParse does with NumberStyles.Integer (a sign,
+// 32 bits).
+func parseInt32(value string) (int, bool) {
+	n, err := strconv.ParseInt(value, 10, 32)
+	return int(n), err == nil
+}
+
+// integer reads any whole number, as StackExchange.Redis's ParseInt32 without a minimum.
+func integer(set func(*connection, int)) func(*connection, string) error {
 	return func(c *connection, value string) error {
-		n, err := strconv.Atoi(value)
-		if err != nil || n < least {
-			return fmt.Errorf("expected a whole number of at least %d", least)
+		n, ok := parseInt32(value)
+		if !ok {
+			return errors.New("expected a whole number")
 		}
 		set(c, n)
 		return nil
 	}
 }
 
+// milliseconds reads syncTimeout and asyncTimeout: a whole number of at least 1.
 func milliseconds(set func(*connection, time.Duration)) func(*connection, string) error {
 	return func(c *connection, value string) error {
-		ms, err := strconv.Atoi(value)
-		if err != nil || ms <= 0 {
-			return errors.New("expected milliseconds")
+		ms, ok := parseInt32(value)
+		if !ok || ms < 1 {
+			return errors.New("expected milliseconds, 1 or more")
 		}
 		set(c, time.Duration(ms)*time.Millisecond)
 		return nil
@@ -218,58 +243,125 @@ func text(set func(*connection, string)) func(*connection, string) error {
 	}
 }
 
-func oneOf(values ...string) func(*connection, string) error {
-	return func(_ *connection, value string) error {
-		for _, v := range values {
-			if strings.EqualFold(v, value) {
-				return nil
-			}
-		}
-		return fmt.Errorf("expected one of %s", strings.Join(values, ", "))
+// readDatabase reads defaultDatabase. StackExchange.Redis parses any whole number but fails on a
+// negative one when it is used (GetDatabase): refused here at once.
+func readDatabase(c *connection, value string) error {
+	n, ok := parseInt32(value)
+	if !ok || n < 0 {
+		return errors.New("expected a database number, 0 or more")
 	}
+	c.db = n
+	return nil
 }
 
+// readProtocol reads protocol as StackExchange.Redis does: 2 or 3, or resp2 or resp3.
 func readProtocol(c *connection, value string) error {
+	if n, ok := parseInt32(value); ok && (n == 2 || n == 3) {
+		c.protocol = n
+		return nil
+	}
 	switch strings.ToLower(value) {
-	case "2", "resp2":
+	case "resp2":
 		c.protocol = 2
-	case "3", "resp3":
+	case "resp3":
 		c.protocol = 3
 	default:
-		return errors.New("expected resp2 or resp3")
+		return errors.New("expected resp2 or resp3 (or 2 or 3)")
 	}
 	return nil
 }
 
+// readProxy reads proxy as .NET reads the Proxy enum: a name in any case, or a number.
+func readProxy(_ *connection, value string) error {
+	if _, ok := parseInt32(value); ok {
+		return nil
+	}
+	for _, name := range []string{"None", "Twemproxy", "Envoyproxy"} {
+		if strings.EqualFold(name, value) {
+			return nil
+		}
+	}
+	return errors.New("expected one of None, Twemproxy, Envoyproxy")
+}
+
+// readTunnel reads tunnel: nothing, or an HTTP proxy http:<host>:<port> (or http://...), as
+// StackExchange.Redis does.
+func readTunnel(_ *connection, value string) error {
+	if value == "" {
+		return nil
+	}
+	if strings.HasPrefix(value, "http:") && !strings.HasPrefix(value, "http://") {
+		value = "http://" + value[len("http:"):]
+	}
+	u, err := url.Parse(value)
+	if err != nil || u.Scheme != "http" || u.Hostname() == "" || u.Port() == "" {
+		return errors.New("expected an HTTP proxy, http:<host>:<port>")
+	}
+	return nil
+}
+
+// readVersion reads version as StackExchange.Redis does (.NET's Version, or a major version
+// alone): 1 to 4 whole numbers of 0 or more, joined by dots.
 func readVersion(_ *connection, value string) error {
-	for _, part := range strings.Split(value, ".") {
-		if _, err := strconv.Atoi(part); err != nil {
+	parts := strings.Split(value, ".")
+	if len(parts) > 4 || (len(parts) == 1 && value == "") {
+		return errors.New("expected a version such as 7.4")
+	}
+	for _, part := range parts {
+		if n, ok := parseInt32(part); !ok || n < 0 {
 			return errors.New("expected a version such as 7.4")
 		}
 	}
 	return nil
 }
 
-// readTLSVersions reads sslProtocols (SslProtocols flags joined by '|', e.g. Tls12|Tls13): the
-// connection uses the versions listed from TLS 1.2 up; older ones are not offered.
+// sslProtocolFlags are .NET's SslProtocols flags by name, and the TLS version of the two this
+// client offers (0: obsolete, or none). Default (the system's choice) leaves the versions as
+// they are.
+var sslProtocolFlags = []struct {
+	name    string
+	bits    int
+	version uint16
+}{
+	{"none", 0, 0}, {"ssl2", 12, 0}, {"ssl3", 48, 0}, {"tls", 192, 0}, {"default", 0, 0}, {"tls11", 768, 0},
+	{"tls12", 3072, tls.VersionTLS12}, {"tls13", 12288, tls.VersionTLS13},
+}
+
+// sslProtocolBits are the bits of one SslProtocols flag, given by name or number.
+func sslProtocolBits(flag string) (int, bool) {
+	if bits, numeric := parseInt32(flag); numeric {
+		return bits, true
+	}
+	for _, f := range sslProtocolFlags {
+		if f.name == flag {
+			return f.bits, true
+		}
+	}
+	return 0, false
+}
+
+// readTLSVersions reads sslProtocols (SslProtocols flags joined by '|', e.g. Tls12|Tls13, by name
+// or number, as .NET parses the enum): the connection uses the versions listed from TLS 1.2 up;
+// older ones are not offered.
 func readTLSVersions(c *connection, value string) error {
-	versions := map[string]uint16{"tls12": tls.VersionTLS12, "tls13": tls.VersionTLS13}
-	obsolete := map[string]bool{"ssl2": true, "ssl3": true, "tls": true, "tls11": true}
 	var oldest, newest uint16
 	onlyObsolete := false
 	for _, flag := range strings.Split(value, "|") {
-		flag = strings.ToLower(strings.TrimSpace(flag))
-		switch v, ok := versions[flag]; {
-		case ok:
-			newest = max(newest, v)
-			if oldest == 0 || v < oldest {
-				oldest = v
-			}
-		case obsolete[flag]:
-			onlyObsolete = true
-		case flag == "none", flag == "default":
-		default:
+		bits, known := sslProtocolBits(strings.ToLower(strings.TrimSpace(flag)))
+		if !known {
 			return errors.New("expected SslProtocols flags joined by |, such as Tls12|Tls13")
+		}
+		for _, f := range sslProtocolFlags {
+			switch {
+			case f.bits == 0 || bits&f.bits != f.bits:
+			case f.version == 0:
+				onlyObsolete = true
+			default:
+				newest = max(newest, f.version)
+				if oldest == 0 || f.version < oldest {
+					oldest = f.version
+				}
+			}
 		}
 	}
 	if oldest == 0 && onlyObsolete {

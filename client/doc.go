@@ -19,7 +19,8 @@
 //
 //  1. WithConnectionString;
 //  2. ConnectionStrings__<name>: a StackExchange.Redis connection string or a URI;
-//  3. <NAME>_URI: a redis:// or rediss:// URI;
+//  3. <NAME>_URI: a redis:// or rediss:// URI (scheme in any case), read as go-redis's ParseURL
+//     reads it (?db=3, timeouts, pool options; an option it does not know is an error);
 //  4. <NAME>_HOST, with <NAME>_PORT (default 6379) and <NAME>_PASSWORD;
 //  5. Aspire__StackExchange__Redis__<name>__ConnectionString (Aspire's keyed section);
 //  6. Aspire__StackExchange__Redis__ConnectionString (Aspire's section).

@@ -28,12 +28,15 @@ const (
 	refreshRatio = 0.7
 	// retryInterval: after the credential fails, commands that need a token fail at once with
 	// its error for this long, instead of each asking it again (IMDS answering 503 is asked
-	// once a second, not once per command).
+	// once a second, not once per command). A request unanswered for this long is presumed hung
+	// (IMDS unreachable): the next caller starts another beside it.
 	retryInterval = time.Second
 	// maxRefreshBackoff caps the wait between the refresher's attempts while the credential
 	// fails and the current token is still valid.
 	maxRefreshBackoff = 30 * time.Second
-	// tokenRequestTimeout bounds one request to the credential, whoever started it.
+	// tokenRequestTimeout bounds one request to the credential. A request runs on its own,
+	// never under the context of the command that started it: a credential slower than the
+	// commands' deadlines still gives a token, which the next command finds.
 	tokenRequestTimeout = 30 * time.Second
 )
 
@@ -45,11 +48,15 @@ const (
 // was judged) still leaves a lock held when a connection opens while the credential fails (every
 // later command then hangs), runs its refresh loop from construction until a subscriber leaves
 // (Close cannot stop it on a client that never connected, or after a failed New), fails at
-// construction when the credential does, and asks the credential under its own 30 s timeout
-// instead of the caller's context. Here:
+// construction when the credential does, and makes the command that needs a token wait for the
+// credential up to its own 30 s timeout, whatever the command's context. Here:
 //   - Subscribe never waits for the credential: it hands out the current token, or fails at once
-//     when there is no valid one. Commands get a missing token first (hook below), within their
-//     own context, so no command outlives its context however the credential behaves.
+//     when there is no valid one. Commands get a missing token first (hook below), waiting within
+//     their own context, so no command outlives its context however the credential behaves.
+//   - A request to the credential runs on its own, bounded by tokenRequestTimeout, not by the
+//     context of whoever started it: callers wait for it under their own context and give up
+//     alone, and the next caller joins it instead of starting another. A credential that answers
+//     more slowly than the commands' deadlines still gives a token.
 //   - Listeners are told of new tokens without any lock held, and never of errors: a failed
 //     refresh leaves the open connections on their current token (go-redis would answer an error
 //     by closing connections, which a new token is needed to reopen anyway).
@@ -106,7 +113,7 @@ func (p *entraCredentials) token(ctx context.Context) (*entraToken, error) {
 		if t := p.current(); t != nil {
 			return t, nil
 		}
-		f, answered, err := p.join(ctx, false)
+		f, answered, err := p.join(false)
 		if err != nil {
 			return nil, err
 		}
@@ -126,31 +133,28 @@ func (p *entraCredentials) token(ctx context.Context) (*entraToken, error) {
 
 // tokenFetch is one request to the credential, shared by everyone who needs its answer.
 type tokenFetch struct {
-	starter context.Context // of whoever started it: when it ends, the request is abandoned, not failed
 	started time.Time
 	done    chan struct{} // closed once token or err is set
 	token   *entraToken
 	err     error
 }
 
-// failure is the credential's error once the request failed; nil while it runs, after it
-// succeeded, or when whoever started it gave up (then someone else asks again).
+// failure is the credential's error once the request failed; nil while it runs or after it
+// succeeded.
 func (f *tokenFetch) failure() error {
 	select {
 	case <-f.done:
-		if f.starter.Err() == nil {
-			return f.err
-		}
+		return f.err
 	default:
+		return nil
 	}
-	return nil
 }
 
-// join returns the request under way, or starts one under ctx, and a channel closed when any
-// request answers. A request unanswered after retryInterval (a credential that hangs) is left to
-// finish on its own while another one starts. Within retryInterval of a failure no request
-// starts and the failure is returned, unless force (the refresher, which keeps its own pace).
-func (p *entraCredentials) join(ctx context.Context, force bool) (*tokenFetch, <-chan struct{}, error) {
+// join returns the request under way, or starts one, and a channel closed when any request
+// answers. A request unanswered after retryInterval (a credential that hangs) is left to finish
+// on its own while another one starts. Within retryInterval of a failure no request starts and
+// the failure is returned, unless force (the refresher, which keeps its own pace).
+func (p *entraCredentials) join(force bool) (*tokenFetch, <-chan struct{}, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if f := p.fetching; f != nil && time.Since(f.started) < retryInterval {
@@ -160,15 +164,16 @@ func (p *entraCredentials) join(ctx context.Context, force bool) (*tokenFetch, <
 		return nil, nil, fmt.Errorf("Entra ID: no valid token (the credential failed %s ago; asked again after %s): %w",
 			time.Since(p.failedAt).Round(time.Millisecond), retryInterval, p.lastErr)
 	}
-	f := &tokenFetch{starter: ctx, started: time.Now(), done: make(chan struct{})}
+	f := &tokenFetch{started: time.Now(), done: make(chan struct{})}
 	p.fetching = f
 	go p.fetch(f)
 	return f, p.answered, nil
 }
 
-// fetch asks the credential, records the answer and tells the listeners of a new token.
+// fetch asks the credential, under a timeout of its own, records the answer and tells the
+// listeners of a new token.
 func (p *entraCredentials) fetch(f *tokenFetch) {
-	ctx, cancel := context.WithTimeout(f.starter, tokenRequestTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), tokenRequestTimeout)
 	f.token, f.err = p.request(ctx)
 	cancel()
 	p.mu.Lock()
@@ -188,9 +193,8 @@ func (p *entraCredentials) fetch(f *tokenFetch) {
 				}
 			}
 		}
-	case f.starter.Err() == nil && !f.started.Before(p.succeededAt):
-		// The credential failed (a request abandoned by its starter, or older than a success,
-		// says nothing of it).
+	case !f.started.Before(p.succeededAt):
+		// The credential failed (a request older than a success says nothing of it).
 		p.lastErr, p.failedAt = f.err, time.Now()
 	}
 	close(f.done)
@@ -307,7 +311,7 @@ func (p *entraCredentials) refresh(ctx context.Context) {
 			continue
 		case <-timer.C:
 		}
-		p.join(ctx, true)
+		p.join(true)
 		attempts++
 	}
 }

@@ -174,6 +174,51 @@ func TestCommandsSurviveACredentialOutage(t *testing.T) {
 	}
 }
 
+// A credential that failed while New ran, then answers in 600 ms while commands allow 200 ms:
+// a token request runs on its own, not under the deadline of the command that started it, so
+// commands succeed within seconds (each waits under its own deadline, the next one joining the
+// request under way) and keep succeeding across refreshes. No request is abandoned: every one
+// after New's gives a token.
+func TestASlowCredentialGivesTokensToQuickerCommands(t *testing.T) {
+	ca := newTestCA(t)
+	s := startRedis(t, serverConfig{ca: ca})
+	cred := &fakeCredential{oid: testOID, lifetime: 4 * time.Second}
+	cred.outage(errors.New("IMDS: 503 Service Unavailable"), false)
+	c := entraClient(t, cred, ca, []*server{s}) // an Azure host: abortConnect=false, New succeeds
+	failedInNew := cred.callCount()
+	cred.outage(nil, false)
+	cred.answerAfter(600 * time.Millisecond)
+	const (
+		deadline = 200 * time.Millisecond
+		duration = 10 * time.Second
+	)
+	start := time.Now()
+	firstSuccess := time.Duration(-1)
+	for at := time.Duration(0); at < duration; at = time.Since(start) {
+		within(t, deadline+2*time.Second, fmt.Sprintf("a command at %s", at.Round(time.Millisecond)), func() {
+			ctx, cancel := context.WithTimeout(context.Background(), deadline)
+			defer cancel()
+			switch err := c.Set(ctx, "k", at.String(), 0).Err(); {
+			case err == nil && firstSuccess < 0:
+				firstSuccess = at
+			case err != nil && firstSuccess >= 0:
+				t.Errorf("a command at %s failed after the first success (at %s): %v", at.Round(time.Millisecond), firstSuccess, err)
+			}
+		})
+		time.Sleep(100 * time.Millisecond)
+	}
+	if firstSuccess < 0 || firstSuccess > 3*time.Second {
+		t.Fatalf("first success at %s (-1: none in %s), want within 3 s of the credential answering", firstSuccess, duration)
+	}
+	tokens, calls := cred.count(), cred.callCount()-failedInNew
+	if tokens < 3 {
+		t.Errorf("%d tokens in %s of 4 s tokens: refreshes stopped", tokens, duration)
+	}
+	if calls != tokens || tokens > 6 {
+		t.Errorf("%d requests gave %d tokens: want every request answered (none abandoned by a command's deadline), one at a time", calls, tokens)
+	}
+}
+
 // connectionsOf are the ids of a user's connections to s.
 func connectionsOf(t *testing.T, s *server, user string) []int64 {
 	t.Helper()

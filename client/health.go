@@ -2,6 +2,8 @@ package client
 
 import (
 	"context"
+	"errors"
+	"reflect"
 	"runtime"
 	"sync"
 	"weak"
@@ -10,8 +12,9 @@ import (
 )
 
 // HealthCheck is a readiness check of a client, for an app's readiness probe: it pings the
-// cache (every node of a cluster). A client made with Settings.DisableHealthChecks is reported
-// healthy without being contacted, as Aspire leaves out its health check.
+// cache (every shard of a cluster). A client made with Settings.DisableHealthChecks is reported
+// healthy without being contacted, as Aspire leaves out its health check. A nil client is
+// reported unhealthy, never a panic.
 //
 //	ready := client.HealthCheck(rdb)
 //	http.HandleFunc("/ready", func(w http.ResponseWriter, r *http.Request) {
@@ -20,6 +23,9 @@ import (
 //		}
 //	})
 func HealthCheck(c redis.UniversalClient) func(context.Context) error {
+	if isNil(c) {
+		return func(context.Context) error { return errNilClient }
+	}
 	return func(ctx context.Context) error {
 		if !healthChecks.enabled(c) {
 			return nil
@@ -31,6 +37,17 @@ func HealthCheck(c redis.UniversalClient) func(context.Context) error {
 		}
 		return c.Ping(ctx).Err()
 	}
+}
+
+var errNilClient = errors.New("client: HealthCheck of a nil client (did New fail?)")
+
+// isNil says whether c is nil, also a nil *redis.Client (or other pointer) in the interface.
+func isNil(c redis.UniversalClient) bool {
+	if c == nil {
+		return true
+	}
+	v := reflect.ValueOf(c)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }
 
 // healthChecks remembers the clients made with health checks disabled, weakly: a client that

@@ -33,6 +33,7 @@ func TestNoPieceOfAPasswordInAnyError(t *testing.T) {
 		"Qz8 Wk3",                  // a space
 		"Qz8=Wk3==",                // equals signs, as base64 ends
 		"Qz8#Wk3?Jv5",              // a URI's fragment and query
+		"Qz8?Wk3=Jv5",              // a URI's query
 	}
 	type setting struct {
 		name string
@@ -78,6 +79,24 @@ func TestNoPieceOfAPasswordInAnyError(t *testing.T) {
 			})
 		}
 	}
+	// Passwords holding keys (an error names keys): the pieces that are no key's never appear.
+	for _, password := range []string{
+		"Qz8,name=x,connectTimeout=Wk3Jv5", // a known key with a bad value, two items after password=
+		"Qz8,name=x,Wk3Jv5=1",              // an unknown key, two items after password=
+		"Qz8,name=x,ssl=Wk3Jv5",            // a known key with a bad value
+	} {
+		for _, setting := range settings {
+			t.Run(setting.name+" "+password, func(t *testing.T) {
+				o, env := setting.give(s.addr, password)
+				msg := failure(t, o, env, s.addr)
+				for _, piece := range []string{"Qz8", "Wk3", "Jv5"} {
+					if strings.Contains(msg, piece) {
+						t.Errorf("the error shows %q of the password %q: %s", piece, password, msg)
+					}
+				}
+			})
+		}
+	}
 	// The rest of a password taken for sslHost reaches the TLS stack, whose error quotes it.
 	t.Run("the rest of a password taken for sslHost", func(t *testing.T) {
 		password := "Qz8,sslHost=Wk3Jv5.example"
@@ -90,6 +109,19 @@ func TestNoPieceOfAPasswordInAnyError(t *testing.T) {
 // password, of 3 characters or more (addr, which is in some errors, aside).
 func expectNoPiece(t *testing.T, o options, env map[string]string, password, addr string) {
 	t.Helper()
+	msg := failure(t, o, env, addr)
+	for n := 3; n <= len(password); n++ {
+		for i := 0; i+n <= len(password); i++ {
+			if piece := password[i : i+n]; strings.Contains(msg, piece) {
+				t.Fatalf("the error shows %q of the password %q: %s", piece, password, msg)
+			}
+		}
+	}
+}
+
+// failure is the error of New with the settings, addr replaced by <addr>.
+func failure(t *testing.T, o options, env map[string]string, addr string) string {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	c, err := open(ctx, "cache", o, environmentOf(env))
@@ -97,14 +129,7 @@ func expectNoPiece(t *testing.T, o options, env map[string]string, password, add
 		c.Close()
 		t.Fatal("New succeeded with the wrong password")
 	}
-	msg := strings.ReplaceAll(err.Error(), addr, "<addr>")
-	for n := 3; n <= len(password); n++ {
-		for i := 0; i+n <= len(password); i++ {
-			if piece := password[i : i+n]; strings.Contains(msg, piece) {
-				t.Fatalf("the error shows %q of the password %q: %s", piece, password, err)
-			}
-		}
-	}
+	return strings.ReplaceAll(err.Error(), addr, "<addr>")
 }
 
 // redact blanks secrets of 3 characters or more out of an error's message and keeps what

@@ -34,9 +34,10 @@ import (
 
 // server is one running redis-server and an admin connection to it.
 type server struct {
-	addr  string
-	port  int
-	admin *redis.Client
+	addr     string
+	port     int
+	password string // the default user's
+	admin    *redis.Client
 }
 
 type serverConfig struct {
@@ -88,7 +89,7 @@ func startRedis(t testing.TB, cfg serverConfig) *server {
 		cmd.Process.Kill()
 		cmd.Wait()
 	})
-	s := &server{addr: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), port: port}
+	s := &server{addr: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), port: port, password: cfg.password}
 	opts := &redis.Options{Addr: s.addr, Password: cfg.password, Protocol: 2}
 	if cfg.ca != nil {
 		opts.TLSConfig = cfg.ca.clientConfig()
@@ -270,25 +271,27 @@ func writePEM(t testing.TB, file, kind string, der []byte) {
 // fakeCredential is an azcore.TokenCredential issuing short-lived, JWT-shaped tokens for an
 // object id, as Entra ID issues them for a managed identity. Each new token is handed to
 // issued first (the test makes the server accept it). An outage makes it fail (as IMDS
-// answering 503) or hang until the caller gives up (as an unreachable IMDS).
+// answering 503) or hang until the caller gives up (as an unreachable IMDS); a latency makes it
+// answer that much later (as a slow IMDS), unless the caller gives up first.
 type fakeCredential struct {
 	oid      string
 	lifetime time.Duration
 	issued   func(token string, expires time.Time) error
 
-	mu     sync.Mutex
-	fail   error // while set, GetToken fails with it
-	hang   bool  // while set, GetToken waits for its context
-	calls  int
-	tokens []string
-	scopes []string
+	mu      sync.Mutex
+	fail    error // while set, GetToken fails with it
+	hang    bool  // while set, GetToken waits for its context
+	latency time.Duration
+	calls   int
+	tokens  []string
+	scopes  []string
 }
 
 func (f *fakeCredential) GetToken(ctx context.Context, opts policy.TokenRequestOptions) (azcore.AccessToken, error) {
 	f.mu.Lock()
 	f.calls++
 	f.scopes = append(f.scopes, opts.Scopes...)
-	fail, hang := f.fail, f.hang
+	fail, hang, latency := f.fail, f.hang, f.latency
 	f.mu.Unlock()
 	if hang {
 		<-ctx.Done()
@@ -296,6 +299,11 @@ func (f *fakeCredential) GetToken(ctx context.Context, opts policy.TokenRequestO
 	}
 	if fail != nil {
 		return azcore.AccessToken{}, fail
+	}
+	select {
+	case <-time.After(latency):
+	case <-ctx.Done():
+		return azcore.AccessToken{}, ctx.Err()
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -315,6 +323,13 @@ func (f *fakeCredential) outage(err error, hang bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.fail, f.hang = err, hang
+}
+
+// answerAfter makes the credential answer after latency.
+func (f *fakeCredential) answerAfter(latency time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.latency = latency
 }
 
 // count is the number of tokens issued; callCount the number of requests.

@@ -61,8 +61,9 @@ type ManagedRedisAccessArgs struct {
 	// default).
 	PrincipalType pulumi.StringInput `pulumi:"principalType,optional" enum:"PrincipalType"`
 	// AccessString is the Redis ACL rules the principal gets (preview), as an access principal's
-	// accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default:
-	// full access (`default` policy).
+	// accessString (here the commands of any of the modules a database may enable pass, as the
+	// database's modules are not known): EntraId mode only, written through Azure's
+	// 2026-06-01-preview API. Default: full access (`default` policy).
 	AccessString *string `pulumi:"accessString,optional"`
 }
 
@@ -170,14 +171,15 @@ var (
 
 func accessKeyMode(a *ManagedRedisAccessArgs) bool { return a.Authentication == AccessKey }
 
-// validateAccess checks the String Inputs and the closed lists of values, and that a vault is
-// given only in AccessKey mode.
+// validateAccess checks the String Inputs and the closed lists of values, that a vault is given
+// only in AccessKey mode, and the access string (any module's commands: the database's modules
+// are not known here).
 func validateAccess(a *ManagedRedisAccessArgs) error {
 	errs := append(accessInputs.literalErrors(a), enumErrors(a)...)
 	if a.KeyVaultId != nil && a.Authentication != AccessKey {
 		errs = append(errs, inputError("keyVaultId", "key vault", "applies only to authentication AccessKey"))
 	}
-	for _, refused := range accessStringRefusals("accessString", a.Authentication, a.AccessString) {
+	for _, refused := range accessStringRefusals("accessString", a.Authentication, a.AccessString, anyModule) {
 		errs = append(errs, inputError(refused.input, "access string", "%s", refused.problem))
 	}
 	return errors.Join(errs...)

@@ -1,6 +1,7 @@
 package component
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -173,4 +174,102 @@ func TestAccessStringsNeedAPreviewProviderBesideAnExplicitOne(t *testing.T) {
 			t.Errorf("%s runs on %q, not the preview provider given", a.Name, p)
 		}
 	}
+}
+
+// The issue's strings get Redis's verdict at preview, in a cache's principal and in a standalone
+// access alike: a refusal names the input and the rule (and Redis's advice), before anything is
+// registered; a string that passes is sent to Azure as written.
+func TestAccessStringsGetRedisVerdictAtPreview(t *testing.T) {
+	tests := []struct {
+		accessString string
+		refused      string // the rule named; "" when Redis takes the string
+		advice       string
+	}{
+		{"+@all -config|set ~*", "", ""},
+		{"%WR~foo", "", ""},
+		{"~user:(1)", "", ""},
+		{"  +@read   %Rw~a:*  ", "", ""},
+		{"~* ~cache:*", `"~cache:*"`, "resetkeys"},
+		{"allkeys ~x", `"~x"`, "resetkeys"},
+		{"~* %R~x", `"%R~x"`, "resetkeys"},
+		{"&* &x", `"&x"`, "resetchannels"},
+		{"allchannels &x", `"&x"`, "resetchannels"},
+		{">Zq9Xw7Vb ~*", "a password rule (>...)", "Azure owns"},
+	}
+	for _, tt := range tests {
+		for _, standalone := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%q, standalone %v", tt.accessString, standalone), func(t *testing.T) {
+				fake, err := runWithAccessString(tt.accessString, nil, standalone)
+				input := map[bool]string{false: "accessPrincipals[0].accessString", true: "accessString"}[standalone]
+				if tt.refused == "" {
+					if err != nil {
+						t.Fatalf("refused: %v", err)
+					}
+					previews := fake.Registered(fakearm.PreviewAssignmentType)
+					if len(previews) != 1 || azuremock.Input(previews[0], "accessString") != tt.accessString {
+						t.Errorf("%d preview assignments, want one sent %q as written", len(previews), tt.accessString)
+					}
+					return
+				}
+				errs := InputErrors(err)
+				if len(errs) != 1 || errs[0].Input != input || errs[0].Rule != "access string" ||
+					!strings.HasPrefix(errs[0].Problem, tt.refused+": ") || !strings.Contains(errs[0].Problem, tt.advice) {
+					t.Fatalf("want one refusal of %s naming %s and saying %s, got %v", input, tt.refused, tt.advice, err)
+				}
+				if strings.Contains(err.Error(), "Zq9") {
+					t.Errorf("the refusal shows the password: %v", err)
+				}
+				if n := len(fake.Resources()) + len(fake.Calls()); n != 0 {
+					t.Errorf("%d registrations or calls before the refusal", n)
+				}
+			})
+		}
+	}
+}
+
+// A module's commands need the module on a cache's database (named in the refusal); an existing
+// cache's modules and a standalone access's database are not known, so any module's are taken.
+func TestModuleCommandsInAccessStrings(t *testing.T) {
+	const rules = "+@read +ft.search +json.get ~docs:*"
+	search := []DatabaseModule{{Name: ModuleRediSearch}}
+	both := []DatabaseModule{{Name: ModuleRediSearch}, {Name: ModuleRedisJSON}}
+	if _, err := runWithAccessString(rules, search, false); !hasInputError(err, "accessPrincipals[0].accessString", "access string") ||
+		!strings.Contains(err.Error(), `"+json.get"`) || !strings.Contains(err.Error(), "add RedisJSON to database.modules") ||
+		strings.Contains(err.Error(), `"+ft.search"`) {
+		t.Errorf("RedisJSON's command on a database with RediSearch only: %v", err)
+	}
+	if _, err := runWithAccessString(rules, both, false); err != nil {
+		t.Errorf("with both modules: %v", err)
+	}
+	if _, err := runWithAccessString(rules, nil, true); err != nil {
+		t.Errorf("a standalone access: %v", err)
+	}
+	fake := azuremock.New(fakearm.ExistingCache("rg", "shared", "eastus", "Disabled")...)
+	if err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
+		_, err := NewManagedRedis(ctx, "cache", &ManagedRedisArgs{ResourceGroupName: str("rg"), Existing: &ExistingCache{ClusterName: str("shared")},
+			AccessPrincipals: []AccessPrincipal{{Name: "search", ObjectId: str(azuremock.PrincipalA), AccessString: ptr(rules)}}})
+		return err
+	}); err != nil {
+		t.Errorf("an existing cache: %v", err)
+	}
+}
+
+// runWithAccessString runs a cache whose one principal has accessString (its database enabling
+// modules), or a standalone access with it.
+func runWithAccessString(accessString string, modules []DatabaseModule, standalone bool) (*azuremock.Fake, error) {
+	fake := azuremock.New()
+	return fake, azuremock.Run(fake, func(ctx *pulumi.Context) error {
+		if standalone {
+			_, err := NewManagedRedisAccess(ctx, "access", &ManagedRedisAccessArgs{ClusterName: str("c"), ResourceGroupName: str("rg"),
+				ObjectId: str(azuremock.PrincipalA), AccessString: ptr(accessString)})
+			return err
+		}
+		args := &ManagedRedisArgs{ResourceGroupName: str("rg"),
+			AccessPrincipals: []AccessPrincipal{{Name: "app", ObjectId: str(azuremock.PrincipalA), AccessString: ptr(accessString)}}}
+		if modules != nil {
+			args.Database = &DatabaseSettings{Modules: modules}
+		}
+		_, err := NewManagedRedis(ctx, "cache", args)
+		return err
+	})
 }

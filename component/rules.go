@@ -319,17 +319,22 @@ func noGroupsForEntraId(_ *ManagedRedisArgs, s *settings) []refusal {
 }
 
 // accessStringsAreAclRules (preview): a principal's access string is Redis ACL rules Azure
-// applies, each token checked (access_string.go), in EntraId mode only.
+// applies, checked as Redis reads them (access_string.go), in EntraId mode only. Module
+// commands need the module on the database; an existing cache's modules are not known here.
 func accessStringsAreAclRules(_ *ManagedRedisArgs, s *settings) []refusal {
+	modules := modulesOf(s.database.Modules)
+	if s.existing != nil {
+		modules = anyModule
+	}
 	var refused []refusal
 	for _, p := range s.principals {
-		refused = append(refused, accessStringRefusals(p.input("accessString"), s.authentication, p.accessString)...)
+		refused = append(refused, accessStringRefusals(p.input("accessString"), s.authentication, p.accessString, modules)...)
 	}
 	return refused
 }
 
 // accessStringRefusals are the refusals of an access string given to input, if one is given.
-func accessStringRefusals(input, authentication string, accessString *string) []refusal {
+func accessStringRefusals(input, authentication string, accessString *string, modules enabledModules) []refusal {
 	switch {
 	case accessString == nil:
 		return nil
@@ -338,7 +343,7 @@ func accessStringRefusals(input, authentication string, accessString *string) []
 			"access key, which has full access", authentication)}
 	}
 	var refused []refusal
-	for _, problem := range accessStringProblems(*accessString) {
+	for _, problem := range accessStringProblems(*accessString, modules) {
 		refused = append(refused, refusal{input, problem})
 	}
 	return refused

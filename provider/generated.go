@@ -240,7 +240,7 @@ func (v *ManagedRedisAccessArgs) Annotate(a infer.Annotator) {
 	a.Describe(&v.ConnectionName, "The cache's connection name, which names its two secrets; AccessKey mode only, where it is required.")
 	a.Describe(&v.ObjectId, "The principal's Entra object id (for a managed identity, its principalId).")
 	a.Describe(&v.PrincipalType, "`User`, `Group` (AccessKey mode only, V22) or `ServicePrincipal` (the default).")
-	a.Describe(&v.AccessString, "The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).")
+	a.Describe(&v.AccessString, "The Redis ACL rules the principal gets (preview), as an access principal's accessString (here the commands of any of the modules a database may enable pass, as the database's modules are not known): EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).")
 }
 
 // library is the value as the library takes it.
@@ -340,7 +340,7 @@ func (v *AccessPrincipal) Annotate(a infer.Annotator) {
 	a.Describe(&v.ObjectId, "The principal's Entra object id (for a managed identity, its principalId), not its client id.")
 	a.Describe(&v.PrincipalType, "Defaults to `ServicePrincipal` (managed identities and apps). `Group` only with `AccessKey`: Azure Managed Redis does not support Entra groups for data access (V22).")
 	a.Describe(&v.Aliases, "The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones (\"already exists\"). Rules as names; each unique in the list.")
-	a.Describe(&v.AccessString, "The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.")
+	a.Describe(&v.AccessString, "The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`, `-config|set`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying as Redis's ACL SETUSER takes them; a module's commands (`+ft.search`) need that module in `database.modules`; rules about the user itself (`on`, `>password`, `reset`, ...) are refused, as Azure owns it. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.")
 }
 
 // library is the value as the library takes it.

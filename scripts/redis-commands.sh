@@ -12,7 +12,8 @@ for _ in $(seq 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep
 version=$(redis-server --version | sed -E 's/.*v=([0-9.]+).*/\1/')
 {
   echo "# Redis commands for ACL rules: COMMAND LIST of redis-server $version (scripts/redis-commands.sh),"
-  echo "# then the commands and subcommands of Redis 7.2 and 7.4 (their release notes)."
+  echo "# then the commands and subcommands added in Redis 7.2 and 7.4, which Azure Managed Redis runs: those"
+  echo "# redis/docs content/commands documents \"since: 7.2.0\" and \"since: 7.4.0\" (their release notes agree)."
   redis-cli -p "$port" COMMAND LIST | tr 'A-Z' 'a-z' | sort -u
   echo "# Redis 7.2"
   printf '%s\n' waitaof 'client|no-touch' 'client|setinfo' 'cluster|myshardid'

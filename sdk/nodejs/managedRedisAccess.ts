@@ -79,7 +79,7 @@ export class ManagedRedisAccess extends pulumi.ComponentResource {
  */
 export interface ManagedRedisAccessArgs {
     /**
-     * The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
+     * The Redis ACL rules the principal gets (preview), as an access principal's accessString (here the commands of any of the modules a database may enable pass, as the database's modules are not known): EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
      */
     accessString?: string;
     /**

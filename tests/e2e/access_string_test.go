@@ -57,7 +57,7 @@ resources:
 // assignments; changing a string is in place, removing or adding one replaces the assignment
 // delete-first; after every up each principal has exactly one assignment, a preview is clean, and
 // Azure never saw two assignments of one principal or two writes at once; a bad string is
-// refused at preview with no write.
+// refused at preview (the order rules too, with Redis's advice) with no write.
 func TestYamlAccessStrings(t *testing.T) {
 	w := newWorld(t)
 	w.Latency = assignmentLatency
@@ -116,12 +116,12 @@ func TestYamlAccessStrings(t *testing.T) {
 	}
 
 	written := azureWrites(w)
-	write("+@reads ~cache:* off")
+	write("+@reads ~* ~cache:* off")
 	out, err := engine.Run(dir, w.Environment(), "preview")
 	if err == nil {
 		t.Fatal("a bad access string passed the preview")
 	}
-	for _, want := range []string{`accessPrincipals[0].accessString`, `"+@reads"`, `"off"`, "rule access string"} {
+	for _, want := range []string{`accessPrincipals[0].accessString`, `"+@reads"`, `"~cache:*"`, "resetkeys", `"off"`, "rule access string"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the refusal lacks %s:\n%s", want, out)
 		}
@@ -172,7 +172,7 @@ func TestAccessStringsInEveryLanguage(t *testing.T) { forEachLanguage(t, accessS
 // Through each SDK: two principals, one with a read-only string, and a standalone access with a
 // string on the same database; then the string changed, removed and added back: after each up one
 // assignment per principal, of the version its string asks for, and a preview without changes;
-// a bad string is refused at preview with no write.
+// a bad string is refused at preview with no write, its password not shown.
 func accessStrings(t *testing.T, l language) {
 	w := newWorld(t)
 	w.Latency = assignmentLatency
@@ -207,8 +207,10 @@ func accessStrings(t *testing.T, l language) {
 		t.Errorf("Azure refused writes: %v", conflicts)
 	}
 	written := azureWrites(w)
-	if resp := s.run("preview", sp("+@read ~cache:* >secret")); !strings.Contains(resp.Error, `accessPrincipals[0].accessString`) ||
-		!strings.Contains(resp.Error, `">secret"`) || !strings.Contains(resp.Error, "rule access string") {
+	// A password is named by its kind, never shown.
+	if resp := s.run("preview", sp("+@read ~cache:* >Zq9Xw7Vb")); !strings.Contains(resp.Error, `accessPrincipals[0].accessString`) ||
+		!strings.Contains(resp.Error, "a password rule (>...)") || !strings.Contains(resp.Error, "rule access string") ||
+		strings.Contains(resp.Error, "Zq9Xw7Vb") {
 		t.Errorf("a bad string: preview error %q", resp.Error)
 	}
 	if azureWrites(w) != written {

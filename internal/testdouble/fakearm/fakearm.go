@@ -615,19 +615,40 @@ var aclCategories = []string{"all", "keyspace", "read", "write", "set", "sorteds
 	"scripting"}
 
 // InvalidAccessString is Azure's refusal of an access string Redis does not take (its ACL
-// SETUSER fails): a category it does not know, or a rule about the user itself. Azure reports it
-// as the assignment's provisioningError, code InvalidAccessString.
+// SETUSER fails), as redis-server 7.0 words it: a category it does not know, or a key or channel
+// pattern after one that grants them all (~* or allkeys, &* or allchannels). Redis takes rules
+// about the user (on, nopass, >password), and so does this fake: whether Azure refuses them is
+// not known (the component refuses them before any write). Azure reports the refusal as the
+// assignment's provisioningError, code InvalidAccessString.
 func InvalidAccessString(accessString string) error {
-	for _, token := range strings.Fields(accessString) {
-		lower := strings.ToLower(token)
+	refuse := func(rule, why string) error {
+		return fmt.Errorf("(InvalidAccessString) Failed to provision access string '%s': ERR Error in ACL SETUSER modifier "+
+			"'%s': %s", accessString, rule, why)
+	}
+	allKeys, allChannels := false, false
+	for _, rule := range strings.Fields(accessString) {
+		lower := strings.ToLower(rule)
 		category, isCategory := strings.CutPrefix(lower, "+@")
 		if !isCategory {
 			category, isCategory = strings.CutPrefix(lower, "-@")
 		}
-		if (isCategory && !slices.Contains(aclCategories, category)) || slices.Contains([]string{"on", "off", "nopass", "reset"}, lower) ||
-			strings.HasPrefix(token, ">") {
-			return fmt.Errorf("(InvalidAccessString) Failed to provision access string '%s': ERR Error in ACL SETUSER modifier "+
-				"'%s': Unknown command or category name in ACL", accessString, token)
+		switch {
+		case isCategory && !slices.Contains(aclCategories, category):
+			return refuse(rule, "Unknown command or category name in ACL")
+		case lower == "~*" || lower == "allkeys":
+			allKeys = true
+		case lower == "&*" || lower == "allchannels":
+			allChannels = true
+		case lower == "resetkeys":
+			allKeys = false
+		case lower == "resetchannels":
+			allChannels = false
+		case allKeys && (rule[0] == '~' || rule[0] == '%'):
+			return refuse(rule, "Adding a pattern after the * pattern (or the 'allkeys' flag) is not valid and does not have "+
+				"any effect. Try 'resetkeys' to start with an empty list of patterns")
+		case allChannels && rule[0] == '&':
+			return refuse(rule, "Adding a pattern after the * pattern (or the 'allchannels' flag) is not valid and does not "+
+				"have any effect. Try 'resetchannels' to start with an empty list of channels")
 		}
 	}
 	return nil

@@ -48,7 +48,7 @@ func NewManagedRedisAccess(ctx *pulumi.Context,
 }
 
 type managedRedisAccessArgs struct {
-	// The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
+	// The Redis ACL rules the principal gets (preview), as an access principal's accessString (here the commands of any of the modules a database may enable pass, as the database's modules are not known): EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
 	AccessString *string `pulumi:"accessString"`
 	// The cache's authentication mode. Default: `EntraId`.
 	Authentication *Authentication `pulumi:"authentication"`
@@ -70,7 +70,7 @@ type managedRedisAccessArgs struct {
 
 // The set of arguments for constructing a ManagedRedisAccess resource.
 type ManagedRedisAccessArgs struct {
-	// The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
+	// The Redis ACL rules the principal gets (preview), as an access principal's accessString (here the commands of any of the modules a database may enable pass, as the database's modules are not known): EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
 	AccessString *string
 	// The cache's authentication mode. Default: `EntraId`.
 	Authentication *Authentication

@@ -15,7 +15,7 @@ var _ = internal.GetEnvOrDefault
 
 // An Entra principal that gets access to the cache.
 type AccessPrincipal struct {
-	// The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
+	// The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`, `-config|set`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying as Redis's ACL SETUSER takes them; a module's commands (`+ft.search`) need that module in `database.modules`; rules about the user itself (`on`, `>password`, `reset`, ...) are refused, as Azure owns it. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
 	AccessString *string `pulumi:"accessString"`
 	// The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones ("already exists"). Rules as names; each unique in the list.
 	Aliases []string `pulumi:"aliases"`
@@ -40,7 +40,7 @@ type AccessPrincipalInput interface {
 
 // An Entra principal that gets access to the cache.
 type AccessPrincipalArgs struct {
-	// The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
+	// The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`, `-config|set`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying as Redis's ACL SETUSER takes them; a module's commands (`+ft.search`) need that module in `database.modules`; rules about the user itself (`on`, `>password`, `reset`, ...) are refused, as Azure owns it. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
 	AccessString *string `pulumi:"accessString"`
 	// The principal's earlier names, so that renaming it changes nothing in Azure: give the old name here (for a principal that had no name, its object id in lower case). Without them, a rename replaces the principal's resources, and since their Azure names do not depend on the principal's name the new ones clash with the old ones ("already exists"). Rules as names; each unique in the list.
 	Aliases []string `pulumi:"aliases"`
@@ -104,7 +104,7 @@ func (o AccessPrincipalOutput) ToAccessPrincipalOutputWithContext(ctx context.Co
 	return o
 }
 
-// The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
+// The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`, `-config|set`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying as Redis's ACL SETUSER takes them; a module's commands (`+ft.search`) need that module in `database.modules`; rules about the user itself (`on`, `>password`, `reset`, ...) are refused, as Azure owns it. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
 func (o AccessPrincipalOutput) AccessString() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v AccessPrincipal) *string { return v.AccessString }).(pulumi.StringPtrOutput)
 }

@@ -11,7 +11,7 @@ import * as enums from "../types/enums";
  */
 export interface AccessPrincipalArgs {
     /**
-     * The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
+     * The Redis ACL rules the principal gets instead of the full access of the `default` policy (preview), e.g. `+@read +@connection ~cache:*`: categories (`+@read`, `-@write`), commands (`+get`, `-flushall`, `+client|setname`, `-config|set`), key patterns (`~cache:*`, `%R~*`) and channel patterns (`&events:*`), checked before deploying as Redis's ACL SETUSER takes them; a module's commands (`+ft.search`) need that module in `database.modules`; rules about the user itself (`on`, `>password`, `reset`, ...) are refused, as Azure owns it. Entra ID only. Written through Azure's 2026-06-01-preview API (the package azure-native_redisenterprise_v20260601preview): expect it to change when Azure's stable API settles. Default: full access.
      */
     accessString?: string;
     /**

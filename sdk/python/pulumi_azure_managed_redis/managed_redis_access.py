@@ -35,7 +35,7 @@ class ManagedRedisAccessArgs:
         :param pulumi.Input[_builtins.str] cluster_name: The cache's cluster name (a ManagedRedis's clusterName output).
         :param pulumi.Input[_builtins.str] object_id: The principal's Entra object id (for a managed identity, its principalId).
         :param pulumi.Input[_builtins.str] resource_group_name: The cache's resource group.
-        :param _builtins.str access_string: The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
+        :param _builtins.str access_string: The Redis ACL rules the principal gets (preview), as an access principal's accessString (here the commands of any of the modules a database may enable pass, as the database's modules are not known): EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
         :param 'Authentication' authentication: The cache's authentication mode. Default: `EntraId`.
         :param pulumi.Input[_builtins.str] connection_name: The cache's connection name, which names its two secrets; AccessKey mode only, where it is required.
         :param pulumi.Input[_builtins.str] database_name: The cache's database. Default and only value: `default`.
@@ -98,7 +98,7 @@ class ManagedRedisAccessArgs:
     @pulumi.getter(name="accessString")
     def access_string(self) -> Optional[_builtins.str]:
         """
-        The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
+        The Redis ACL rules the principal gets (preview), as an access principal's accessString (here the commands of any of the modules a database may enable pass, as the database's modules are not known): EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
         """
         return pulumi.get(self, "access_string")
 
@@ -188,7 +188,7 @@ class ManagedRedisAccess(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param _builtins.str access_string: The Redis ACL rules the principal gets (preview), as an access principal's accessString: EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
+        :param _builtins.str access_string: The Redis ACL rules the principal gets (preview), as an access principal's accessString (here the commands of any of the modules a database may enable pass, as the database's modules are not known): EntraId mode only, written through Azure's 2026-06-01-preview API. Default: full access (`default` policy).
         :param 'Authentication' authentication: The cache's authentication mode. Default: `EntraId`.
         :param pulumi.Input[_builtins.str] cluster_name: The cache's cluster name (a ManagedRedis's clusterName output).
         :param pulumi.Input[_builtins.str] connection_name: The cache's connection name, which names its two secrets; AccessKey mode only, where it is required.

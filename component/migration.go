@@ -47,7 +47,7 @@ type MigrationStatus struct {
 	SourceSku string `pulumi:"sourceSku" json:"sourceSku"`
 	// Sku is the new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.
 	Sku string `pulumi:"sku" json:"sku"`
-	// State is `NotStarted` without switchDns, else Azure's state of the migration (`Succeeded`
+	// State is `NotStarted` without switchDns, else Azure's state of the migration (`Completed`
 	// once the source's host name points at the new cache; `Cancelled` once undone).
 	State string `pulumi:"state" json:"state"`
 	// StatusDetails are Azure's details of the migration's state.

@@ -429,7 +429,7 @@ func TestSwitchDnsRegistersTheMigrationLast(t *testing.T) {
 		}
 		want := MigrationNotStarted
 		if switchDns {
-			want = "Succeeded"
+			want = "Completed"
 		}
 		if got := awaitStatus(t, redis.Migration); got.State != want || got.Sku != "Balanced_B1" {
 			t.Errorf("migration %+v, want state %s", got, want)

@@ -83,7 +83,7 @@ func (v *ManagedRedisArgs) Annotate(a infer.Annotator) {
 	a.Describe(&v.CustomerManagedKey, "Encrypts the cache with a key of yours, read with a user-assigned identity (V20).")
 	a.Describe(&v.ProtectData, "Protects the cluster and the database against replacement and deletion.")
 	a.Describe(&v.RoleAssignments, "Role assignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.")
-	a.Describe(&v.MigrateFrom, "Creates this cache as the successor of an Azure Cache for Redis (classic) cache, which retires (Basic, Standard and Premium on 2028-09-30): every setting not given is derived from it (the SKU by Microsoft's mapping table, location, high availability, public network access, clustering and eviction policies, tags), and what cannot be carried is listed in the `migration` output. `authentication` must be given with it. Once the cache exists its own values win, so a changed or deleted source changes nothing. The host name switch is left to Microsoft's tooling (see the README).")
+	a.Describe(&v.MigrateFrom, "Creates this cache as the successor of an Azure Cache for Redis (classic) cache, which retires (Basic, Standard and Premium on 2028-09-30): the source is read as soon as its id is known (at preview too), never written, and every setting not given is derived from it (the SKU by Microsoft's mapping table, location, high availability, public network access, authentication, clustering and eviction policies, tags); what cannot be carried is listed in the `migration` output. With `switchDns`, Azure's migration then points the source's host name at the new cache in the same `up`. Once the cache exists its own values win, so a changed or deleted source changes nothing.")
 }
 
 // library is the value as the library takes it.
@@ -596,7 +596,7 @@ func (v *MigrationStatus) Annotate(a infer.Annotator) {
 	a.Describe(&v.SourceHostName, "The source's host name (empty once the source is deleted).")
 	a.Describe(&v.SourceSku, "The source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three shards; empty once the source is deleted).")
 	a.Describe(&v.Sku, "The new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.")
-	a.Describe(&v.State, "`NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).")
+	a.Describe(&v.State, "`NotStarted` without switchDns, else Azure's state of the migration (`Completed` once the source's host name points at the new cache; `Cancelled` once undone).")
 	a.Describe(&v.StatusDetails, "Azure's details of the migration's state.")
 	a.Describe(&v.RollbackEligibleUntil, "When Azure stops allowing the switch to be undone, where its API version says (empty otherwise).")
 	a.Describe(&v.NotCarried, "The source's settings the new cache does not have.")

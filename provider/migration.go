@@ -64,7 +64,7 @@ func (s *MigrationState) Annotate(an infer.Annotator) {
 	an.Describe(&s.ClusterId, "The ARM id of the Azure Managed Redis cluster.")
 	an.Describe(&s.SourceResourceId, "The ARM id of the Azure Cache for Redis cache.")
 	an.Describe(&s.SwitchDns, "Whether the source's host name is to point at the cluster.")
-	an.Describe(&s.State, "`NotStarted`, or Azure's state of the migration (`Succeeded`, `Cancelled`, ...).")
+	an.Describe(&s.State, "`NotStarted`, or Azure's state of the migration (`Completed` once switched, `Cancelled`, ...).")
 	an.Describe(&s.StatusDetails, "Azure's details of the migration's state.")
 	an.Describe(&s.RollbackEligibleUntil, "When Azure stops allowing the switch to be undone, where its API version says (empty otherwise).")
 }

@@ -138,7 +138,7 @@ func TestMigrationSwitchesUndoesAndForgets(t *testing.T) {
 		t.Fatalf("the preview started a migration")
 	}
 	switched, err := update(created.Properties, true, false)
-	if err != nil || switched.Properties.Get("state").AsString() != "Succeeded" {
+	if err != nil || switched.Properties.Get("state").AsString() != "Completed" {
 		t.Fatalf("switch: %v, %v", switched.Properties, err)
 	}
 	undone, err := update(switched.Properties, false, false)

@@ -107,7 +107,7 @@ func TestAMigrationStartsValidatedAndCanBeCancelled(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := m.Properties
-	if p.ProvisioningState != arm.MigrationSucceeded || p.SourceResourceID != source || !strings.EqualFold(p.TargetResourceID, w.cluster) ||
+	if p.ProvisioningState != arm.MigrationCompleted || p.SourceResourceID != source || !strings.EqualFold(p.TargetResourceID, w.cluster) ||
 		!p.SwitchDNS || !p.SkipDataMigration || p.CreationTime == "" {
 		t.Errorf("started: %+v", p)
 	}
@@ -132,6 +132,29 @@ func TestAMigrationStartsValidatedAndCanBeCancelled(t *testing.T) {
 		if !strings.HasSuffix(c, "by "+w.provider) {
 			t.Errorf("call %q was not made with the provider's token", c)
 		}
+	}
+}
+
+// Validate's body: the spec's flat one, or, when the service refuses it as the one deployed
+// today does (InvalidRequestBody), the same in a `properties` envelope.
+func TestValidateTakesTheServicesBodyEitherWay(t *testing.T) {
+	w := newWorld(t, "Enabled", classic("old", nil))
+	for _, flat := range []bool{false, true} {
+		endpoint.FlatValidate = flat
+		v, err := w.client.ValidateMigration(context.Background(), w.cluster, fakearm.ClassicCacheId(w.group, "old"))
+		if err != nil || !v.IsValid {
+			t.Errorf("flat validate %t: %+v, %v", flat, v, err)
+		}
+	}
+	endpoint.FlatValidate = false
+	validates := 0
+	for _, call := range w.calls() {
+		if strings.Contains(call, "/validate") {
+			validates++
+		}
+	}
+	if validates != 3 { // flat then enveloped; flat alone
+		t.Errorf("%d validate calls, want 3", validates)
 	}
 }
 

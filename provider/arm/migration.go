@@ -2,10 +2,12 @@ package arm
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 
 	"github.com/managedredis/pulumi-azure-managed-redis/azure"
@@ -23,8 +25,11 @@ const MigrationAPIVersion = azure.RedisEnterprisePreviewAPIVersion
 // SourceTypeAzureCacheForRedis is the only source type: an Azure Cache for Redis (classic) cache.
 const SourceTypeAzureCacheForRedis = "AzureCacheForRedis"
 
-// Migration states (provisioningState) this package acts on.
+// Migration states (provisioningState) this package acts on. A switched migration is
+// `Completed` as the service reports it (the REST spec's own Start example, and the Azure CLI's
+// live test, which waits for it) although the spec's enum says `Succeeded`: both are taken.
 const (
+	MigrationCompleted         = "Completed"
 	MigrationSucceeded         = "Succeeded"
 	MigrationFailed            = "Failed"
 	MigrationCancelled         = "Cancelled"
@@ -114,11 +119,19 @@ func (c *Client) Migration(ctx context.Context, clusterID string) (*Migration, e
 	return &m, nil
 }
 
-// ValidateMigration asks Azure whether the source can move to the cluster.
+// ValidateMigration asks Azure whether the source can move to the cluster. The spec's body is
+// flat; the service deployed today refuses it (HTTP 400 InvalidRequestBody) and wants it in a
+// `properties` envelope (Azure/azure-cli-extensions, redisenterprise's test_migration.py: RP bug
+// ADO #38848036): the envelope is sent when the flat body is refused so, and only then, so that
+// this keeps working once the service is fixed.
 func (c *Client) ValidateMigration(ctx context.Context, clusterID, sourceID string) (*Validation, error) {
 	id := MigrationID(clusterID)
 	body := map[string]any{"sourceResourceId": sourceID, "skipDataMigration": true}
 	resp, err := c.call(ctx, http.MethodPost, id+"/validate", MigrationAPIVersion, body, http.StatusOK)
+	var refused *azcore.ResponseError
+	if errors.As(err, &refused) && refused.StatusCode == http.StatusBadRequest && refused.ErrorCode == "InvalidRequestBody" {
+		resp, err = c.call(ctx, http.MethodPost, id+"/validate", MigrationAPIVersion, map[string]any{"properties": body}, http.StatusOK)
+	}
 	if err != nil {
 		return nil, failed("validate the migration", id, "", err)
 	}

@@ -245,7 +245,7 @@ export interface ManagedRedisArgs {
      */
     location?: pulumi.Input<string | undefined>;
     /**
-     * Creates this cache as the successor of an Azure Cache for Redis (classic) cache, which retires (Basic, Standard and Premium on 2028-09-30): every setting not given is derived from it (the SKU by Microsoft's mapping table, location, high availability, public network access, clustering and eviction policies, tags), and what cannot be carried is listed in the `migration` output. `authentication` must be given with it. Once the cache exists its own values win, so a changed or deleted source changes nothing. The host name switch is left to Microsoft's tooling (see the README).
+     * Creates this cache as the successor of an Azure Cache for Redis (classic) cache, which retires (Basic, Standard and Premium on 2028-09-30): the source is read as soon as its id is known (at preview too), never written, and every setting not given is derived from it (the SKU by Microsoft's mapping table, location, high availability, public network access, authentication, clustering and eviction policies, tags); what cannot be carried is listed in the `migration` output. With `switchDns`, Azure's migration then points the source's host name at the new cache in the same `up`. Once the cache exists its own values win, so a changed or deleted source changes nothing.
      */
     migrateFrom?: inputs.MigrationSourceArgs;
     /**

@@ -47,7 +47,7 @@ export class Migration extends pulumi.CustomResource {
      */
     declare public readonly sourceResourceId: pulumi.Output<string>;
     /**
-     * `NotStarted`, or Azure's state of the migration (`Succeeded`, `Cancelled`, ...).
+     * `NotStarted`, or Azure's state of the migration (`Completed` once switched, `Cancelled`, ...).
      */
     declare public /*out*/ readonly state: pulumi.Output<string>;
     /**

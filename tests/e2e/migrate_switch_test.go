@@ -61,12 +61,13 @@ func TestYamlMigratePlanSwitchUndo(t *testing.T) {
 	if strings.Contains(preview, "replace") || !strings.Contains(preview, "1 to update") || !strings.Contains(preview, "Persistence:") {
 		t.Errorf("the switch's preview (an update of the migration, the validation's warning):\n%s", preview)
 	}
-	if len(armCalls(w, "/validate")) != 1 || len(armCalls(w, "PUT ")) != 0 {
+	// Validate twice: the spec's flat body, then the envelope the service deployed today wants.
+	if len(armCalls(w, "/validate")) != 2 || len(armCalls(w, "PUT ")) != 0 {
 		t.Errorf("the preview's ARM calls: %v", armCalls(w, ""))
 	}
 	written := azureWrites(w)
 	w.cli(dir, "up", "--yes", "--skip-preview")
-	if m := migrationOf(t, w, dir); m["state"] != "Succeeded" || m["sku"] != "Balanced_B1" {
+	if m := migrationOf(t, w, dir); m["state"] != "Completed" || m["sku"] != "Balanced_B1" {
 		t.Errorf("switched: %v", m)
 	}
 	if puts := armCalls(w, "PUT "); len(puts) != 1 || azureWrites(w) != written+1 {
@@ -122,7 +123,7 @@ func TestYamlMigrateInOneUpWithAnExplicitProvider(t *testing.T) {
 	}
 
 	out := w.cli(dir, "up", "--yes", "--skip-preview")
-	if m := migrationOf(t, w, dir); m["state"] != "Succeeded" {
+	if m := migrationOf(t, w, dir); m["state"] != "Completed" {
 		t.Errorf("migration %v\n%s", m, out)
 	}
 	calls := w.Store.Lines("calls")

@@ -59,7 +59,7 @@ func migrateFrom(t *testing.T, l language) {
 	}
 	sp.SwitchDns = true
 	switched := s.mustRun("up", sp)
-	if migration, _ := switched.Outputs["migration"].Value.(map[string]any); migration["state"] != "Succeeded" {
+	if migration, _ := switched.Outputs["migration"].Value.(map[string]any); migration["state"] != "Completed" {
 		t.Errorf("after the switch: migration %v", switched.Outputs["migration"].Value)
 	}
 	if changed := changes(switched); len(changed) != 1 || changed[0].Type != "azure-managed-redis:index:Migration" || changed[0].Op != "update" {

@@ -242,7 +242,8 @@ func TestExamplesPreviewThenUp(t *testing.T) {
 			}
 		}
 	})
-	// examples/migrate: a cache that succeeds a Standard C1 classic cache.
+	// examples/migrate: a cache that succeeds a Standard C1 classic cache and takes its host
+	// name over in the same up.
 	t.Run("migrate", func(t *testing.T) {
 		w := newWorld(t)
 		source := fakearm.ClassicCache("legacy", "sessions-old", "westeurope", "Standard", "C", 1, 0, nil)
@@ -252,7 +253,7 @@ func TestExamplesPreviewThenUp(t *testing.T) {
 		outputs := previewThenUp(t, runners["yaml"](t, w, filepath.Join(repo, "examples/migrate/Pulumi.yaml"),
 			map[string]string{"resourceGroupName": "rg", "sourceCacheId": source.ID}))
 		if migration, _ := outputs["migration"].Value.(map[string]any); migration["sku"] != "Balanced_B1" ||
-			migration["sourceHostName"] != "sessions-old.redis.cache.windows.net" || migration["state"] != "NotStarted" {
+			migration["sourceHostName"] != "sessions-old.redis.cache.windows.net" || migration["state"] != "Completed" {
 			t.Errorf("migration %v", outputs["migration"].Value)
 		}
 		if outputs["authentication"].Value != "AccessKey" {

@@ -168,7 +168,7 @@ pulumi stack output --json`))
 	outputs = stackOutputs(t, run(`pulumi config set switchDns true
 pulumi up --yes
 pulumi stack output --json`))
-	if m, _ := outputs["migration"].(map[string]any); m["state"] != "Succeeded" {
+	if m, _ := outputs["migration"].(map[string]any); m["state"] != "Completed" {
 		t.Errorf("switched: %v", outputs)
 	}
 }

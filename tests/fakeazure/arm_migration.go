@@ -14,8 +14,11 @@ import (
 // The migration singleton, as 2026-06-01-preview has it: PUT (long-running, final state from
 // the original URI), GET, POST validate, POST cancel (long-running, final state from Location);
 // no DELETE. A migration of a cluster's source moves no data and switches the source's host
-// name to the cluster; the fake ends it Succeeded after one poll, or Failed when the source
-// carries the tag FailMigrationTag.
+// name to the cluster; the fake ends it Completed after one poll (the state the service reports
+// for a switched migration, as the spec's Start example and the Azure CLI's live test show,
+// although the spec's enum says Succeeded), or Failed when the source carries the tag
+// FailMigrationTag. Validate wants its body in a `properties` envelope, as the service deployed
+// today does (the Azure CLI's test_migration.py: RP bug ADO #38848036), unless FlatValidate.
 
 // MigrationType is how the store files a migration.
 const MigrationType = "Microsoft.Cache/redisEnterprise/migrations"
@@ -32,7 +35,7 @@ var (
 )
 
 // cancellable are the states cancel acts on: a running migration, or a finished one (rolled back).
-var cancellable = []string{"Accepted", "InProgress", "ReadyForDnsSwitch", "Succeeded"}
+var cancellable = []string{"Accepted", "InProgress", "ReadyForDnsSwitch", "Succeeded", "Completed"}
 
 // finished are the states after which a new migration may start.
 var finished = []string{"Failed", "Cancelled", "CancellationFailed"}
@@ -69,6 +72,14 @@ func (a *ARM) serveMigration(w http.ResponseWriter, r *http.Request, clusterId, 
 		if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
 			armError(w, http.StatusBadRequest, "InvalidRequestContent", "The request content was invalid: %v", err)
 			return
+		}
+		properties, enveloped := body["properties"].(map[string]any)
+		switch {
+		case !a.FlatValidate && !enveloped:
+			armError(w, http.StatusBadRequest, "InvalidRequestBody", "The request body is invalid: 'properties' is required")
+			return
+		case enveloped:
+			body = properties
 		}
 		for key := range body {
 			if !slices.Contains(validateInputs, key) {
@@ -165,7 +176,7 @@ func (a *ARM) startMigration(w http.ResponseWriter, r *http.Request, cluster *Re
 			a.setState(id, "Failed", failure)
 			return "Failed", failure
 		}
-		a.setState(id, "Succeeded", "")
+		a.setState(id, "Completed", "")
 		return "Succeeded", ""
 	}, migration)
 }

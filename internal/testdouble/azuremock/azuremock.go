@@ -37,14 +37,14 @@ const (
 const Token = "mock-arm-token"
 
 // MigrationType is the package's own Migration resource, which the Fake answers as its plugin
-// does when Azure accepts everything: Succeeded with switchDns, NotStarted without.
+// does when Azure accepts everything: Completed with switchDns, NotStarted without.
 const MigrationType = "azure-managed-redis:index:Migration"
 
 func (f *Fake) migration(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
 	in := plain(args.Inputs)
 	state := "NotStarted"
 	if in["switchDns"] == true {
-		state = "Succeeded"
+		state = "Completed"
 	}
 	out := resource.PropertyMap{"state": resource.NewProperty(state), "statusDetails": resource.NewProperty(""),
 		"rollbackEligibleUntil": resource.NewProperty("")}

@@ -22,7 +22,7 @@ type Migration struct {
 	RollbackEligibleUntil pulumi.StringOutput `pulumi:"rollbackEligibleUntil"`
 	// The ARM id of the Azure Cache for Redis cache.
 	SourceResourceId pulumi.StringOutput `pulumi:"sourceResourceId"`
-	// `NotStarted`, or Azure's state of the migration (`Succeeded`, `Cancelled`, ...).
+	// `NotStarted`, or Azure's state of the migration (`Completed` once switched, `Cancelled`, ...).
 	State pulumi.StringOutput `pulumi:"state"`
 	// Azure's details of the migration's state.
 	StatusDetails pulumi.StringOutput `pulumi:"statusDetails"`
@@ -213,7 +213,7 @@ func (o MigrationOutput) SourceResourceId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Migration) pulumi.StringOutput { return v.SourceResourceId }).(pulumi.StringOutput)
 }
 
-// `NotStarted`, or Azure's state of the migration (`Succeeded`, `Cancelled`, ...).
+// `NotStarted`, or Azure's state of the migration (`Completed` once switched, `Cancelled`, ...).
 func (o MigrationOutput) State() pulumi.StringOutput {
 	return o.ApplyT(func(v *Migration) pulumi.StringOutput { return v.State }).(pulumi.StringOutput)
 }

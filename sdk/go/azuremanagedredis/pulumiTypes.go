@@ -1319,7 +1319,7 @@ type MigrationStatus struct {
 	SourceHostName string `pulumi:"sourceHostName"`
 	// The source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three shards; empty once the source is deleted).
 	SourceSku string `pulumi:"sourceSku"`
-	// `NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).
+	// `NotStarted` without switchDns, else Azure's state of the migration (`Completed` once the source's host name points at the new cache; `Cancelled` once undone).
 	State string `pulumi:"state"`
 	// Azure's details of the migration's state.
 	StatusDetails string `pulumi:"statusDetails"`
@@ -1348,7 +1348,7 @@ type MigrationStatusArgs struct {
 	SourceHostName pulumi.StringInput `pulumi:"sourceHostName"`
 	// The source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three shards; empty once the source is deleted).
 	SourceSku pulumi.StringInput `pulumi:"sourceSku"`
-	// `NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).
+	// `NotStarted` without switchDns, else Azure's state of the migration (`Completed` once the source's host name points at the new cache; `Cancelled` once undone).
 	State pulumi.StringInput `pulumi:"state"`
 	// Azure's details of the migration's state.
 	StatusDetails pulumi.StringInput `pulumi:"statusDetails"`
@@ -1406,7 +1406,7 @@ func (o MigrationStatusOutput) SourceSku() pulumi.StringOutput {
 	return o.ApplyT(func(v MigrationStatus) string { return v.SourceSku }).(pulumi.StringOutput)
 }
 
-// `NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).
+// `NotStarted` without switchDns, else Azure's state of the migration (`Completed` once the source's host name points at the new cache; `Cancelled` once undone).
 func (o MigrationStatusOutput) State() pulumi.StringOutput {
 	return o.ApplyT(func(v MigrationStatus) string { return v.State }).(pulumi.StringOutput)
 }

@@ -31,7 +31,7 @@ export interface MigrationStatus {
      */
     sourceSku: string;
     /**
-     * `NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).
+     * `NotStarted` without switchDns, else Azure's state of the migration (`Completed` once the source's host name points at the new cache; `Cancelled` once undone).
      */
     state: string;
     /**

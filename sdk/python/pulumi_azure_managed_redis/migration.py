@@ -236,7 +236,7 @@ class Migration(pulumi.CustomResource):
     @pulumi.getter
     def state(self) -> pulumi.Output[_builtins.str]:
         """
-        `NotStarted`, or Azure's state of the migration (`Succeeded`, `Cancelled`, ...).
+        `NotStarted`, or Azure's state of the migration (`Completed` once switched, `Cancelled`, ...).
         """
         return pulumi.get(self, "state")
 

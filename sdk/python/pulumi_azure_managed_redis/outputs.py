@@ -65,7 +65,7 @@ class MigrationStatus(dict):
         :param _builtins.str sku: The new cache's SKU: the given one, or the one chosen from Microsoft's mapping table.
         :param _builtins.str source_host_name: The source's host name (empty once the source is deleted).
         :param _builtins.str source_sku: The source's SKU, e.g. `Premium P2` (`Premium P2 x3` for a cache of three shards; empty once the source is deleted).
-        :param _builtins.str state: `NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).
+        :param _builtins.str state: `NotStarted` without switchDns, else Azure's state of the migration (`Completed` once the source's host name points at the new cache; `Cancelled` once undone).
         :param _builtins.str status_details: Azure's details of the migration's state.
         """
         pulumi.set(__self__, "not_carried", not_carried)
@@ -120,7 +120,7 @@ class MigrationStatus(dict):
     @pulumi.getter
     def state(self) -> _builtins.str:
         """
-        `NotStarted` without switchDns, else Azure's state of the migration (`Succeeded` once the source's host name points at the new cache; `Cancelled` once undone).
+        `NotStarted` without switchDns, else Azure's state of the migration (`Completed` once the source's host name points at the new cache; `Cancelled` once undone).
         """
         return pulumi.get(self, "state")
 

@@ -88,6 +88,12 @@ type ManagedRedisArgs struct {
 	// then points the source's host name at the new cache in the same `up`. Once the cache
 	// exists its own values win, so a changed or deleted source changes nothing.
 	MigrateFrom *MigrationSource `pulumi:"migrateFrom,optional" cache:"new"`
+	// AccessKeyRotation is a label of the current generation of access keys (AccessKey mode),
+	// e.g. `2026-q4`, or a rotating timer's output: setting it the first time regenerates
+	// nothing; each later change regenerates the key apps are not using and moves the secrets,
+	// `connectionString`, `uri`, `environment` and `activeAccessKey` to it in the same `up`,
+	// while apps still holding the previous key keep working until the next change.
+	AccessKeyRotation pulumi.StringInput `pulumi:"accessKeyRotation,optional" cache:"new"`
 }
 
 // DatabaseSettings are the settings of the cache's database. Its name is `default` and its port

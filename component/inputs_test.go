@@ -34,8 +34,9 @@ var (
 			Diagnostics:      &DiagnosticsSettings{WorkspaceId: str(workspaceId)},
 			CustomerManagedKey: &CustomerManagedKeySettings{KeyUrl: str(keyUrl), UserAssignedIdentityId: str(identityId),
 				KeyVaultId: str(keysVaultId)},
-			ProtectData:     true,
-			RoleAssignments: []RoleAssignment{{Name: "ops", RoleDefinitionId: str("Reader"), PrincipalId: str(azuremock.PrincipalB), PrincipalType: PrincipalUser}},
+			ProtectData:       true,
+			RoleAssignments:   []RoleAssignment{{Name: "ops", RoleDefinitionId: str("Reader"), PrincipalId: str(azuremock.PrincipalB), PrincipalType: PrincipalUser}},
+			AccessKeyRotation: str("2026-q4"),
 		}
 	}
 	// A new Azure Managed Redis cache in EntraId mode, geo-replicated.
@@ -57,7 +58,7 @@ var (
 	// A new cache that succeeds an Azure Cache for Redis cache.
 	everyMigrationInput = func() *ManagedRedisArgs {
 		return &ManagedRedisArgs{ResourceGroupName: str("rg-every"), Authentication: AccessKey,
-			MigrateFrom: &MigrationSource{CacheId: str(fakearm.ClassicCacheId("rg-classic", "old"))}}
+			MigrateFrom: &MigrationSource{CacheId: str(fakearm.ClassicCacheId("rg-classic", "old")), SwitchDns: true}}
 	}
 	everyAccessInput = func() *ManagedRedisAccessArgs {
 		return &ManagedRedisAccessArgs{ClusterName: str("every-cluster"), ResourceGroupName: str("rg-every"), DatabaseName: str("default"),
@@ -221,6 +222,7 @@ func TestEveryInputReachesAzure(t *testing.T) {
 			{"roleAssignments[0].roleDefinitionId", input(role, "roleDefinitionId", roleDefinitionIdIn(fakearm.Subscription, "Reader"))},
 			{"roleAssignments[0].principalId", input(role, "principalId", azuremock.PrincipalB)},
 			{"roleAssignments[0].principalType", input(role, "principalType", PrincipalUser)},
+			{"accessKeyRotation", input(azuremock.AccessKeyRotationType, "rotation", "2026-q4")},
 		}},
 		{func(f *azuremock.Fake) error { return runManagedRedis(f, everyManagedRedisInput()) }, []arrival{
 			{"highAvailability", input(cluster, "highAvailability", "Enabled")},
@@ -243,8 +245,7 @@ func TestEveryInputReachesAzure(t *testing.T) {
 				return read(fakearm.GetRedis, "name", "old")(f) && read(fakearm.GetRedis, "resourceGroupName", "rg-classic")(f) &&
 					input(cluster, "location", "eastus")(f)
 			}},
-			// Refused when true: the host name switch is Microsoft's tooling's.
-			{"migrateFrom.switchDns", ruleOnly},
+			{"migrateFrom.switchDns", input(azuremock.MigrationType, "switchDns", true)},
 		}},
 		{func(f *azuremock.Fake) error { return runAccess(f, everyAccessInput()) }, []arrival{
 			{"clusterName", input(previewAssignment, "clusterName", "every-cluster")},

@@ -91,12 +91,17 @@ type ManagedRedis struct {
 	PrivateIpAddress pulumi.StringOutput `pulumi:"privateIpAddress"`
 	// RoleAssignmentIds are the ARM ids of the roleAssignments on the cluster, in their order.
 	RoleAssignmentIds pulumi.StringArrayOutput `pulumi:"roleAssignmentIds"`
-	// Migration is what migrateFrom derived from the source (`sourceHostName`,
-	// `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted`: switch
-	// with Microsoft's tooling) and `notCarried`, the source's settings the new cache does not
-	// have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability,
-	// publicNetworkAccess, tags and the database's clusteringPolicy and evictionPolicy with the
-	// cache's values.
+	// ActiveAccessKey is the access key the secrets and the connection outputs carry: `Primary`,
+	// or, with accessKeyRotation, the one the last rotation moved to (AccessKey mode; empty
+	// otherwise).
+	ActiveAccessKey pulumi.StringOutput `pulumi:"activeAccessKey"`
+	// Migration is what migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the
+	// `sku` chosen), the `state` of the host name switch (`NotStarted` without switchDns, else
+	// Azure's, with its `statusDetails` and `rollbackEligibleUntil`) and `notCarried`, the
+	// source's settings the new cache does not have; empty without migrateFrom. Before removing
+	// migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags,
+	// authentication and the database's clusteringPolicy and evictionPolicy with the cache's
+	// values.
 	Migration MigrationStatusOutput `pulumi:"migration"`
 }
 
@@ -234,15 +239,17 @@ func (b *builder) build(s *settings) (*parts, error) {
 }
 
 // keysAndSecrets lists the keys and writes the secrets in AccessKey mode; the connection details
-// carry the key then.
+// carry the active key then (rotation.go).
 func (b *builder) keysAndSecrets(s *settings, p *parts) error {
 	p.connection = newConnection(s.connectionName, p.cache.hostName, pulumi.String("").ToStringOutput())
 	if !s.accessKeys {
 		return nil
 	}
-	p.keys = b.listKeys(p.cache)
-	p.connection = newConnection(s.connectionName, p.cache.hostName, p.keys.primary)
 	var err error
+	if p.keys, err = b.rotatedKeys(s, p.cache); err != nil {
+		return err
+	}
+	p.connection = newConnection(s.connectionName, p.cache.hostName, p.keys.active())
 	p.secrets, err = b.writeSecrets(s, p.connection)
 	return err
 }
@@ -261,10 +268,11 @@ func (r *ManagedRedis) setOutputs(s *settings, p *parts, ready gate) {
 	// The key makes every value that carries it secret.
 	r.ConnectionString, r.Uri = ready.string(conn.connectionString), ready.string(conn.uri)
 	r.Environment = ready.stringMap(conn.environment)
-	r.PrimaryAccessKey, r.SecondaryAccessKey, r.KeyVaultId = empty, empty, empty
+	r.PrimaryAccessKey, r.SecondaryAccessKey, r.KeyVaultId, r.ActiveAccessKey = empty, empty, empty, empty
 	r.ConnectionStringSecretUri, r.PrimaryAccessKeySecretUri = empty, empty
 	if secrets := p.secrets; secrets != nil {
 		r.PrimaryAccessKey, r.SecondaryAccessKey = ready.string(p.keys.primary), ready.string(p.keys.secondary)
+		r.ActiveAccessKey = ready.string(p.keys.activeKey)
 		r.KeyVaultId = ready.string(secrets.keyVaultId)
 		r.ConnectionStringSecretUri = ready.string(secrets.connectionStringUri)
 		r.PrimaryAccessKeySecretUri = ready.string(secrets.primaryKeyUri)

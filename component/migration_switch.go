@@ -29,14 +29,8 @@ type migrationResource struct {
 func (b *builder) migrate(s *settings, c *cache) (MigrationStatusOutput, error) {
 	m := s.migration
 	children := b.parent.registeredChildren()
-	token := b.azureToken(existenceOf(children))
-	args := pulumi.Map{
-		"clusterId":        c.clusterId,
-		"sourceResourceId": m.cacheId,
-		"switchDns":        pulumi.Bool(m.switchDns),
-		"token":            token,
-		"environment":      pulumi.String(config.New(b.ctx, "azure-native").Get("environment")),
-	}
+	args := b.azureAccess(existenceOf(children))
+	args["clusterId"], args["sourceResourceId"], args["switchDns"] = c.clusterId, m.cacheId, pulumi.Bool(m.switchDns)
 	var switched migrationResource
 	if err := b.ctx.RegisterResource(MigrationType, s.name, args, &switched, b.own(pulumi.DependsOn(children))...); err != nil {
 		return MigrationStatusOutput{}, err
@@ -53,12 +47,16 @@ func (b *builder) migrate(s *settings, c *cache) (MigrationStatusOutput, error) 
 	}).(MigrationStatusOutput), nil
 }
 
-// azureToken is a token of the component's azure-native provider (explicit or default), for the
-// package's own Azure operations: asked once after (whatever resolves), so that it is fresh when
-// the operation runs. It is a secret.
-func (b *builder) azureToken(after pulumi.Output) pulumi.StringOutput {
+// azureAccess is how one of the package's own resources reaches Azure (provider/operation.go):
+// a token of the component's azure-native provider (explicit or default), asked once after has
+// resolved, so that it is fresh when the operation runs, and secret; and the cloud
+// (azure-native's `environment`).
+func (b *builder) azureAccess(after pulumi.Output) pulumi.Map {
 	result := read(b, func(_ []any, opts ...pulumi.InvokeOption) (*authorization.GetClientTokenResult, error) {
 		return authorization.GetClientToken(b.ctx, &authorization.GetClientTokenArgs{}, opts...)
 	}, after).(authorization.GetClientTokenResultOutput)
-	return pulumi.ToSecret(result.Token()).(pulumi.StringOutput)
+	return pulumi.Map{
+		"token":       pulumi.ToSecret(result.Token()).(pulumi.StringOutput),
+		"environment": pulumi.String(config.New(b.ctx, "azure-native").Get("environment")),
+	}
 }

@@ -49,6 +49,7 @@ var managedRedisRules = []rule{
 	{"key vault", keyVaultOnlyForAccessKeys},
 	{"existing cache", existingCacheIsRead},
 	{"migration", migrationRules},
+	{"key rotation", keyRotationNeedsAccessKeys},
 	{"principals", principalsAreNamedOnce},
 	{"role assignments", roleAssignmentsAreNamedOnce},
 }
@@ -60,6 +61,8 @@ var managedRedisInputs = inputChecks[ManagedRedisArgs]{
 		inputs: field(func(a *ManagedRedisArgs) *pulumi.StringInput { return &a.ResourceGroupName }), problem: valueProblem[ManagedRedisArgs](notEmpty)},
 	{path: "clusterName", rule: "V1",
 		inputs: field(func(a *ManagedRedisArgs) *pulumi.StringInput { return &a.ClusterName }), problem: valueProblem[ManagedRedisArgs](clusterNameProblem)},
+	{path: "accessKeyRotation", rule: "key rotation",
+		inputs: field(func(a *ManagedRedisArgs) *pulumi.StringInput { return &a.AccessKeyRotation }), problem: valueProblem[ManagedRedisArgs](notEmpty)},
 	{path: "keyVaultId", rule: "key vault",
 		inputs: field(func(a *ManagedRedisArgs) *pulumi.StringInput { return &a.KeyVaultId }), problem: valueProblem[ManagedRedisArgs](keyVaultIdProblem)},
 	{path: "existing.clusterName", rule: "V1", required: always[ManagedRedisArgs], missing: "the existing cluster's name is required",

@@ -19,16 +19,29 @@ type vaultSecrets struct {
 	written []pulumi.Resource
 }
 
-// accessKeys are the database's two keys, secret.
-type accessKeys struct{ primary, secondary pulumi.StringOutput }
+// accessKeys are the database's two keys, secret, and which one is active (Primary or
+// Secondary): the one the secrets and the connection details carry.
+type accessKeys struct{ primary, secondary, activeKey pulumi.StringOutput }
 
-// listKeys lists the database's keys once access keys are enabled (V19).
-func (b *builder) listKeys(c *cache) accessKeys {
+// active is the active key's value, secret.
+func (k accessKeys) active() pulumi.StringOutput {
+	return pulumi.All(k.activeKey, k.primary, k.secondary).ApplyT(func(v []any) string {
+		if v[0] == SecondaryKey {
+			return v[2].(string)
+		}
+		return v[1].(string)
+	}).(pulumi.StringOutput)
+}
+
+// listKeys lists the database's keys once access keys are enabled (V19), and after has
+// resolved (a rotation that regenerated one).
+func (b *builder) listKeys(c *cache, after pulumi.Output) accessKeys {
 	keys := read(b, func(v []any, opts ...pulumi.InvokeOption) (*redisenterprise.ListDatabaseKeysResult, error) {
 		return redisenterprise.ListDatabaseKeys(b.ctx, &redisenterprise.ListDatabaseKeysArgs{
 			ClusterName: v[0].(string), DatabaseName: v[1].(string), ResourceGroupName: v[2].(string)}, opts...)
-	}, c.clusterName, c.keysEnabled, c.resourceGroupName).(redisenterprise.ListDatabaseKeysResultOutput)
-	return accessKeys{pulumi.ToSecret(keys.PrimaryKey()).(pulumi.StringOutput), pulumi.ToSecret(keys.SecondaryKey()).(pulumi.StringOutput)}
+	}, c.clusterName, c.keysEnabled, c.resourceGroupName, after).(redisenterprise.ListDatabaseKeysResultOutput)
+	return accessKeys{primary: pulumi.ToSecret(keys.PrimaryKey()).(pulumi.StringOutput),
+		secondary: pulumi.ToSecret(keys.SecondaryKey()).(pulumi.StringOutput)}
 }
 
 // writeSecrets stores the connection string and the key in the given vault, or in a new one.

@@ -41,6 +41,8 @@ type settings struct {
 	roleAssignments []roleAssignment
 	// keyVaultId is the vault given for the secrets, checked (nil: create one).
 	keyVaultId *pulumi.StringOutput
+	// accessKeyRotation is the rotation's label, checked (nil: no rotation, Primary active).
+	accessKeyRotation *pulumi.StringOutput
 
 	// existing, when set, is the cache to read instead of creating one.
 	existing *existingCache
@@ -108,6 +110,10 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 	if args.KeyVaultId != nil {
 		id := in("keyVaultId")
 		s.keyVaultId = &id
+	}
+	if args.AccessKeyRotation != nil {
+		label := in("accessKeyRotation")
+		s.accessKeyRotation = &label
 	}
 	if pe := args.PrivateEndpoint; pe != nil {
 		s.privateEndpoint = &privateEndpoint{subnetId: in("privateEndpoint.subnetId")}

@@ -59,6 +59,7 @@ type ManagedRedisArgs struct {
 	ProtectData         bool                        `pulumi:"protectData,optional"`
 	RoleAssignments     []RoleAssignment            `pulumi:"roleAssignments,optional"`
 	MigrateFrom         *MigrationSource            `pulumi:"migrateFrom,optional"`
+	AccessKeyRotation   pulumi.StringInput          `pulumi:"accessKeyRotation,optional"`
 }
 
 func (v *ManagedRedisArgs) Annotate(a infer.Annotator) {
@@ -84,6 +85,7 @@ func (v *ManagedRedisArgs) Annotate(a infer.Annotator) {
 	a.Describe(&v.ProtectData, "Protects the cluster and the database against replacement and deletion.")
 	a.Describe(&v.RoleAssignments, "Role assignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.")
 	a.Describe(&v.MigrateFrom, "Creates this cache as the successor of an Azure Cache for Redis (classic) cache, which retires (Basic, Standard and Premium on 2028-09-30): the source is read as soon as its id is known (at preview too), never written, and every setting not given is derived from it (the SKU by Microsoft's mapping table, location, high availability, public network access, authentication, clustering and eviction policies, tags); what cannot be carried is listed in the `migration` output. With `switchDns`, Azure's migration then points the source's host name at the new cache in the same `up`. Once the cache exists its own values win, so a changed or deleted source changes nothing.")
+	a.Describe(&v.AccessKeyRotation, "A label of the current generation of access keys (AccessKey mode), e.g. `2026-q4`, or a rotating timer's output: setting it the first time regenerates nothing; each later change regenerates the key apps are not using and moves the secrets, `connectionString`, `uri`, `environment` and `activeAccessKey` to it in the same `up`, while apps still holding the previous key keep working until the next change.")
 }
 
 // library is the value as the library takes it.
@@ -118,6 +120,7 @@ func (v *ManagedRedisArgs) library() *component.ManagedRedisArgs {
 		l.RoleAssignments = append(l.RoleAssignments, *v.RoleAssignments[i].library())
 	}
 	l.MigrateFrom = v.MigrateFrom.library()
+	l.AccessKeyRotation = v.AccessKeyRotation
 	return l
 }
 
@@ -145,6 +148,7 @@ type ManagedRedisState struct {
 	PrivateEndpointId         pulumi.StringOutput      `pulumi:"privateEndpointId"`
 	PrivateIpAddress          pulumi.StringOutput      `pulumi:"privateIpAddress"`
 	RoleAssignmentIds         pulumi.StringArrayOutput `pulumi:"roleAssignmentIds"`
+	ActiveAccessKey           pulumi.StringOutput      `pulumi:"activeAccessKey"`
 	Migration                 MigrationStatusOutput    `pulumi:"migration"`
 }
 
@@ -170,7 +174,8 @@ func (s *ManagedRedisState) Annotate(a infer.Annotator) {
 	a.Describe(&s.PrivateEndpointId, "The ARM id of the private endpoint (with privateEndpoint; empty otherwise).")
 	a.Describe(&s.PrivateIpAddress, "The private endpoint's address in the subnet (with privateEndpoint; empty otherwise).")
 	a.Describe(&s.RoleAssignmentIds, "The ARM ids of the roleAssignments on the cluster, in their order.")
-	a.Describe(&s.Migration, "What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted`: switch with Microsoft's tooling) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags and the database's clusteringPolicy and evictionPolicy with the cache's values.")
+	a.Describe(&s.ActiveAccessKey, "The access key the secrets and the connection outputs carry: `Primary`, or, with accessKeyRotation, the one the last rotation moved to (AccessKey mode; empty otherwise).")
+	a.Describe(&s.Migration, "What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted` without switchDns, else Azure's, with its `statusDetails` and `rollbackEligibleUntil`) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags, authentication and the database's clusteringPolicy and evictionPolicy with the cache's values.")
 }
 
 func newManagedRedisState(c *component.ManagedRedis) *ManagedRedisState {
@@ -196,6 +201,7 @@ func newManagedRedisState(c *component.ManagedRedis) *ManagedRedisState {
 		PrivateEndpointId:         c.PrivateEndpointId,
 		PrivateIpAddress:          c.PrivateIpAddress,
 		RoleAssignmentIds:         c.RoleAssignmentIds,
+		ActiveAccessKey:           c.ActiveAccessKey,
 		Migration:                 c.Migration.ApplyT(func(v component.MigrationStatus) MigrationStatus { return MigrationStatus(v) }).(MigrationStatusOutput),
 	}
 }

@@ -40,6 +40,7 @@ func New() (p.Provider, error) {
 		).
 		WithResources(
 			infer.Resource(&Migration{}),
+			infer.Resource(&AccessKeyRotation{}),
 		).
 		// Types of this Go package are in the library's schema module (enums; the others set
 		// their tokens).

@@ -5,6 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 // Export members:
+export { AccessKeyRotationArgs } from "./accessKeyRotation";
+export type AccessKeyRotation = import("./accessKeyRotation").AccessKeyRotation;
+export const AccessKeyRotation: typeof import("./accessKeyRotation").AccessKeyRotation = null as any;
+utilities.lazyLoad(exports, ["AccessKeyRotation"], () => require("./accessKeyRotation"));
+
 export { ManagedRedisArgs } from "./managedRedis";
 export type ManagedRedis = import("./managedRedis").ManagedRedis;
 export const ManagedRedis: typeof import("./managedRedis").ManagedRedis = null as any;
@@ -40,6 +45,8 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {
         switch (type) {
+            case "azure-managed-redis:index:AccessKeyRotation":
+                return new AccessKeyRotation(name, <any>undefined, { urn })
             case "azure-managed-redis:index:ManagedRedis":
                 return new ManagedRedis(name, <any>undefined, { urn })
             case "azure-managed-redis:index:ManagedRedisAccess":

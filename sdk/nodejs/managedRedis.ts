@@ -26,6 +26,10 @@ export class ManagedRedis extends pulumi.ComponentResource {
     }
 
     /**
+     * The access key the secrets and the connection outputs carry: `Primary`, or, with accessKeyRotation, the one the last rotation moved to (AccessKey mode; empty otherwise).
+     */
+    declare public /*out*/ readonly activeAccessKey: pulumi.Output<string>;
+    /**
      * `EntraId` or `AccessKey`.
      */
     declare public readonly authentication: pulumi.Output<string>;
@@ -66,7 +70,7 @@ export class ManagedRedis extends pulumi.ComponentResource {
      */
     declare public readonly keyVaultId: pulumi.Output<string>;
     /**
-     * What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted`: switch with Microsoft's tooling) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags and the database's clusteringPolicy and evictionPolicy with the cache's values.
+     * What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted` without switchDns, else Azure's, with its `statusDetails` and `rollbackEligibleUntil`) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags, authentication and the database's clusteringPolicy and evictionPolicy with the cache's values.
      */
     declare public /*out*/ readonly migration: pulumi.Output<outputs.MigrationStatus>;
     /**
@@ -124,6 +128,7 @@ export class ManagedRedis extends pulumi.ComponentResource {
             if (args?.resourceGroupName === undefined && !opts.urn) {
                 throw new Error("Missing required property 'resourceGroupName'");
             }
+            resourceInputs["accessKeyRotation"] = args?.accessKeyRotation;
             resourceInputs["accessPrincipals"] = args?.accessPrincipals;
             resourceInputs["authentication"] = args?.authentication;
             resourceInputs["capacity"] = args?.capacity;
@@ -146,6 +151,7 @@ export class ManagedRedis extends pulumi.ComponentResource {
             resourceInputs["sku"] = args?.sku;
             resourceInputs["tags"] = args?.tags;
             resourceInputs["zones"] = args?.zones;
+            resourceInputs["activeAccessKey"] = undefined /*out*/;
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["connectionString"] = undefined /*out*/;
             resourceInputs["connectionStringSecretUri"] = undefined /*out*/;
@@ -163,6 +169,7 @@ export class ManagedRedis extends pulumi.ComponentResource {
             resourceInputs["secondaryAccessKey"] = undefined /*out*/;
             resourceInputs["uri"] = undefined /*out*/;
         } else {
+            resourceInputs["activeAccessKey"] = undefined /*out*/;
             resourceInputs["authentication"] = undefined /*out*/;
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["clusterName"] = undefined /*out*/;
@@ -196,6 +203,10 @@ export class ManagedRedis extends pulumi.ComponentResource {
  * The set of arguments for constructing a ManagedRedis resource.
  */
 export interface ManagedRedisArgs {
+    /**
+     * A label of the current generation of access keys (AccessKey mode), e.g. `2026-q4`, or a rotating timer's output: setting it the first time regenerates nothing; each later change regenerates the key apps are not using and moves the secrets, `connectionString`, `uri`, `environment` and `activeAccessKey` to it in the same `up`, while apps still holding the previous key keep working until the next change.
+     */
+    accessKeyRotation?: pulumi.Input<string | undefined>;
     /**
      * The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
      */

@@ -67,6 +67,9 @@ func program(s spec) pulumi.RunFunc {
 		if s.MigrateFrom != "" {
 			args.MigrateFrom = &component.MigrationSource{CacheId: pulumi.String(s.MigrateFrom), SwitchDns: s.SwitchDns}
 		}
+		if s.AccessKeyRotation != "" {
+			args.AccessKeyRotation = pulumi.String(s.AccessKeyRotation)
+		}
 		if s.ExistingClusterName != "" {
 			args.Existing = &component.ExistingCache{ClusterName: pulumi.String(s.ExistingClusterName)}
 		}

@@ -83,6 +83,8 @@ type spec struct {
 	// SwitchDns is migrateFrom.switchDns.
 	MigrateFrom string `json:"migrateFrom,omitempty"`
 	SwitchDns   bool   `json:"switchDns,omitempty"`
+	// AccessKeyRotation is accessKeyRotation's label (AccessKey mode); none when empty.
+	AccessKeyRotation string `json:"accessKeyRotation,omitempty"`
 	// GeoReplicationGroup adds a geo-replication group (refused on small SKUs).
 	GeoReplicationGroup string `json:"geoReplicationGroup,omitempty"`
 	// Accesses are ManagedRedisAccess components, one per identity named, named after it and

@@ -40,6 +40,7 @@ interface Spec {
     existingClusterName?: string;
     migrateFrom?: string;
     switchDns?: boolean;
+    accessKeyRotation?: string;
     geoReplicationGroup?: string;
     accesses?: string[];
     accessStrings?: Record<string, string>;
@@ -67,7 +68,7 @@ const outputNames = [
     "clusterId", "clusterName", "databaseId", "resourceGroupName", "hostName", "port", "authentication", "connectionName",
     "connectionString", "uri", "primaryAccessKey", "keyVaultId", "connectionStringSecretUri",
     "primaryAccessKeySecretUri", "redisVersion", "environment", "privateEndpointId", "privateIpAddress",
-    "secondaryAccessKey", "roleAssignmentIds", "migration",
+    "secondaryAccessKey", "roleAssignmentIds", "migration", "activeAccessKey",
 ] as const;
 
 // A private endpoint in the subnet and the zone (none: a new zone), or none without a subnet.
@@ -110,6 +111,7 @@ function program(spec: Spec) {
             })),
             existing: spec.existingClusterName ? { clusterName: spec.existingClusterName } : undefined,
             migrateFrom: spec.migrateFrom ? { cacheId: spec.migrateFrom, switchDns: spec.switchDns } : undefined,
+            accessKeyRotation: spec.accessKeyRotation,
             privateEndpoint: privateEndpoint(spec.subnetId, spec.privateDnsZoneId),
             diagnostics: spec.workspaceId ? { workspaceId: spec.workspaceId } : undefined,
             customerManagedKey: spec.keyUrl

@@ -32,6 +32,7 @@ OUTPUTS = {
     "secondaryAccessKey": "secondary_access_key",
     "roleAssignmentIds": "role_assignment_ids",
     "migration": "migration",
+    "activeAccessKey": "active_access_key",
 }
 
 
@@ -98,6 +99,7 @@ def program(spec):
             existing=existing,
             migrate_from=redis.MigrationSourceArgs(cache_id=spec["migrateFrom"], switch_dns=spec.get("switchDns"))
             if spec.get("migrateFrom") else None,
+            access_key_rotation=spec.get("accessKeyRotation"),
             private_endpoint=private_endpoint(spec.get("subnetId"), spec.get("privateDnsZoneId")),
             diagnostics=redis.DiagnosticsSettingsArgs(workspace_id=spec["workspaceId"]) if spec.get("workspaceId") else None,
             customer_managed_key=redis.CustomerManagedKeySettingsArgs(

@@ -36,6 +36,10 @@ const (
 // Token is the token getClientToken gives.
 const Token = "mock-arm-token"
 
+// AccessKeyRotationType is the package's own AccessKeyRotation resource, which the Fake answers
+// as its plugin creates it.
+const AccessKeyRotationType = "azure-managed-redis:index:AccessKeyRotation"
+
 // MigrationType is the package's own Migration resource, which the Fake answers as its plugin
 // does when Azure accepts everything: Completed with switchDns, NotStarted without.
 const MigrationType = "azure-managed-redis:index:Migration"
@@ -65,6 +69,9 @@ type Fake struct {
 	// Fail, when set, fails the invokes of a function token with that text (Azure's answer, as
 	// azure-native reports it: fakearm.ThrottledText, say).
 	Fail map[string]string
+	// ActiveKey is the key an AccessKeyRotation reports active (Primary when empty), as after
+	// that many rotations.
+	ActiveKey string
 
 	mu        sync.Mutex
 	resources []pulumi.MockResourceArgs
@@ -124,8 +131,18 @@ func (f *Fake) NewResource(args pulumi.MockResourceArgs) (string, resource.Prope
 	f.events = append(f.events, "register "+args.TypeToken+" "+args.Name)
 	f.mu.Unlock()
 
-	if args.TypeToken == MigrationType {
+	switch args.TypeToken {
+	case MigrationType:
 		return f.migration(args)
+	case AccessKeyRotationType:
+		// Created: nothing regenerated, the primary key active.
+		active := f.ActiveKey
+		if active == "" {
+			active = "Primary"
+		}
+		out := resource.PropertyMap{"activeKey": resource.NewProperty(active), "rotations": resource.NewProperty(0.0),
+			"databaseId": args.Inputs["databaseId"], "rotation": args.Inputs["rotation"]}
+		return fmt.Sprint(plain(args.Inputs)["databaseId"]), out, nil
 	}
 	if !strings.HasPrefix(args.TypeToken, "azure-native:") {
 		return args.Name + "-id", args.Inputs, nil // a provider or a component

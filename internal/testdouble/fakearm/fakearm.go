@@ -90,6 +90,17 @@ func DatabaseKeys(id string, database map[string]any) (primary, secondary string
 	return PrimaryKey(id), PrimaryKey(id + "/2")
 }
 
+// SecretFingerprintProperty is where the fake plugin keeps a Key Vault secret's fingerprint
+// (SecretFingerprint of its value), for tests to see which value a secret holds without the
+// value in plain text.
+const SecretFingerprintProperty = "fakeValueSha256"
+
+// SecretFingerprint is the fingerprint of a secret's value.
+func SecretFingerprint(value string) string {
+	sum := sha256.Sum256([]byte(value))
+	return hex.EncodeToString(sum[:])
+}
+
 // Type is how ARM and azure-native treat one resource type.
 type Type struct {
 	// ID builds the ARM id from the inputs (names resolved).

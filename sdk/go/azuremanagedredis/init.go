@@ -21,6 +21,8 @@ func (m *module) Version() semver.Version {
 
 func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi.Resource, err error) {
 	switch typ {
+	case "azure-managed-redis:index:AccessKeyRotation":
+		r = &AccessKeyRotation{}
 	case "azure-managed-redis:index:ManagedRedis":
 		r = &ManagedRedis{}
 	case "azure-managed-redis:index:ManagedRedisAccess":

@@ -16,6 +16,8 @@ import (
 type ManagedRedis struct {
 	pulumi.ResourceState
 
+	// The access key the secrets and the connection outputs carry: `Primary`, or, with accessKeyRotation, the one the last rotation moved to (AccessKey mode; empty otherwise).
+	ActiveAccessKey pulumi.StringOutput `pulumi:"activeAccessKey"`
 	// `EntraId` or `AccessKey`.
 	Authentication pulumi.StringOutput `pulumi:"authentication"`
 	// The ARM id of the cluster.
@@ -36,7 +38,7 @@ type ManagedRedis struct {
 	HostName pulumi.StringOutput `pulumi:"hostName"`
 	// The ARM id of the Key Vault holding the secrets (AccessKey mode; empty otherwise).
 	KeyVaultId pulumi.StringOutput `pulumi:"keyVaultId"`
-	// What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted`: switch with Microsoft's tooling) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags and the database's clusteringPolicy and evictionPolicy with the cache's values.
+	// What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted` without switchDns, else Azure's, with its `statusDetails` and `rollbackEligibleUntil`) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags, authentication and the database's clusteringPolicy and evictionPolicy with the cache's values.
 	Migration MigrationStatusOutput `pulumi:"migration"`
 	// Always 10000.
 	Port pulumi.IntOutput `pulumi:"port"`
@@ -85,6 +87,8 @@ func NewManagedRedis(ctx *pulumi.Context,
 }
 
 type managedRedisArgs struct {
+	// A label of the current generation of access keys (AccessKey mode), e.g. `2026-q4`, or a rotating timer's output: setting it the first time regenerates nothing; each later change regenerates the key apps are not using and moves the secrets, `connectionString`, `uri`, `environment` and `activeAccessKey` to it in the same `up`, while apps still holding the previous key keep working until the next change.
+	AccessKeyRotation *string `pulumi:"accessKeyRotation"`
 	// The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
 	AccessPrincipals []AccessPrincipal `pulumi:"accessPrincipals"`
 	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
@@ -133,6 +137,8 @@ type managedRedisArgs struct {
 
 // The set of arguments for constructing a ManagedRedis resource.
 type ManagedRedisArgs struct {
+	// A label of the current generation of access keys (AccessKey mode), e.g. `2026-q4`, or a rotating timer's output: setting it the first time regenerates nothing; each later change regenerates the key apps are not using and moves the secrets, `connectionString`, `uri`, `environment` and `activeAccessKey` to it in the same `up`, while apps still holding the previous key keep working until the next change.
+	AccessKeyRotation pulumi.StringPtrInput
 	// The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
 	AccessPrincipals []AccessPrincipalArgs
 	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
@@ -266,6 +272,11 @@ func (o ManagedRedisOutput) ToManagedRedisOutputWithContext(ctx context.Context)
 	return o
 }
 
+// The access key the secrets and the connection outputs carry: `Primary`, or, with accessKeyRotation, the one the last rotation moved to (AccessKey mode; empty otherwise).
+func (o ManagedRedisOutput) ActiveAccessKey() pulumi.StringOutput {
+	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.ActiveAccessKey }).(pulumi.StringOutput)
+}
+
 // `EntraId` or `AccessKey`.
 func (o ManagedRedisOutput) Authentication() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.Authentication }).(pulumi.StringOutput)
@@ -316,7 +327,7 @@ func (o ManagedRedisOutput) KeyVaultId() pulumi.StringOutput {
 	return o.ApplyT(func(v *ManagedRedis) pulumi.StringOutput { return v.KeyVaultId }).(pulumi.StringOutput)
 }
 
-// What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted`: switch with Microsoft's tooling) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags and the database's clusteringPolicy and evictionPolicy with the cache's values.
+// What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted` without switchDns, else Azure's, with its `statusDetails` and `rollbackEligibleUntil`) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags, authentication and the database's clusteringPolicy and evictionPolicy with the cache's values.
 func (o ManagedRedisOutput) Migration() MigrationStatusOutput {
 	return o.ApplyT(func(v *ManagedRedis) MigrationStatusOutput { return v.Migration }).(MigrationStatusOutput)
 }

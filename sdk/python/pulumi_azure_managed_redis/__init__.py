@@ -7,6 +7,7 @@ from . import _utilities
 import typing
 # Export this package's modules as members:
 from ._enums import *
+from .access_key_rotation import *
 from .managed_redis import *
 from .managed_redis_access import *
 from .migration import *
@@ -21,6 +22,7 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_azure_managed_redis",
   "classes": {
+   "azure-managed-redis:index:AccessKeyRotation": "AccessKeyRotation",
    "azure-managed-redis:index:ManagedRedis": "ManagedRedis",
    "azure-managed-redis:index:ManagedRedisAccess": "ManagedRedisAccess",
    "azure-managed-redis:index:Migration": "Migration"

@@ -23,6 +23,7 @@ __all__ = ['ManagedRedisArgs', 'ManagedRedis']
 class ManagedRedisArgs:
     def __init__(__self__, *,
                  resource_group_name: pulumi.Input[_builtins.str],
+                 access_key_rotation: pulumi.Input[Optional[_builtins.str]] = None,
                  access_principals: Optional[Sequence['AccessPrincipalArgs']] = None,
                  authentication: Optional['Authentication'] = None,
                  capacity: Optional[_builtins.int] = None,
@@ -48,6 +49,7 @@ class ManagedRedisArgs:
         The set of arguments for constructing a ManagedRedis resource.
 
         :param pulumi.Input[_builtins.str] resource_group_name: The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
+        :param pulumi.Input[_builtins.str] access_key_rotation: A label of the current generation of access keys (AccessKey mode), e.g. `2026-q4`, or a rotating timer's output: setting it the first time regenerates nothing; each later change regenerates the key apps are not using and moves the secrets, `connectionString`, `uri`, `environment` and `activeAccessKey` to it in the same `up`, while apps still holding the previous key keep working until the next change.
         :param Sequence['AccessPrincipalArgs'] access_principals: The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
         :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
         :param _builtins.int capacity: The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
@@ -71,6 +73,8 @@ class ManagedRedisArgs:
         :param Sequence[_builtins.str] zones: The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
         """
         pulumi.set(__self__, "resource_group_name", resource_group_name)
+        if access_key_rotation is not None:
+            pulumi.set(__self__, "access_key_rotation", access_key_rotation)
         if access_principals is not None:
             pulumi.set(__self__, "access_principals", access_principals)
         if authentication is not None:
@@ -125,6 +129,18 @@ class ManagedRedisArgs:
     @resource_group_name.setter
     def resource_group_name(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "resource_group_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="accessKeyRotation")
+    def access_key_rotation(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A label of the current generation of access keys (AccessKey mode), e.g. `2026-q4`, or a rotating timer's output: setting it the first time regenerates nothing; each later change regenerates the key apps are not using and moves the secrets, `connectionString`, `uri`, `environment` and `activeAccessKey` to it in the same `up`, while apps still holding the previous key keep working until the next change.
+        """
+        return pulumi.get(self, "access_key_rotation")
+
+    @access_key_rotation.setter
+    def access_key_rotation(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "access_key_rotation", value)
 
     @_builtins.property
     @pulumi.getter(name="accessPrincipals")
@@ -385,6 +401,7 @@ class ManagedRedis(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 access_key_rotation: pulumi.Input[Optional[_builtins.str]] = None,
                  access_principals: Optional[Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']]] = None,
                  authentication: Optional['Authentication'] = None,
                  capacity: Optional[_builtins.int] = None,
@@ -413,6 +430,7 @@ class ManagedRedis(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.str] access_key_rotation: A label of the current generation of access keys (AccessKey mode), e.g. `2026-q4`, or a rotating timer's output: setting it the first time regenerates nothing; each later change regenerates the key apps are not using and moves the secrets, `connectionString`, `uri`, `environment` and `activeAccessKey` to it in the same `up`, while apps still holding the previous key keep working until the next change.
         :param Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']] access_principals: The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
         :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
         :param _builtins.int capacity: The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
@@ -460,6 +478,7 @@ class ManagedRedis(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 access_key_rotation: pulumi.Input[Optional[_builtins.str]] = None,
                  access_principals: Optional[Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']]] = None,
                  authentication: Optional['Authentication'] = None,
                  capacity: Optional[_builtins.int] = None,
@@ -493,6 +512,7 @@ class ManagedRedis(pulumi.ComponentResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = ManagedRedisArgs.__new__(ManagedRedisArgs)
 
+            __props__.__dict__["access_key_rotation"] = access_key_rotation
             __props__.__dict__["access_principals"] = access_principals
             __props__.__dict__["authentication"] = authentication
             __props__.__dict__["capacity"] = capacity
@@ -517,6 +537,7 @@ class ManagedRedis(pulumi.ComponentResource):
             __props__.__dict__["sku"] = sku
             __props__.__dict__["tags"] = tags
             __props__.__dict__["zones"] = zones
+            __props__.__dict__["active_access_key"] = None
             __props__.__dict__["cluster_id"] = None
             __props__.__dict__["connection_string"] = None
             __props__.__dict__["connection_string_secret_uri"] = None
@@ -541,6 +562,14 @@ class ManagedRedis(pulumi.ComponentResource):
             __props__,
             opts,
             remote=True)
+
+    @_builtins.property
+    @pulumi.getter(name="activeAccessKey")
+    def active_access_key(self) -> pulumi.Output[_builtins.str]:
+        """
+        The access key the secrets and the connection outputs carry: `Primary`, or, with accessKeyRotation, the one the last rotation moved to (AccessKey mode; empty otherwise).
+        """
+        return pulumi.get(self, "active_access_key")
 
     @_builtins.property
     @pulumi.getter
@@ -626,7 +655,7 @@ class ManagedRedis(pulumi.ComponentResource):
     @pulumi.getter
     def migration(self) -> pulumi.Output['outputs.MigrationStatus']:
         """
-        What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted`: switch with Microsoft's tooling) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags and the database's clusteringPolicy and evictionPolicy with the cache's values.
+        What migrateFrom derived from the source (`sourceHostName`, `sourceSku`, the `sku` chosen), the `state` of the host name switch (`NotStarted` without switchDns, else Azure's, with its `statusDetails` and `rollbackEligibleUntil`) and `notCarried`, the source's settings the new cache does not have; empty without migrateFrom. Before removing migrateFrom, write sku, location, highAvailability, publicNetworkAccess, tags, authentication and the database's clusteringPolicy and evictionPolicy with the cache's values.
         """
         return pulumi.get(self, "migration")
 

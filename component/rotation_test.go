@@ -85,3 +85,23 @@ func TestAccessKeyRotationRefusals(t *testing.T) {
 		}
 	}
 }
+
+// With migrateFrom (the source's clients use keys: AccessKey derived) and a given vault, the
+// rotation is the same: its label, and the secrets in the given vault on the active key.
+func TestAccessKeyRotationWithMigrateFromAndAGivenVault(t *testing.T) {
+	fake := classic("Standard", "C", 1, 0, nil)
+	fake.ActiveKey = SecondaryKey
+	redis := newCache(t, fake, migrateArgs("", func(a *ManagedRedisArgs) {
+		a.KeyVaultId, a.AccessKeyRotation = str(azuremock.GivenVaultId), str("2026-q4")
+	}))
+	azuremock.ExpectOutput(t, redis.ActiveAccessKey, SecondaryKey, false)
+	azuremock.ExpectOutput(t, redis.KeyVaultId, azuremock.GivenVaultId, false)
+	if r := fake.One(t, azuremock.AccessKeyRotationType); azuremock.Input(r, "rotation") != "2026-q4" {
+		t.Errorf("rotation %v", r.Inputs)
+	}
+	for _, s := range fake.Registered(secretToken) {
+		if azuremock.Input(s, "vaultName") != "shared-kv" {
+			t.Errorf("secret %s not in the given vault", s.Name)
+		}
+	}
+}

@@ -27,17 +27,11 @@ var (
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "provider-test-")
+	if err == nil {
+		armStore, armEndpoint, err = fakeazure.StartTrustedARM(dir)
+	}
 	if err != nil {
 		panic(err)
-	}
-	if armStore, err = fakeazure.OpenStore(dir); err != nil {
-		panic(err)
-	}
-	if armEndpoint, err = fakeazure.StartARM(armStore, dir); err != nil {
-		panic(err)
-	}
-	for k, v := range armEndpoint.Environment() { // before the first TLS handshake
-		os.Setenv(k, v)
 	}
 	code := m.Run()
 	armEndpoint.Close()

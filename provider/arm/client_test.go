@@ -24,18 +24,11 @@ var (
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "arm-test-")
+	if err == nil {
+		store, endpoint, err = fakeazure.StartTrustedARM(dir)
+	}
 	if err != nil {
 		panic(err)
-	}
-	if store, err = fakeazure.OpenStore(dir); err != nil {
-		panic(err)
-	}
-	if endpoint, err = fakeazure.StartARM(store, dir); err != nil {
-		panic(err)
-	}
-	// Before the first TLS handshake: Go reads the system's trust store once.
-	for k, v := range endpoint.Environment() {
-		os.Setenv(k, v)
 	}
 	code := m.Run()
 	endpoint.Close()

@@ -27,6 +27,21 @@ func migrationOf(t *testing.T, w *world, dir string) map[string]any {
 	return migration
 }
 
+// migrateProgram is a world holding a Standard C1 classic cache (extra: its properties that
+// differ) and the YAML program at path, with a stack whose cacheId is the source's.
+func migrateProgram(t *testing.T, path string, extra map[string]any) (*world, string, fakearm.Seed) {
+	t.Helper()
+	w := newWorld(t)
+	source := fakearm.ClassicCache("rg-classic", "old", fakearm.DefaultLocation, "Standard", "C", 1, 0, extra)
+	if err := w.Store.Seed(source); err != nil {
+		t.Fatal(err)
+	}
+	dir := yamlProject(t, path)
+	w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
+	w.cli(dir, "config", "set", "cacheId", source.ID)
+	return w, dir, source
+}
+
 // armCalls are the ARM endpoint's calls whose path holds part ("" for all).
 func armCalls(w *world, part string) []string {
 	var calls []string
@@ -42,15 +57,8 @@ func armCalls(w *world, part string) []string {
 // Azure's states are the output's, every call carries the default provider's token; a second
 // preview is clean, and deleting the source afterwards changes nothing.
 func TestYamlMigratePlanSwitchUndo(t *testing.T) {
-	w := newWorld(t)
-	source := fakearm.ClassicCache("rg-classic", "old", fakearm.DefaultLocation, "Standard", "C", 1, 0,
+	w, dir, source := migrateProgram(t, "tests/e2e/testdata/migrate/Pulumi.yaml",
 		map[string]any{"redisConfiguration": map[string]any{"rdbBackupEnabled": "true"}})
-	if err := w.Store.Seed(source); err != nil {
-		t.Fatal(err)
-	}
-	dir := yamlProject(t, "tests/e2e/testdata/migrate/Pulumi.yaml")
-	w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
-	w.cli(dir, "config", "set", "cacheId", source.ID)
 	w.cli(dir, "up", "--yes", "--skip-preview")
 	if m := migrationOf(t, w, dir); m["state"] != "NotStarted" || len(armCalls(w, "")) != 0 {
 		t.Fatalf("plan: %v, ARM calls %v", m, armCalls(w, ""))
@@ -101,14 +109,7 @@ func TestYamlMigratePlanSwitchUndo(t *testing.T) {
 // same up, after every other write, with the explicit provider's token. Destroy leaves the
 // migration in Azure and says so.
 func TestYamlMigrateInOneUpWithAnExplicitProvider(t *testing.T) {
-	w := newWorld(t)
-	source := fakearm.ClassicCache("rg-classic", "old", fakearm.DefaultLocation, "Standard", "C", 1, 0, nil)
-	if err := w.Store.Seed(source); err != nil {
-		t.Fatal(err)
-	}
-	dir := yamlProject(t, "tests/e2e/testdata/migrate-explicit/Pulumi.yaml")
-	w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
-	w.cli(dir, "config", "set", "cacheId", source.ID)
+	w, dir, _ := migrateProgram(t, "tests/e2e/testdata/migrate-explicit/Pulumi.yaml", nil)
 
 	// Entra ID only over a source whose clients use keys: refused at preview, the resource group
 	// unknown, nothing written.
@@ -157,14 +158,7 @@ func TestYamlMigrateInOneUpWithAnExplicitProvider(t *testing.T) {
 // Azure's validation refuses a TLS 1.0 source at preview, naming the disparity, and an up
 // without preview refuses it too: nothing is written either way.
 func TestYamlMigrateValidationRefuses(t *testing.T) {
-	w := newWorld(t)
-	source := fakearm.ClassicCache("rg-classic", "old", fakearm.DefaultLocation, "Standard", "C", 1, 0, map[string]any{"minimumTlsVersion": "1.0"})
-	if err := w.Store.Seed(source); err != nil {
-		t.Fatal(err)
-	}
-	dir := yamlProject(t, "tests/e2e/testdata/migrate/Pulumi.yaml")
-	w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
-	w.cli(dir, "config", "set", "cacheId", source.ID)
+	w, dir, _ := migrateProgram(t, "tests/e2e/testdata/migrate/Pulumi.yaml", map[string]any{"minimumTlsVersion": "1.0"})
 	w.cli(dir, "up", "--yes", "--skip-preview")
 	written := azureWrites(w)
 	w.cli(dir, "config", "set", "switchDns", "true")
@@ -182,14 +176,7 @@ func TestYamlMigrateValidationRefuses(t *testing.T) {
 // Day 2, a read that fails (throttled, its text holding "404" in a correlation id) fails the
 // run and changes nothing: the cache is not taken for absent.
 func TestYamlMigrateAFailedReadChangesNothing(t *testing.T) {
-	w := newWorld(t)
-	source := fakearm.ClassicCache("rg-classic", "old", fakearm.DefaultLocation, "Standard", "C", 1, 0, nil)
-	if err := w.Store.Seed(source); err != nil {
-		t.Fatal(err)
-	}
-	dir := yamlProject(t, "tests/e2e/testdata/migrate/Pulumi.yaml")
-	w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
-	w.cli(dir, "config", "set", "cacheId", source.ID)
+	w, dir, _ := migrateProgram(t, "tests/e2e/testdata/migrate/Pulumi.yaml", nil)
 	w.cli(dir, "up", "--yes", "--skip-preview")
 	written := azureWrites(w)
 	w.Fail = fakearm.GetRedisEnterprise
@@ -207,14 +194,7 @@ func TestYamlMigrateAFailedReadChangesNothing(t *testing.T) {
 
 // A tag removed from the program is removed from the cache (the source's stay).
 func TestYamlMigrateTagsFollowTheProgram(t *testing.T) {
-	w := newWorld(t)
-	source := fakearm.ClassicCache("rg-classic", "old", fakearm.DefaultLocation, "Standard", "C", 1, 0, nil)
-	if err := w.Store.Seed(source); err != nil {
-		t.Fatal(err)
-	}
-	dir := yamlProject(t, "tests/e2e/testdata/migrate/Pulumi.yaml")
-	w.cli(dir, "stack", "init", "dev", "--secrets-provider", "passphrase")
-	w.cli(dir, "config", "set", "cacheId", source.ID)
+	w, dir, _ := migrateProgram(t, "tests/e2e/testdata/migrate/Pulumi.yaml", nil)
 	w.cli(dir, "up", "--yes", "--skip-preview")
 	program := filepath.Join(dir, "Pulumi.yaml")
 	data, err := os.ReadFile(program)

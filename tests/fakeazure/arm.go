@@ -224,3 +224,22 @@ func isWrite(r *http.Request) bool {
 	return (r.Method == http.MethodPut || r.Method == http.MethodPost || r.Method == http.MethodDelete) &&
 		!strings.HasSuffix(path, "/validate") && !strings.HasSuffix(path, "/listkeys")
 }
+
+// StartTrustedARM opens a store in dir and serves it, trusted by this process: the endpoint and
+// its certificate in this process's environment (AZURE_MANAGED_REDIS_ARM_ENDPOINT,
+// SSL_CERT_FILE). Call it before the process's first TLS handshake (from a TestMain): Go reads
+// the system's trust store once.
+func StartTrustedARM(dir string) (*Store, *ARM, error) {
+	store, err := OpenStore(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	arm, err := StartARM(store, dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	for k, v := range arm.Environment() {
+		os.Setenv(k, v)
+	}
+	return store, arm, nil
+}

@@ -33,6 +33,9 @@ const (
 	GivenVaultId = "/subscriptions/" + fakearm.Subscription + "/resourceGroups/shared-rg/providers/Microsoft.KeyVault/vaults/shared-kv"
 )
 
+// StashType is the engine's built-in resource that keeps a value in the state.
+const StashType = "pulumi:index:Stash"
+
 // Token is the token getClientToken gives.
 const Token = "mock-arm-token"
 
@@ -124,8 +127,13 @@ func (f *Fake) NewResource(args pulumi.MockResourceArgs) (string, resource.Prope
 	f.events = append(f.events, "register "+args.TypeToken+" "+args.Name)
 	f.mu.Unlock()
 
-	if args.TypeToken == MigrationType {
+	switch args.TypeToken {
+	case MigrationType:
 		return f.migration(args)
+	case StashType:
+		// The engine's stash keeps the value it was created with: a program's first run creates it.
+		value := args.Inputs["input"]
+		return args.Name + "-stash", resource.PropertyMap{"input": value, "output": value}, nil
 	}
 	if !strings.HasPrefix(args.TypeToken, "azure-native:") {
 		return args.Name + "-id", args.Inputs, nil // a provider or a component

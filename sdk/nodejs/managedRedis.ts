@@ -124,6 +124,7 @@ export class ManagedRedis extends pulumi.ComponentResource {
             if (args?.resourceGroupName === undefined && !opts.urn) {
                 throw new Error("Missing required property 'resourceGroupName'");
             }
+            resourceInputs["acceptDataLoss"] = args?.acceptDataLoss;
             resourceInputs["accessPrincipals"] = args?.accessPrincipals;
             resourceInputs["authentication"] = args?.authentication;
             resourceInputs["capacity"] = args?.capacity;
@@ -196,6 +197,10 @@ export class ManagedRedis extends pulumi.ComponentResource {
  * The set of arguments for constructing a ManagedRedis resource.
  */
 export interface ManagedRedisArgs {
+    /**
+     * Allows a change that Azure can make only by creating the database or the cluster again (a SKU outside the scale targets Azure offers, high availability turned off, a clustering policy other than away from NoCluster, modules, geo-replication, location, zones, less capacity): the database, or the cluster with it, is then replaced, deleting it first, and its data is lost; the secrets and connection outputs carry the new access keys in the same update. Without it such a change is refused before anything is written, naming the input and the cache's current value. A standing permission while it is set: remove it after the change. Not with protectData. Default: false.
+     */
+    acceptDataLoss?: boolean;
     /**
      * The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
      */

@@ -68,6 +68,9 @@ type Fake struct {
 	// Fail, when set, fails the invokes of a function token with that text (Azure's answer, as
 	// azure-native reports it: fakearm.ThrottledText, say).
 	Fail map[string]string
+	// Kept, when set, are the values the engine's stashes of these names were created with by an
+	// earlier run (a stack renamed since, say); a stash not listed is created by this run.
+	Kept map[string]resource.PropertyValue
 
 	mu        sync.Mutex
 	resources []pulumi.MockResourceArgs
@@ -131,9 +134,13 @@ func (f *Fake) NewResource(args pulumi.MockResourceArgs) (string, resource.Prope
 	case MigrationType:
 		return f.migration(args)
 	case StashType:
-		// The engine's stash keeps the value it was created with: a program's first run creates it.
-		value := args.Inputs["input"]
-		return args.Name + "-stash", resource.PropertyMap{"input": value, "output": value}, nil
+		// The engine's stash keeps the value it was created with: by an earlier run (Kept), or
+		// now.
+		kept, ok := f.Kept[args.Name]
+		if !ok {
+			kept = args.Inputs["input"]
+		}
+		return args.Name + "-stash", resource.PropertyMap{"input": args.Inputs["input"], "output": kept}, nil
 	}
 	if !strings.HasPrefix(args.TypeToken, "azure-native:") {
 		return args.Name + "-id", args.Inputs, nil // a provider or a component

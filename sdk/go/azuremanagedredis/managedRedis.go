@@ -85,6 +85,8 @@ func NewManagedRedis(ctx *pulumi.Context,
 }
 
 type managedRedisArgs struct {
+	// Allows a change that Azure can make only by creating the database or the cluster again (a SKU outside the scale targets Azure offers, high availability turned off, a clustering policy other than away from NoCluster, modules, geo-replication, location, zones, less capacity): the database, or the cluster with it, is then replaced, deleting it first, and its data is lost; the secrets and connection outputs carry the new access keys in the same update. Without it such a change is refused before anything is written, naming the input and the cache's current value. A standing permission while it is set: remove it after the change. Not with protectData. Default: false.
+	AcceptDataLoss *bool `pulumi:"acceptDataLoss"`
 	// The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
 	AccessPrincipals []AccessPrincipal `pulumi:"accessPrincipals"`
 	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
@@ -133,6 +135,8 @@ type managedRedisArgs struct {
 
 // The set of arguments for constructing a ManagedRedis resource.
 type ManagedRedisArgs struct {
+	// Allows a change that Azure can make only by creating the database or the cluster again (a SKU outside the scale targets Azure offers, high availability turned off, a clustering policy other than away from NoCluster, modules, geo-replication, location, zones, less capacity): the database, or the cluster with it, is then replaced, deleting it first, and its data is lost; the secrets and connection outputs carry the new access keys in the same update. Without it such a change is refused before anything is written, naming the input and the cache's current value. A standing permission while it is set: remove it after the change. Not with protectData. Default: false.
+	AcceptDataLoss *bool
 	// The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
 	AccessPrincipals []AccessPrincipalArgs
 	// `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.

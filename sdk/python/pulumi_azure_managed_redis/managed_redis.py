@@ -23,6 +23,7 @@ __all__ = ['ManagedRedisArgs', 'ManagedRedis']
 class ManagedRedisArgs:
     def __init__(__self__, *,
                  resource_group_name: pulumi.Input[_builtins.str],
+                 accept_data_loss: Optional[_builtins.bool] = None,
                  access_principals: Optional[Sequence['AccessPrincipalArgs']] = None,
                  authentication: Optional['Authentication'] = None,
                  capacity: Optional[_builtins.int] = None,
@@ -48,6 +49,7 @@ class ManagedRedisArgs:
         The set of arguments for constructing a ManagedRedis resource.
 
         :param pulumi.Input[_builtins.str] resource_group_name: The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
+        :param _builtins.bool accept_data_loss: Allows a change that Azure can make only by creating the database or the cluster again (a SKU outside the scale targets Azure offers, high availability turned off, a clustering policy other than away from NoCluster, modules, geo-replication, location, zones, less capacity): the database, or the cluster with it, is then replaced, deleting it first, and its data is lost; the secrets and connection outputs carry the new access keys in the same update. Without it such a change is refused before anything is written, naming the input and the cache's current value. A standing permission while it is set: remove it after the change. Not with protectData. Default: false.
         :param Sequence['AccessPrincipalArgs'] access_principals: The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
         :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
         :param _builtins.int capacity: The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
@@ -71,6 +73,8 @@ class ManagedRedisArgs:
         :param Sequence[_builtins.str] zones: The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
         """
         pulumi.set(__self__, "resource_group_name", resource_group_name)
+        if accept_data_loss is not None:
+            pulumi.set(__self__, "accept_data_loss", accept_data_loss)
         if access_principals is not None:
             pulumi.set(__self__, "access_principals", access_principals)
         if authentication is not None:
@@ -125,6 +129,18 @@ class ManagedRedisArgs:
     @resource_group_name.setter
     def resource_group_name(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "resource_group_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="acceptDataLoss")
+    def accept_data_loss(self) -> Optional[_builtins.bool]:
+        """
+        Allows a change that Azure can make only by creating the database or the cluster again (a SKU outside the scale targets Azure offers, high availability turned off, a clustering policy other than away from NoCluster, modules, geo-replication, location, zones, less capacity): the database, or the cluster with it, is then replaced, deleting it first, and its data is lost; the secrets and connection outputs carry the new access keys in the same update. Without it such a change is refused before anything is written, naming the input and the cache's current value. A standing permission while it is set: remove it after the change. Not with protectData. Default: false.
+        """
+        return pulumi.get(self, "accept_data_loss")
+
+    @accept_data_loss.setter
+    def accept_data_loss(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "accept_data_loss", value)
 
     @_builtins.property
     @pulumi.getter(name="accessPrincipals")
@@ -385,6 +401,7 @@ class ManagedRedis(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 accept_data_loss: Optional[_builtins.bool] = None,
                  access_principals: Optional[Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']]] = None,
                  authentication: Optional['Authentication'] = None,
                  capacity: Optional[_builtins.int] = None,
@@ -413,6 +430,7 @@ class ManagedRedis(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param _builtins.bool accept_data_loss: Allows a change that Azure can make only by creating the database or the cluster again (a SKU outside the scale targets Azure offers, high availability turned off, a clustering policy other than away from NoCluster, modules, geo-replication, location, zones, less capacity): the database, or the cluster with it, is then replaced, deleting it first, and its data is lost; the secrets and connection outputs carry the new access keys in the same update. Without it such a change is refused before anything is written, naming the input and the cache's current value. A standing permission while it is set: remove it after the change. Not with protectData. Default: false.
         :param Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']] access_principals: The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
         :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
         :param _builtins.int capacity: The node count, for the legacy Enterprise and EnterpriseFlash SKUs only.
@@ -460,6 +478,7 @@ class ManagedRedis(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 accept_data_loss: Optional[_builtins.bool] = None,
                  access_principals: Optional[Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']]] = None,
                  authentication: Optional['Authentication'] = None,
                  capacity: Optional[_builtins.int] = None,
@@ -493,6 +512,7 @@ class ManagedRedis(pulumi.ComponentResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = ManagedRedisArgs.__new__(ManagedRedisArgs)
 
+            __props__.__dict__["accept_data_loss"] = accept_data_loss
             __props__.__dict__["access_principals"] = access_principals
             __props__.__dict__["authentication"] = authentication
             __props__.__dict__["capacity"] = capacity

@@ -1,12 +1,18 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/auto"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/managedredis/pulumi-azure-managed-redis/component"
 	"github.com/managedredis/pulumi-azure-managed-redis/internal/testdouble/fakearm"
 )
 
@@ -233,4 +239,112 @@ func countCalls(w *world, prefix string) int {
 		}
 	}
 	return n
+}
+
+// dayTwoSettings are the inputs the Go program of TestDayTwoInGo changes.
+type dayTwoSettings struct {
+	sku                         string
+	team                        string
+	clusteringPolicy            string
+	modules                     []component.DatabaseModule
+	protectData, acceptDataLoss bool
+}
+
+// Day-2 changes in Go (the library, in-process): in place with protectData, refused at preview
+// and by an up (the Automation API's up skips the preview) with no write, a database recreation
+// with acceptDataLoss carrying the new keys in the same up, and a renamed stack that keeps its
+// cache.
+func TestDayTwoInGo(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	settings := &dayTwoSettings{sku: "Balanced_B1", team: "cache", clusteringPolicy: "OSSCluster"}
+	program := func(pctx *pulumi.Context) error {
+		cache, err := component.NewManagedRedis(pctx, "cache", &component.ManagedRedisArgs{
+			ResourceGroupName: pulumi.String("rg"), Authentication: component.AccessKey, Sku: settings.sku,
+			Tags:        pulumi.StringMap{"team": pulumi.String(settings.team)},
+			Database:    &component.DatabaseSettings{ClusteringPolicy: settings.clusteringPolicy, Modules: settings.modules},
+			ProtectData: settings.protectData, AcceptDataLoss: settings.acceptDataLoss,
+		})
+		if err != nil {
+			return err
+		}
+		pctx.Export("databaseId", cache.DatabaseId)
+		pctx.Export("primaryAccessKey", cache.PrimaryAccessKey)
+		return nil
+	}
+	workDir := t.TempDir()
+	opts := []auto.LocalWorkspaceOption{auto.WorkDir(workDir), auto.EnvVars(w.Environment()), auto.SecretsProvider("passphrase"),
+		auto.Project(workspace.Project{Name: "day2", Runtime: workspace.NewProjectRuntimeInfo("go", nil)})}
+	stack, err := auto.UpsertStackInlineSource(ctx, "dev", "day2", program, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	up := func() auto.UpResult {
+		t.Helper()
+		res, err := stack.Up(ctx)
+		if err != nil {
+			t.Fatalf("up: %v", err)
+		}
+		return res
+	}
+	changes := func() map[string]int {
+		t.Helper()
+		res, err := stack.Preview(ctx)
+		if err != nil {
+			t.Fatalf("preview: %v", err)
+		}
+		summary := map[string]int{}
+		for op, n := range res.ChangeSummary {
+			summary[string(op)] = n
+		}
+		return summary
+	}
+	databaseId := up().Outputs["databaseId"].Value.(string)
+
+	// In place, with protectData: a scale target and a tag.
+	settings.protectData, settings.sku, settings.team = true, "MemoryOptimized_M10", "ops"
+	if c := changes(); c["replace"] != 0 || c["update"] == 0 {
+		t.Errorf("the in-place change previews %v", c)
+	}
+	up()
+	if c := changes(); c["update"]+c["replace"]+c["create"]+c["delete"] != 0 {
+		t.Errorf("a second preview shows %v", c)
+	}
+
+	// Refused before any write: a clustering policy and modules, at once.
+	written := azureWrites(w)
+	settings.clusteringPolicy, settings.modules = "EnterpriseCluster", []component.DatabaseModule{{Name: "RedisJSON"}}
+	_, previewErr := stack.Preview(ctx)
+	_, upErr := stack.Up(ctx)
+	for _, err := range []error{previewErr, upErr} {
+		for _, want := range []string{"the cache has database.clusteringPolicy OSSCluster", "(rule V12)", "the cache has database.modules []",
+			"(rule V13)", "set acceptDataLoss: true"} {
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("want %q, got %v", want, err)
+			}
+		}
+	}
+	if n := azureWrites(w) - written; n != 0 {
+		t.Errorf("the refusal wrote to Azure %d times", n)
+	}
+
+	// With acceptDataLoss: the database replaced delete-first, its new keys out in the same up.
+	settings.protectData, settings.acceptDataLoss = false, true
+	res := up()
+	expectRecreated(t, w, databaseId, 2)
+	if key := res.Outputs["primaryAccessKey"]; key.Value != fakearm.RecreatedKeys(databaseId, 2)["primaryKey"] || !key.Secret {
+		t.Errorf("primaryAccessKey %+v, want the new key, secret", key)
+	}
+	if c := changes(); c["update"]+c["replace"]+c["create"]+c["delete"] != 0 {
+		t.Errorf("a second preview shows %v", c)
+	}
+
+	// A renamed stack keeps its cache.
+	w.cli(workDir, "stack", "rename", "renamed", "--stack", "dev")
+	if stack, err = auto.SelectStackInlineSource(ctx, "renamed", "day2", program, opts...); err != nil {
+		t.Fatal(err)
+	}
+	if c := changes(); c["update"]+c["replace"]+c["create"]+c["delete"] != 0 {
+		t.Errorf("the renamed stack previews %v", c)
+	}
 }

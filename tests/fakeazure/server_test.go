@@ -53,11 +53,6 @@ func TestDiffReplacesOnCreateOnlyInputsOnly(t *testing.T) {
 	database := map[string]any{"clusterName": "c", "resourceGroupName": "rg", "databaseName": "default", "port": 10000,
 		"evictionPolicy": "VolatileLRU", "clusteringPolicy": "OSSCluster", "accessKeysAuthentication": "Disabled",
 		"modules": []any{map[string]any{"name": "RedisJSON"}}}
-	with := func(key string, value any) map[string]any {
-		m := maps.Clone(database)
-		m[key] = value
-		return m
-	}
 	tests := []struct {
 		name         string
 		typ          string
@@ -66,13 +61,13 @@ func TestDiffReplacesOnCreateOnlyInputsOnly(t *testing.T) {
 		wantChange   bool
 	}{
 		{"same", databaseType, database, database, nil, false},
-		{"eviction policy updates", databaseType, database, with("evictionPolicy", "AllKeysLRU"), nil, true},
-		{"access keys update", databaseType, database, with("accessKeysAuthentication", "Enabled"), nil, true},
-		{"port replaces", databaseType, database, with("port", 10001), []string{"port"}, true},
-		{"modules replace", databaseType, database, with("modules", []any{}), []string{"modules"}, true},
-		{"geo-replication replaces", databaseType, database, with("geoReplication", map[string]any{"groupNickname": "g"}), []string{"geoReplication"}, true},
+		{"eviction policy updates", databaseType, database, withValue(database, "evictionPolicy", "AllKeysLRU"), nil, true},
+		{"access keys update", databaseType, database, withValue(database, "accessKeysAuthentication", "Enabled"), nil, true},
+		{"port replaces", databaseType, database, withValue(database, "port", 10001), []string{"port"}, true},
+		{"modules replace", databaseType, database, withValue(database, "modules", []any{}), []string{"modules"}, true},
+		{"geo-replication replaces", databaseType, database, withValue(database, "geoReplication", map[string]any{"groupNickname": "g"}), []string{"geoReplication"}, true},
 		// Not create-only in azure-native: an update, which Azure refuses (TestAzureRefusesUpdatesItCannotMake).
-		{"clustering policy updates", databaseType, database, with("clusteringPolicy", "EnterpriseCluster"), nil, true},
+		{"clustering policy updates", databaseType, database, withValue(database, "clusteringPolicy", "EnterpriseCluster"), nil, true},
 		{"cluster zones update", clusterType, map[string]any{"clusterName": "a"}, map[string]any{"clusterName": "a", "zones": []any{"1"}}, nil, true},
 		{"cluster name replaces", clusterType, map[string]any{"clusterName": "a", "tags": map[string]any{}}, map[string]any{"clusterName": "b", "tags": map[string]any{}}, []string{"clusterName"}, true},
 		{"cluster location replaces", clusterType, map[string]any{"clusterName": "a"}, map[string]any{"clusterName": "a", "location": "eastus"}, []string{"location"}, true},
@@ -96,6 +91,13 @@ func TestDiffReplacesOnCreateOnlyInputsOnly(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withValue is m with key set to value.
+func withValue(m map[string]any, key string, value any) map[string]any {
+	c := maps.Clone(m)
+	c[key] = value
+	return c
 }
 
 func createDatabase(t *testing.T, s *Server, keys string) string {
@@ -653,26 +655,21 @@ func TestAzureRefusesUpdatesItCannotMake(t *testing.T) {
 	legacy := map[string]any{"clusterName": "c", "resourceGroupName": "rg", "publicNetworkAccess": "Enabled",
 		"sku": map[string]any{"name": "Enterprise_E10", "capacity": 4}}
 	database := map[string]any{"clusterName": "c", "resourceGroupName": "rg", "databaseName": "default", "clusteringPolicy": "OSSCluster"}
-	with := func(m map[string]any, key string, value any) map[string]any {
-		c := maps.Clone(m)
-		c[key] = value
-		return c
-	}
 	tests := []struct {
 		name       string
 		typ        string
 		olds, news map[string]any
 		refusal    string // "" when Azure takes it
 	}{
-		{"high availability off", clusterType, cluster, with(cluster, "highAvailability", "Disabled"), "high availability cannot be disabled"},
-		{"high availability on", clusterType, with(cluster, "highAvailability", "Disabled"), cluster, ""},
-		{"a scale target", clusterType, cluster, with(cluster, "sku", map[string]any{"name": "MemoryOptimized_M20"}), ""},
-		{"in-memory to Flash", clusterType, cluster, with(cluster, "sku", map[string]any{"name": "FlashOptimized_A250"}), "cannot be scaled from Balanced_B1 to FlashOptimized_A250"},
-		{"zones", clusterType, cluster, with(cluster, "zones", []any{"1", "2"}), "zones of an existing cache cannot be changed"},
-		{"capacity up", clusterType, legacy, with(legacy, "sku", map[string]any{"name": "Enterprise_E10", "capacity": 6}), ""},
-		{"capacity down", clusterType, legacy, with(legacy, "sku", map[string]any{"name": "Enterprise_E10", "capacity": 2}), "capacity cannot be reduced from 4 to 2"},
-		{"clustering policy", databaseType, database, with(database, "clusteringPolicy", "EnterpriseCluster"), "can be updated only if the current value is NoCluster"},
-		{"clustering policy from NoCluster", databaseType, with(database, "clusteringPolicy", "NoCluster"), database, ""},
+		{"high availability off", clusterType, cluster, withValue(cluster, "highAvailability", "Disabled"), "high availability cannot be disabled"},
+		{"high availability on", clusterType, withValue(cluster, "highAvailability", "Disabled"), cluster, ""},
+		{"a scale target", clusterType, cluster, withValue(cluster, "sku", map[string]any{"name": "MemoryOptimized_M20"}), ""},
+		{"in-memory to Flash", clusterType, cluster, withValue(cluster, "sku", map[string]any{"name": "FlashOptimized_A250"}), "cannot be scaled from Balanced_B1 to FlashOptimized_A250"},
+		{"zones", clusterType, cluster, withValue(cluster, "zones", []any{"1", "2"}), "zones of an existing cache cannot be changed"},
+		{"capacity up", clusterType, legacy, withValue(legacy, "sku", map[string]any{"name": "Enterprise_E10", "capacity": 6}), ""},
+		{"capacity down", clusterType, legacy, withValue(legacy, "sku", map[string]any{"name": "Enterprise_E10", "capacity": 2}), "capacity cannot be reduced from 4 to 2"},
+		{"clustering policy", databaseType, database, withValue(database, "clusteringPolicy", "EnterpriseCluster"), "can be updated only if the current value is NoCluster"},
+		{"clustering policy from NoCluster", databaseType, withValue(database, "clusteringPolicy", "NoCluster"), database, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

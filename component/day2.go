@@ -114,7 +114,7 @@ func (b *builder) readAsItIs(s *settings) (*cacheAsItIs, *wantedCache, error) {
 	if err := b.wantedInputs(s, w); err != nil {
 		return nil, nil, err
 	}
-	if w.sku != c.Cluster.Result.Sku.Name {
+	if current := c.Cluster.Result.Sku.Name; current != "" && w.sku != current {
 		if c.scaleTargets, err = b.scaleTargets(c.clusterName, c.resourceGroupName); err != nil {
 			return nil, nil, err
 		}

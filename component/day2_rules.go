@@ -49,7 +49,7 @@ func movedResourceGroup(w wantedCache, c cacheAsItIs) (string, string, bool) {
 func otherLocation(w wantedCache, c cacheAsItIs) (string, string, bool) {
 	current := c.Cluster.Result.Location
 	return current, "a resource's location is fixed when it is created",
-		w.location != "" && normalizedLocation(w.location) != normalizedLocation(current)
+		w.location != "" && current != "" && normalizedLocation(w.location) != normalizedLocation(current)
 }
 
 func skuOutsideScaleTargets(w wantedCache, c cacheAsItIs) (string, string, bool) {
@@ -59,7 +59,7 @@ func skuOutsideScaleTargets(w wantedCache, c cacheAsItIs) (string, string, bool)
 		targets = "only to " + strings.Join(c.scaleTargets, ", ")
 	}
 	return current, fmt.Sprintf("Azure scales this cache in place %s (listSkusForScaling), never between the in-memory "+
-		"and Flash Optimized tiers", targets), w.sku != current && !slices.Contains(c.scaleTargets, w.sku)
+		"and Flash Optimized tiers", targets), current != "" && w.sku != current && !slices.Contains(c.scaleTargets, w.sku)
 }
 
 func highAvailabilityOff(w wantedCache, c cacheAsItIs) (string, string, bool) {

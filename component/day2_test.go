@@ -220,3 +220,25 @@ func TestAMovedCacheIsARecreation(t *testing.T) {
 	fake.Delete(fakearm.ClusterId("rg", "c")) // gone: nothing left to lose
 	newCache(t, fake, &ManagedRedisArgs{ResourceGroupName: str("rg"), ClusterName: str("d")})
 }
+
+// A cache encrypted with a customer-managed key is read whole: Azure answers its identity as a
+// map (not the list sent), which the reader decodes, so its SKU is the cache's and a second run
+// with nothing changed sorts no change.
+func TestACacheWithACustomerManagedKeyIsReadWhole(t *testing.T) {
+	fake := azuremock.New(fakearm.Seed{ID: identityId, Type: fakearm.IdentityType, Properties: map[string]any{"principalId": azuremock.PrincipalC}})
+	args := func() *ManagedRedisArgs {
+		return &ManagedRedisArgs{ResourceGroupName: str("rg"), ClusterName: str("c"), Sku: "Balanced_B3",
+			CustomerManagedKey: &CustomerManagedKeySettings{KeyUrl: str(keyUrl), UserAssignedIdentityId: str(identityId)}}
+	}
+	newCache(t, fake, args())
+	var read *redisenterprise.LookupRedisEnterpriseResult
+	err := azuremock.Run(fake, func(ctx *pulumi.Context) error {
+		var err error
+		read, err = redisenterprise.LookupRedisEnterprise(ctx, &redisenterprise.LookupRedisEnterpriseArgs{ClusterName: "c", ResourceGroupName: "rg"})
+		return err
+	})
+	if err != nil || read.Sku.Name != "Balanced_B3" || read.Identity == nil || len(read.Identity.UserAssignedIdentities) != 1 {
+		t.Fatalf("read %+v, %v", read, err)
+	}
+	newCache(t, fake, args())
+}

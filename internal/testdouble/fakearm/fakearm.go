@@ -181,12 +181,16 @@ var Types = map[string]Type{
 		ID:         func(in map[string]any) string { return ClusterId(Str(in, "resourceGroupName"), Str(in, "clusterName")) },
 		Outputs: func(id string, in map[string]any) map[string]any {
 			location := orDefault(Str(in, "location"), DefaultLocation)
-			return map[string]any{
+			out := map[string]any{
 				"name": Str(in, "clusterName"), "location": location, "hostName": HostName(Str(in, "clusterName"), location),
 				"redisVersion": RedisVersion, "provisioningState": "Succeeded", "resourceState": "Running",
 				"kind": "v2", "redundancyMode": "ZR", "type": "Microsoft.Cache/redisEnterprise",
 				"privateEndpointConnections": []any{},
 			}
+			if identity, ok := in["identity"].(map[string]any); ok {
+				out["identity"] = identityResponse(identity)
+			}
+			return out
 		},
 	},
 	DatabaseType: {
@@ -350,6 +354,22 @@ func init() {
 				"type": "Microsoft.Resources/resourceGroups", "properties": map[string]any{"provisioningState": "Succeeded"}}
 		},
 	}
+}
+
+// identityResponse is a managed identity as Azure answers it: the user-assigned identities sent
+// as a list of ids come back as a map of each id to its principal and client ids.
+func identityResponse(in map[string]any) map[string]any {
+	out := map[string]any{"type": Str(in, "type")}
+	if ids, ok := in["userAssignedIdentities"].([]any); ok {
+		assigned := map[string]any{}
+		for _, id := range ids {
+			if id, ok := id.(string); ok {
+				assigned[id] = map[string]any{"principalId": PrincipalIdOf(id), "clientId": GuidOf(id, "client")}
+			}
+		}
+		out["userAssignedIdentities"] = assigned
+	}
+	return out
 }
 
 // PrivateEndpointId is the ARM id of a private endpoint.

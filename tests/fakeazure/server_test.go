@@ -670,6 +670,8 @@ func TestAzureRefusesUpdatesItCannotMake(t *testing.T) {
 		{"capacity down", clusterType, legacy, withValue(legacy, "sku", map[string]any{"name": "Enterprise_E10", "capacity": 2}), "capacity cannot be reduced from 4 to 2"},
 		{"clustering policy", databaseType, database, withValue(database, "clusteringPolicy", "EnterpriseCluster"), "can be updated only if the current value is NoCluster"},
 		{"clustering policy from NoCluster", databaseType, withValue(database, "clusteringPolicy", "NoCluster"), database, ""},
+		{"modules", databaseType, database, withValue(database, "modules", []any{map[string]any{"name": "RedisJSON"}}), "modules can only be set when the database is created"},
+		{"eviction policy", databaseType, database, withValue(database, "evictionPolicy", "AllKeysLRU"), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -88,6 +88,13 @@ func UpdateRefusal(token, id string, olds, news map[string]any) string {
 			problems = append(problems, fmt.Sprintf("the clustering policy of a database cannot be changed from %s to %s: "+
 				"it can be updated only if the current value is NoCluster; delete and create the database", was, is))
 		}
+		// Read and create only (azure-native replaces on them, so an update carries them only
+		// when a program ignores their changes).
+		for _, createOnly := range []string{"modules", "geoReplication", "port"} {
+			if fmt.Sprint(olds[createOnly]) != fmt.Sprint(news[createOnly]) {
+				problems = append(problems, fmt.Sprintf("%s can only be set when the database is created", createOnly))
+			}
+		}
 	}
 	if len(problems) == 0 {
 		return ""

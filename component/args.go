@@ -76,6 +76,15 @@ type ManagedRedisArgs struct {
 	CustomerManagedKey *CustomerManagedKeySettings `pulumi:"customerManagedKey,optional" cache:"new"`
 	// ProtectData protects the cluster and the database against replacement and deletion.
 	ProtectData bool `pulumi:"protectData,optional" cache:"new"`
+	// AcceptDataLoss allows a change that Azure can make only by creating the database or the
+	// cluster again (a SKU outside the scale targets Azure offers, high availability turned off,
+	// a clustering policy other than away from NoCluster, modules, geo-replication, location,
+	// zones, less capacity): the database, or the cluster with it, is then replaced, deleting
+	// it first, and its data is lost; the secrets and connection outputs carry the new access
+	// keys in the same update. Without it such a change is refused before anything is written,
+	// naming the input and the cache's current value. A standing permission while it is set:
+	// remove it after the change. Not with protectData. Default: false.
+	AcceptDataLoss bool `pulumi:"acceptDataLoss,optional" cache:"new"`
 	// RoleAssignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep
 	// AVM's roleAssignments, each keyed by its name like accessPrincipals.
 	RoleAssignments []RoleAssignment `pulumi:"roleAssignments,optional"`

@@ -20,6 +20,10 @@ type builder struct {
 	// their ids, components by their URNs.
 	dependencies pulumi.ArrayOutput
 	clientConfig *authorization.GetClientConfigResultOutput
+	// names are the cache's names kept since its creation (names_kept.go), once registered.
+	names *keptNames
+	// reads are the caches read, by resource group and cluster name: each is read once.
+	reads map[[2]string]cacheNow
 }
 
 func newBuilder(ctx *pulumi.Context, parent composite, opts []pulumi.ResourceOption) (*builder, error) {

@@ -17,8 +17,11 @@ type cache struct {
 
 // createCache registers the cluster, encrypted with the customer-managed key if any, and its
 // "default" database.
-func (b *builder) createCache(s *settings) (*cache, error) {
-	clusterName := b.newClusterName(s)
+func (b *builder) createCache(s *settings, plan dayTwoPlan) (*cache, error) {
+	clusterName, err := b.newClusterName(s)
+	if err != nil {
+		return nil, err
+	}
 	var protect []pulumi.ResourceOption
 	if s.protectData {
 		protect = append(protect, pulumi.Protect(true))
@@ -60,13 +63,13 @@ func (b *builder) createCache(s *settings) (*cache, error) {
 	}
 
 	cluster, err := redisenterprise.NewRedisEnterprise(b.ctx, s.name, clusterArgs,
-		b.child(append(protect, pulumi.DependsOn(key.dependsOn))...)...)
+		b.child(append(append(protect, pulumi.DependsOn(key.dependsOn)), plan.clusterOptions()...)...)...)
 	if err != nil {
 		return nil, err
 	}
 
 	databaseArgs.ClusterName = cluster.Name
-	database, err := redisenterprise.NewDatabase(b.ctx, s.name, databaseArgs, b.child(protect...)...)
+	database, err := redisenterprise.NewDatabase(b.ctx, s.name, databaseArgs, b.child(append(protect, plan.databaseOptions()...)...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -84,12 +87,14 @@ func (b *builder) createCache(s *settings) (*cache, error) {
 	}, nil
 }
 
-// newClusterName is the new cluster's name: the given one, or the default.
-func (b *builder) newClusterName(s *settings) pulumi.StringOutput {
-	if s.defaultName {
-		return b.defaultName(s, defaultClusterName)
+// newClusterName is the new cluster's name: the given one, or the default kept since the cache
+// was created (names_kept.go).
+func (b *builder) newClusterName(s *settings) (pulumi.StringOutput, error) {
+	names, err := b.keptNames(s)
+	if err != nil {
+		return pulumi.StringOutput{}, err
 	}
-	return s.clusterName
+	return names.clusterName, nil
 }
 
 // defaultName derives a global name from where the component lives: the subscription the

@@ -47,9 +47,10 @@ var (
 			AccessPrincipals: []AccessPrincipal{{ObjectId: str(azuremock.PrincipalC), PrincipalType: PrincipalUser, AccessString: ptr("+@read ~cache:*")}},
 		}
 	}
-	// A new cache with snapshots.
+	// A cache with snapshots, which exists on Flash (everyInputFake): Balanced_B0 needs a new one.
 	everySnapshotInput = func() *ManagedRedisArgs {
-		return &ManagedRedisArgs{ResourceGroupName: str("rg-every"), Database: &DatabaseSettings{Persistence: &PersistenceSettings{RdbFrequency: "6h"}}}
+		return &ManagedRedisArgs{ResourceGroupName: str("rg-every"), ClusterName: str("every-flash"), AcceptDataLoss: true,
+			Database: &DatabaseSettings{Persistence: &PersistenceSettings{RdbFrequency: "6h"}}}
 	}
 	// An existing cache.
 	everyExistingInput = func() *ManagedRedisArgs {
@@ -78,6 +79,9 @@ func everyInputFake() *azuremock.Fake {
 	fake.Seed(fakearm.Seed{ID: identityId, Type: fakearm.IdentityType, Properties: map[string]any{"principalId": azuremock.PrincipalC}})
 	fake.Seed(fakearm.ExistingVault("keys-rg", "keys-kv", true)...)
 	fake.Seed(fakearm.ClassicCache("rg-classic", "old", "eastus", "Standard", "C", 1, 0, nil))
+	flash := fakearm.ExistingCache("rg-every", "every-flash", "westeurope", "Enabled")
+	flash[0].Properties["sku"] = map[string]any{"name": "FlashOptimized_A250"}
+	fake.Seed(flash...)
 	return fake
 }
 
@@ -235,6 +239,9 @@ func TestEveryInputReachesAzure(t *testing.T) {
 		}},
 		{func(f *azuremock.Fake) error { return runManagedRedis(f, everySnapshotInput()) }, []arrival{
 			{"database.persistence.rdbFrequency", input(database, "persistence", map[string]any{"rdbEnabled": true, "rdbFrequency": "6h"})},
+			{"acceptDataLoss", option(cluster, func(r pulumi.MockResourceArgs) bool {
+				return slices.Equal(r.RegisterRPC.GetReplaceOnChanges(), []string{"*"}) && r.RegisterRPC.GetDeleteBeforeReplace()
+			})},
 		}},
 		{func(f *azuremock.Fake) error { return runManagedRedis(f, everyExistingInput()) }, []arrival{
 			{"existing.clusterName", read(fakearm.GetRedisEnterprise, "clusterName", "legacy")},

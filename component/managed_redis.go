@@ -159,8 +159,20 @@ func BuildManagedRedis(ctx *pulumi.Context, name string, args *ManagedRedisArgs,
 	if err := previewProviderErrors(&redis.ResourceState, s.previewInputs()); err != nil {
 		return nil, refused(err)
 	}
+	// Before any child is registered: the private DNS zone claimed once the subnet is known, and
+	// the changes of an existing cache sorted (a recreation refused without acceptDataLoss; only
+	// the engine's stash of its names may be registered first).
+	if err := b.claimZoneWhenKnown(s); err != nil {
+		return nil, refused(err)
+	}
+	var plan dayTwoPlan
+	if s.existing == nil {
+		if plan, err = b.dayTwo(s); err != nil {
+			return nil, refused(err)
+		}
+	}
 
-	parts, err := b.build(s)
+	parts, err := b.build(s, plan)
 	if err != nil {
 		return nil, err
 	}
@@ -195,14 +207,15 @@ type parts struct {
 	migration         *MigrationStatusOutput // with migrateFrom only
 }
 
-// build registers the component's children, part by part.
-func (b *builder) build(s *settings) (*parts, error) {
+// build registers the component's children, part by part; plan says what acceptDataLoss lets
+// it replace.
+func (b *builder) build(s *settings, plan dayTwoPlan) (*parts, error) {
 	p := &parts{}
 	var err error
 	// 1. The cache: created, or read when it exists.
 	if s.existing != nil {
 		p.cache = b.readExistingCache(s)
-	} else if p.cache, err = b.createCache(s); err != nil {
+	} else if p.cache, err = b.createCache(s, plan); err != nil {
 		return nil, err
 	}
 	// 2. With access keys: the key, and the two secrets in Key Vault.

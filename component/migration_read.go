@@ -40,7 +40,11 @@ func (b *builder) readMigration(name string, a *ManagedRedisArgs) (*migrationRea
 			return nil, err
 		}
 	}
-	names, known, err := b.now(b.newClusterName(s), s.resourceGroupName)
+	clusterName, err := b.newClusterName(s)
+	if err != nil {
+		return nil, err
+	}
+	names, known, err := b.now(clusterName, s.resourceGroupName)
 	var refused *InputError
 	switch {
 	case errors.As(err, &refused): // an invalid name: a rule refuses it

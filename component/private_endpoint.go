@@ -1,6 +1,7 @@
 package component
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -36,7 +37,7 @@ func (b *builder) privateEndpoint(s *settings, c *cache) (*endpoint, error) {
 			GroupIds:             pulumi.StringArray{pulumi.String(privateEndpointGroup)},
 		}},
 		Tags: s.tags,
-	}, b.child()...)
+	}, b.child(pulumi.DeleteBeforeReplace(true))...) // its Azure name is fixed: another subnet replaces it
 	if err != nil {
 		return nil, err
 	}
@@ -156,6 +157,29 @@ func claimZoneNow(ctx *pulumi.Context, args *ManagedRedisArgs, s *settings) erro
 	}
 	pe.zoneClaimed = true
 	return programOf(ctx).claimZone(s.name, resourceGroupName, subnet[1])
+}
+
+// claimZoneWhenKnown claims the places of the zone the cache's private endpoint would create once
+// they are known, before any child of the cache is registered: at preview when the subnet's id is
+// known then (a literal, or an existing resource's), else while `up` runs, once the resource it
+// comes from exists. (Still unknown at preview, the claim waits for the zone's write instead.)
+func (b *builder) claimZoneWhenKnown(s *settings) error {
+	pe := s.privateEndpoint
+	if pe == nil || pe.zoneId != nil || pe.zoneClaimed {
+		return nil
+	}
+	values, known, err := b.now(pe.subnetId, s.resourceGroupName)
+	var invalid *InputError
+	switch {
+	case errors.As(err, &invalid): // refused as a value, with the other rules' refusals
+		return nil
+	case err != nil:
+		return err
+	case !known[0] || !known[1]:
+		return nil
+	}
+	pe.zoneClaimed = true
+	return programOf(b.ctx).claimZone(s.name, values[1].(string), subnetIdPattern.FindStringSubmatch(values[0].(string))[1])
 }
 
 // claimZone records that the component named owner creates the zone in the resource group,

@@ -13,8 +13,8 @@ import (
 
 // Azure takes one zone privatelink.redis.azure.net per virtual network and per resource group,
 // so within a program a second cache that would create one in the same place is refused, before
-// it registers anything when the places are literals, else before its zone is written; once a
-// zone is given, any number of caches share it.
+// it registers anything when the places are literals, else as soon as they are known, before
+// it registers any child; once a zone is given, any number of caches share it.
 func TestOnePrivateDnsZonePerVirtualNetworkAndResourceGroup(t *testing.T) {
 	otherSubnet := strings.Replace(subnetId, "virtualNetworks/vnet/", "virtualNetworks/vnet-2/", 1)
 	type cache struct {
@@ -73,10 +73,18 @@ func TestOnePrivateDnsZonePerVirtualNetworkAndResourceGroup(t *testing.T) {
 			if zones := fake.Registered(fakearm.PrivateZoneType); len(zones) != 1 || zones[0].Name != claimer {
 				t.Errorf("zones registered: %d, want only %s's", len(zones), claimer)
 			}
+			// Refused when b is built, before any child of b is registered: with literal places
+			// before b registers anything, else once they are known.
+			_, groupLiteral := literal(tt.other.resourceGroupName)
+			_, subnetLiteral := literal(tt.other.subnetId)
 			components := fake.Registered(ManagedRedisType)
-			if refusedAtOnce := second != nil; refusedAtOnce != (len(components) == 1) {
-				t.Errorf("refused when b was built: %v, yet %d components registered (with literal places, b registers nothing)",
-					refusedAtOnce, len(components))
+			if wantComponents := map[bool]int{true: 1, false: 2}[groupLiteral && subnetLiteral]; second == nil || len(components) != wantComponents {
+				t.Errorf("refused when b was built: %v, and %d components registered, want %d", second != nil, len(components), wantComponents)
+			}
+			for _, r := range fake.Resources() {
+				if r.TypeToken != ManagedRedisType && strings.HasPrefix(r.Name, "b") {
+					t.Errorf("b registered %s %s before it was refused", r.TypeToken, r.Name)
+				}
 			}
 		})
 	}

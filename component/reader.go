@@ -73,8 +73,24 @@ type cacheNow struct {
 	Database lookup[redisenterprise.LookupDatabaseResult]
 }
 
-// readCache reads a cluster and its database by their names, now.
+// readCache reads a cluster and its database by their names, now (once: a second read of the
+// same cache gives the first's answer).
 func (b *builder) readCache(clusterName, resourceGroupName string) (cacheNow, error) {
+	key := [2]string{strings.ToLower(resourceGroupName), strings.ToLower(clusterName)}
+	if read, done := b.reads[key]; done {
+		return read, nil
+	}
+	read, err := b.readCacheNow(clusterName, resourceGroupName)
+	if err == nil {
+		if b.reads == nil {
+			b.reads = map[[2]string]cacheNow{}
+		}
+		b.reads[key] = read
+	}
+	return read, err
+}
+
+func (b *builder) readCacheNow(clusterName, resourceGroupName string) (cacheNow, error) {
 	opts := b.invoke()
 	cluster, err := found(redisenterprise.LookupRedisEnterprise(b.ctx, &redisenterprise.LookupRedisEnterpriseArgs{
 		ClusterName: clusterName, ResourceGroupName: resourceGroupName}, opts...))
@@ -97,4 +113,19 @@ func (b *builder) readClassicCache(id string) (lookup[redis.LookupRedisResult], 
 		return lookup[redis.LookupRedisResult]{}, err
 	}
 	return *source, nil
+}
+
+// scaleTargets are the SKUs Azure scales an existing cluster to in place, read now
+// (listRedisEnterpriseSkusForScaling).
+func (b *builder) scaleTargets(clusterName, resourceGroupName string) ([]string, error) {
+	result, err := redisenterprise.ListRedisEnterpriseSkusForScaling(b.ctx, &redisenterprise.ListRedisEnterpriseSkusForScalingArgs{
+		ClusterName: clusterName, ResourceGroupName: resourceGroupName}, b.invoke()...)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(result.Skus))
+	for i, sku := range result.Skus {
+		names[i] = sku.Name
+	}
+	return names, nil
 }

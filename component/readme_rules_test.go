@@ -31,6 +31,9 @@ func TestEveryRuleIsInTheReadmeTable(t *testing.T) {
 	for _, r := range managedRedisRules {
 		ids = append(ids, r.id)
 	}
+	for _, r := range dayTwoRules {
+		ids = append(ids, r.rule)
+	}
 	for _, c := range managedRedisInputs {
 		ids = append(ids, c.rule)
 	}

@@ -48,6 +48,7 @@ var managedRedisRules = []rule{
 	{"connection name", connectionNameRule},
 	{"key vault", keyVaultOnlyForAccessKeys},
 	{"existing cache", existingCacheIsRead},
+	{"data loss", dataLossIsNotProtected},
 	{"migration", migrationRules},
 	{"key rotation", keyRotationNeedsAccessKeys},
 	{"principals", principalsAreNamedOnce},
@@ -101,13 +102,14 @@ func customerManagedKeyOf(a *ManagedRedisArgs) *CustomerManagedKeySettings {
 func principalsOf(a *ManagedRedisArgs) []AccessPrincipal     { return a.AccessPrincipals }
 func roleAssignmentsOf(a *ManagedRedisArgs) []RoleAssignment { return a.RoleAssignments }
 
-// Not checked before deploying, because they need the cache's current state, which a preview
-// does not read: V8 (scale targets), V11's "cannot turn high availability off", V12's
-// "clustering policy changes only away from NoCluster", V13 (modules are create-only). The
-// component never sends a database name other than "default" (V2), a port other than 10000
-// (V14), an access policy other than "default" (V17), lists keys only with keys enabled
-// (V19) and azure-native updates databases by PUT (V21). V15 and V16 are the closed lists of
-// TlsVersion and PublicNetworkAccess (enums.go), and the component always sends both.
+// The rules that need the cache's current state (V8's scale targets, V11's "cannot turn high
+// availability off", V12's "only away from NoCluster", V13's create-only modules, and the other
+// settings Azure fixes when it creates a resource) are checked once the cache is read, before
+// anything is registered (day2.go). The component never sends a database name other than
+// "default" (V2), a port other than 10000 (V14), an access policy other than "default" (V17),
+// lists keys only with keys enabled (V19) and azure-native updates databases by PUT (V21). V15
+// and V16 are the closed lists of TlsVersion and PublicNetworkAccess (enums.go), and the
+// component always sends both.
 
 // validate checks the String Inputs and the closed lists of values, then runs every rule, and
 // joins what they refuse.
@@ -400,6 +402,17 @@ func existingCacheIsRead(a *ManagedRedisArgs, _ *settings) []refusal {
 		}
 	}
 	return refused
+}
+
+// dataLossIsNotProtected: acceptDataLoss allows replacing the data that protectData protects;
+// both at once say two things, whether the cache exists or not.
+func dataLossIsNotProtected(a *ManagedRedisArgs, _ *settings) []refusal {
+	if a.AcceptDataLoss && a.ProtectData {
+		return []refusal{refuse("acceptDataLoss", "acceptDataLoss allows replacing the database or the cluster, and their data, "+
+			"which protectData protects: set protectData to false for the change that needs acceptDataLoss, then remove "+
+			"acceptDataLoss and protect the data again")}
+	}
+	return nil
 }
 
 // keyInItsVault (V20): a customer-managed key's vault, when given, is the one its URL names.

@@ -118,6 +118,10 @@ func TestRules(t *testing.T) {
 		{"key vault: vault id", ManagedRedisArgs{Authentication: AccessKey, KeyVaultId: str(azuremock.GivenVaultId)}, "", ""},
 
 		{"existing: sku set", ManagedRedisArgs{Existing: &ExistingCache{ClusterName: str("c")}, Sku: "Balanced_B1"}, "sku", "existing cache"},
+		{"existing: acceptDataLoss", ManagedRedisArgs{Existing: &ExistingCache{ClusterName: str("c")}, AcceptDataLoss: true}, "acceptDataLoss", "existing cache"},
+
+		{"data loss: protected", ManagedRedisArgs{ProtectData: true, AcceptDataLoss: true}, "acceptDataLoss", "data loss"},
+		{"data loss: accepted", ManagedRedisArgs{AcceptDataLoss: true}, "", ""},
 		{"existing: database set", ManagedRedisArgs{Existing: &ExistingCache{ClusterName: str("c")}, Database: &DatabaseSettings{}}, "database", "existing cache"},
 		{"existing: no name", ManagedRedisArgs{Existing: &ExistingCache{}}, "existing.clusterName", "required"},
 		{"existing: tags and principals", ManagedRedisArgs{Existing: &ExistingCache{ClusterName: str("c")}, Tags: pulumi.StringMap{"a": str("b")},

@@ -22,6 +22,7 @@ type settings struct {
 	defaultName       bool                  // no cluster name given: derive it (naming.go)
 	tags              pulumi.StringMapInput
 	protectData       bool
+	acceptDataLoss    bool
 
 	sku                 sku // zero when the SKU is not one Azure offers (a rule reports it)
 	skuName             string
@@ -100,6 +101,7 @@ func resolve(name string, args ManagedRedisArgs) *settings {
 		location:          emptyAsNil(args.Location),
 		tags:              args.Tags,
 		protectData:       args.ProtectData,
+		acceptDataLoss:    args.AcceptDataLoss,
 		authentication:    orDefault(args.Authentication, EntraID),
 		connectionName:    orDefault(args.ConnectionName, defaultConnectionName(name)),
 	}

@@ -59,10 +59,15 @@ func (b *builder) givenVault(id pulumi.StringOutput, input string) *vaultRef {
 }
 
 // createVault registers an RBAC-enabled standard vault in the cache's resource group, named
-// after the component (Key Vault names are global, see naming.go).
+// after the component (Key Vault names are global, see naming.go), the name kept since it was
+// first given (names_kept.go).
 func (b *builder) createVault(s *settings) (*vaultRef, error) {
+	names, err := b.keptNames(s)
+	if err != nil {
+		return nil, err
+	}
 	vault, err := keyvault.NewVault(b.ctx, s.name, &keyvault.VaultArgs{
-		VaultName:         b.defaultName(s, defaultKeyVaultName),
+		VaultName:         names.keyVaultName,
 		ResourceGroupName: s.resourceGroupName,
 		Location:          s.location,
 		Tags:              s.tags,

@@ -57,6 +57,7 @@ type ManagedRedisArgs struct {
 	Diagnostics         *DiagnosticsSettings        `pulumi:"diagnostics,optional"`
 	CustomerManagedKey  *CustomerManagedKeySettings `pulumi:"customerManagedKey,optional"`
 	ProtectData         bool                        `pulumi:"protectData,optional"`
+	AcceptDataLoss      bool                        `pulumi:"acceptDataLoss,optional"`
 	RoleAssignments     []RoleAssignment            `pulumi:"roleAssignments,optional"`
 	MigrateFrom         *MigrationSource            `pulumi:"migrateFrom,optional"`
 	AccessKeyRotation   pulumi.StringInput          `pulumi:"accessKeyRotation,optional"`
@@ -83,6 +84,7 @@ func (v *ManagedRedisArgs) Annotate(a infer.Annotator) {
 	a.Describe(&v.Diagnostics, "Sends the database's connection logs and the cluster's metrics to a Log Analytics workspace.")
 	a.Describe(&v.CustomerManagedKey, "Encrypts the cache with a key of yours, read with a user-assigned identity (V20).")
 	a.Describe(&v.ProtectData, "Protects the cluster and the database against replacement and deletion.")
+	a.Describe(&v.AcceptDataLoss, "Allows a change that Azure can make only by creating the database or the cluster again (a SKU outside the scale targets Azure offers, high availability turned off, a clustering policy other than away from NoCluster, modules, geo-replication, location, zones, less capacity): the database, or the cluster with it, is then replaced, deleting it first, and its data is lost; the secrets and connection outputs carry the new access keys in the same update. Without it such a change is refused before anything is written, naming the input and the cache's current value. A standing permission while it is set: remove it after the change. Not with protectData. Default: false.")
 	a.Describe(&v.RoleAssignments, "Role assignments give principals control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments, each keyed by its name like accessPrincipals.")
 	a.Describe(&v.MigrateFrom, "Creates this cache as the successor of an Azure Cache for Redis (classic) cache, which retires (Basic, Standard and Premium on 2028-09-30): the source is read as soon as its id is known (at preview too), never written, and every setting not given is derived from it (the SKU by Microsoft's mapping table, location, high availability, public network access, authentication, clustering and eviction policies, tags); what cannot be carried is listed in the `migration` output. With `switchDns`, Azure's migration then points the source's host name at the new cache in the same `up`. Once the cache exists its own values win, so a changed or deleted source changes nothing.")
 	a.Describe(&v.AccessKeyRotation, "A label of the current generation of access keys (AccessKey mode), e.g. `2026-q4`, or a rotating timer's output: setting it the first time regenerates nothing; each later change regenerates the key apps are not using and moves the secrets, `connectionString`, `uri`, `environment` and `activeAccessKey` to it in the same `up`, while apps still holding the previous key keep working until the next change.")
@@ -116,6 +118,7 @@ func (v *ManagedRedisArgs) library() *component.ManagedRedisArgs {
 	l.Diagnostics = v.Diagnostics.library()
 	l.CustomerManagedKey = v.CustomerManagedKey.library()
 	l.ProtectData = v.ProtectData
+	l.AcceptDataLoss = v.AcceptDataLoss
 	for i := range v.RoleAssignments {
 		l.RoleAssignments = append(l.RoleAssignments, *v.RoleAssignments[i].library())
 	}

@@ -128,6 +128,7 @@ export class ManagedRedis extends pulumi.ComponentResource {
             if (args?.resourceGroupName === undefined && !opts.urn) {
                 throw new Error("Missing required property 'resourceGroupName'");
             }
+            resourceInputs["acceptDataLoss"] = args?.acceptDataLoss;
             resourceInputs["accessKeyRotation"] = args?.accessKeyRotation;
             resourceInputs["accessPrincipals"] = args?.accessPrincipals;
             resourceInputs["authentication"] = args?.authentication;
@@ -203,6 +204,10 @@ export class ManagedRedis extends pulumi.ComponentResource {
  * The set of arguments for constructing a ManagedRedis resource.
  */
 export interface ManagedRedisArgs {
+    /**
+     * Allows a change that Azure can make only by creating the database or the cluster again (a SKU outside the scale targets Azure offers, high availability turned off, a clustering policy other than away from NoCluster, modules, geo-replication, location, zones, less capacity): the database, or the cluster with it, is then replaced, deleting it first, and its data is lost; the secrets and connection outputs carry the new access keys in the same update. Without it such a change is refused before anything is written, naming the input and the cache's current value. A standing permission while it is set: remove it after the change. Not with protectData. Default: false.
+     */
+    acceptDataLoss?: boolean;
     /**
      * A label of the current generation of access keys (AccessKey mode), e.g. `2026-q4`, or a rotating timer's output: setting it the first time regenerates nothing; each later change regenerates the key apps are not using and moves the secrets, `connectionString`, `uri`, `environment` and `activeAccessKey` to it in the same `up`, while apps still holding the previous key keep working until the next change.
      */

@@ -61,12 +61,13 @@ type stateResource struct {
 // resourceGraph draws resources as DOT: each component a dashed box holding its children, each
 // resource its type and name, an arrow from each resource to what depends on it (what is
 // created first points at what comes after; a resource outside a component that its children
-// depend on points at the component's box). Providers and the stack are left out; lines are
-// sorted, so the same resources give the same file.
+// depend on points at the component's box). The engine's own resources (the stack, providers,
+// the stash that keeps a cache's names) are left out; lines are sorted, so the same resources
+// give the same file.
 func resourceGraph(resources []stateResource) string {
 	byURN := map[string]stateResource{}
 	for _, r := range resources {
-		if r.Type != "pulumi:pulumi:Stack" && !strings.HasPrefix(r.Type, "pulumi:providers:") {
+		if !strings.HasPrefix(r.Type, "pulumi:") {
 			byURN[r.URN] = r
 		}
 	}

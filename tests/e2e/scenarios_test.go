@@ -136,7 +136,7 @@ func lifecycle(t *testing.T, l language) {
 	if n := len(stepsOf(switched, "create", fakearm.RoleAssignmentType)); n != 6 {
 		t.Errorf("%d role assignments created, want 6 (3 principals x 2 secrets)", n)
 	}
-	checkAccessKeyOutputs(t, switched.Outputs, databaseId)
+	checkAccessKeyOutputs(t, switched.Outputs, fakearm.PrimaryKey(databaseId))
 	s.expectNoKeyInPlainText(databaseId)
 
 	// AccessKey -> EntraId -> AccessKey: the vault and secrets are soft-deleted, then recovered.
@@ -159,7 +159,8 @@ func lifecycle(t *testing.T, l language) {
 		t.Errorf("destroy left %d resources, first %s", len(left), left[0].ID)
 	}
 	again := s.mustRun("up", keyed)
-	checkAccessKeyOutputs(t, again.Outputs, databaseId)
+	// The database is created again: with new keys.
+	checkAccessKeyOutputs(t, again.Outputs, fakearm.RecreatedKeys(databaseId, 2)["primaryKey"].(string))
 	if n := recoveries(s.w); n != 6 {
 		t.Errorf("up after destroy: %d recoveries in all, want 6", n)
 	}
@@ -365,9 +366,8 @@ func checkEntraOutputs(t *testing.T, outputs map[string]output) {
 	}
 }
 
-func checkAccessKeyOutputs(t *testing.T, outputs map[string]output, databaseId string) {
+func checkAccessKeyOutputs(t *testing.T, outputs map[string]output, key string) {
 	t.Helper()
-	key := fakearm.PrimaryKey(databaseId)
 	for _, name := range []string{"connectionString", "uri", "primaryAccessKey", "environment"} {
 		if !outputs[name].Secret {
 			t.Errorf("output %s is not secret", name)

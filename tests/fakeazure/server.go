@@ -3,10 +3,17 @@
 // model (internal/testdouble/fakearm), and behaves like Azure and azure-native where the component's
 // correctness depends on it:
 //
-//   - create-only inputs (names, location, port, modules, geo-replication, a clustering policy
-//     other than NoCluster) force a replacement in Diff; everything else updates in place.
-//     Diff never asks for delete-first: a replacement under the same Azure name fails, as a
-//     create under an existing name does, unless the program asked for deleteBeforeReplace;
+//   - create-only inputs (names, location, port, modules, geo-replication, as azure-native's
+//     metadata marks them) force a replacement in Diff; everything else is an update, which
+//     Azure refuses when it cannot make it on the existing resource (high availability off, a
+//     SKU outside listSkusForScaling's targets, zones, less capacity, a clustering policy other
+//     than away from NoCluster: fakearm.UpdateRefusal). Diff never asks for delete-first: a
+//     replacement under the same Azure name fails, as a create under an existing name does,
+//     unless the program asked for deleteBeforeReplace;
+//   - an update's preview keeps the outputs no update changes (name, location), as azure-native
+//     does; the rest of what Azure computes is unknown;
+//   - a database created again under its name has new keys;
+//   - listRedisEnterpriseSkusForScaling answers the cluster's scale targets (fakearm.ScaleTargets);
 //   - a create under a name that exists fails with Conflict, as azure-native refuses it;
 //   - listDatabaseKeys fails when the database's access keys are disabled;
 //   - two access policy assignment writes in flight on one database fail, as Azure refuses them;
@@ -36,6 +43,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -306,7 +314,7 @@ func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (_ *pulumir
 	if len(diffs) == 0 {
 		return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE}, nil
 	}
-	replaces := t.Replaces(typ, olds, news)
+	replaces := t.Replaces(olds, news)
 	return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_SOME, Diffs: diffs, Replaces: replaces}, nil
 }
 
@@ -348,7 +356,52 @@ func (s *Server) Create(_ context.Context, req *pulumirpc.CreateRequest) (_ *pul
 		}
 	}
 	properties, err := s.put(typ, id, inputs, false)
+	if err == nil && typ == fakearm.DatabaseType {
+		err = s.newKeysIfRecreated(id)
+	}
 	return &pulumirpc.CreateResponse{Id: id, Properties: properties}, err
+}
+
+// newKeysIfRecreated gives a database created again under its name new keys, kept with it as
+// Azure keeps them (never an output).
+func (s *Server) newKeysIfRecreated(id string) error {
+	creation, err := s.store.CountCreation(id)
+	keys := fakearm.RecreatedKeys(id, creation)
+	if err != nil || keys == nil {
+		return err
+	}
+	r, err := s.store.Get(id)
+	if err != nil {
+		return err
+	}
+	r.Properties[fakearm.KeysProperty] = keys
+	return s.store.Put(r)
+}
+
+// previewUpdate is the outputs of an update at preview, as azure-native 3.28.0 gives them: the
+// inputs, with what Azure computes unknown, except the outputs no update changes (name and
+// location, from the old state), so that what depends on them is not replaced in the preview.
+func (s *Server) previewUpdate(req *pulumirpc.UpdateRequest, id string, inputs resource.PropertyMap, outputs map[string]any,
+) (*pulumirpc.UpdateResponse, error) {
+	olds, err := unmarshal(req.GetOlds())
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.respond(id, inputs, outputs, true)
+	if err != nil {
+		return nil, err
+	}
+	props, err := unmarshal(resp.GetProperties())
+	if err != nil {
+		return nil, err
+	}
+	for _, stable := range []resource.PropertyKey{"name", "location"} {
+		if old, had := olds[stable]; had {
+			props[stable] = old
+		}
+	}
+	st, err := marshal(props)
+	return &pulumirpc.UpdateResponse{Properties: st}, err
 }
 
 // refuseOverlappingLink refuses to link a virtual network to a private DNS zone when it is
@@ -387,8 +440,7 @@ func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (_ *pul
 		return nil, err
 	}
 	if req.GetPreview() {
-		resp, err := s.respond(id, inputs, t.Outputs(id, in), true)
-		return &pulumirpc.UpdateResponse{Properties: resp.GetProperties()}, err
+		return s.previewUpdate(req, id, inputs, t.Outputs(id, in))
 	}
 	existing, err := s.touch("Update", typ, id)
 	if err != nil {
@@ -396,6 +448,10 @@ func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (_ *pul
 	}
 	if existing == nil || existing.Deleted {
 		return nil, fmt.Errorf("(ResourceNotFound) %s does not exist", id)
+	}
+	if refusal := fakearm.UpdateRefusal(typ, id, existing.Properties, in); refusal != "" {
+		s.store.Log("calls", "Refused %s", id)
+		return nil, errors.New(refusal)
 	}
 	properties, err := s.put(typ, id, inputs, existing.Seeded)
 	return &pulumirpc.UpdateResponse{Properties: properties}, err

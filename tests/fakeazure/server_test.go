@@ -53,11 +53,6 @@ func TestDiffReplacesOnCreateOnlyInputsOnly(t *testing.T) {
 	database := map[string]any{"clusterName": "c", "resourceGroupName": "rg", "databaseName": "default", "port": 10000,
 		"evictionPolicy": "VolatileLRU", "clusteringPolicy": "OSSCluster", "accessKeysAuthentication": "Disabled",
 		"modules": []any{map[string]any{"name": "RedisJSON"}}}
-	with := func(key string, value any) map[string]any {
-		m := maps.Clone(database)
-		m[key] = value
-		return m
-	}
 	tests := []struct {
 		name         string
 		typ          string
@@ -66,13 +61,14 @@ func TestDiffReplacesOnCreateOnlyInputsOnly(t *testing.T) {
 		wantChange   bool
 	}{
 		{"same", databaseType, database, database, nil, false},
-		{"eviction policy updates", databaseType, database, with("evictionPolicy", "AllKeysLRU"), nil, true},
-		{"access keys update", databaseType, database, with("accessKeysAuthentication", "Enabled"), nil, true},
-		{"port replaces", databaseType, database, with("port", 10001), []string{"port"}, true},
-		{"modules replace", databaseType, database, with("modules", []any{}), []string{"modules"}, true},
-		{"geo-replication replaces", databaseType, database, with("geoReplication", map[string]any{"groupNickname": "g"}), []string{"geoReplication"}, true},
-		{"clustering policy replaces", databaseType, database, with("clusteringPolicy", "EnterpriseCluster"), []string{"clusteringPolicy"}, true},
-		{"clustering policy from NoCluster updates", databaseType, with("clusteringPolicy", "NoCluster"), with("clusteringPolicy", "OSSCluster"), nil, true},
+		{"eviction policy updates", databaseType, database, withValue(database, "evictionPolicy", "AllKeysLRU"), nil, true},
+		{"access keys update", databaseType, database, withValue(database, "accessKeysAuthentication", "Enabled"), nil, true},
+		{"port replaces", databaseType, database, withValue(database, "port", 10001), []string{"port"}, true},
+		{"modules replace", databaseType, database, withValue(database, "modules", []any{}), []string{"modules"}, true},
+		{"geo-replication replaces", databaseType, database, withValue(database, "geoReplication", map[string]any{"groupNickname": "g"}), []string{"geoReplication"}, true},
+		// Not create-only in azure-native: an update, which Azure refuses (TestAzureRefusesUpdatesItCannotMake).
+		{"clustering policy updates", databaseType, database, withValue(database, "clusteringPolicy", "EnterpriseCluster"), nil, true},
+		{"cluster zones update", clusterType, map[string]any{"clusterName": "a"}, map[string]any{"clusterName": "a", "zones": []any{"1"}}, nil, true},
 		{"cluster name replaces", clusterType, map[string]any{"clusterName": "a", "tags": map[string]any{}}, map[string]any{"clusterName": "b", "tags": map[string]any{}}, []string{"clusterName"}, true},
 		{"cluster location replaces", clusterType, map[string]any{"clusterName": "a"}, map[string]any{"clusterName": "a", "location": "eastus"}, []string{"location"}, true},
 		{"cluster tags update", clusterType, map[string]any{"clusterName": "a", "tags": map[string]any{"e": "1"}}, map[string]any{"clusterName": "a", "tags": map[string]any{"e": "2"}}, nil, true},
@@ -95,6 +91,13 @@ func TestDiffReplacesOnCreateOnlyInputsOnly(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withValue is m with key set to value.
+func withValue(m map[string]any, key string, value any) map[string]any {
+	c := maps.Clone(m)
+	c[key] = value
+	return c
 }
 
 func createDatabase(t *testing.T, s *Server, keys string) string {
@@ -641,5 +644,147 @@ func TestEverySeedIsHeld(t *testing.T) {
 		if r, err := store.Get(id); err != nil || r == nil {
 			t.Errorf("%s not held: %v", id, err)
 		}
+	}
+}
+
+// An update reaches Azure (azure-native replaces only on create-only inputs) and Azure refuses
+// what it cannot change on an existing cluster or database, in azcore's text, writing nothing.
+func TestAzureRefusesUpdatesItCannotMake(t *testing.T) {
+	cluster := map[string]any{"clusterName": "c", "resourceGroupName": "rg", "publicNetworkAccess": "Enabled",
+		"sku": map[string]any{"name": "Balanced_B1"}, "highAvailability": "Enabled"}
+	legacy := map[string]any{"clusterName": "c", "resourceGroupName": "rg", "publicNetworkAccess": "Enabled",
+		"sku": map[string]any{"name": "Enterprise_E10", "capacity": 4}}
+	database := map[string]any{"clusterName": "c", "resourceGroupName": "rg", "databaseName": "default", "clusteringPolicy": "OSSCluster"}
+	tests := []struct {
+		name       string
+		typ        string
+		olds, news map[string]any
+		refusal    string // "" when Azure takes it
+	}{
+		{"high availability off", clusterType, cluster, withValue(cluster, "highAvailability", "Disabled"), "high availability cannot be disabled"},
+		{"high availability on", clusterType, withValue(cluster, "highAvailability", "Disabled"), cluster, ""},
+		{"a scale target", clusterType, cluster, withValue(cluster, "sku", map[string]any{"name": "MemoryOptimized_M20"}), ""},
+		{"in-memory to Flash", clusterType, cluster, withValue(cluster, "sku", map[string]any{"name": "FlashOptimized_A250"}), "cannot be scaled from Balanced_B1 to FlashOptimized_A250"},
+		{"zones", clusterType, cluster, withValue(cluster, "zones", []any{"1", "2"}), "zones of an existing cache cannot be changed"},
+		{"capacity up", clusterType, legacy, withValue(legacy, "sku", map[string]any{"name": "Enterprise_E10", "capacity": 6}), ""},
+		{"capacity down", clusterType, legacy, withValue(legacy, "sku", map[string]any{"name": "Enterprise_E10", "capacity": 2}), "capacity cannot be reduced from 4 to 2"},
+		{"clustering policy", databaseType, database, withValue(database, "clusteringPolicy", "EnterpriseCluster"), "can be updated only if the current value is NoCluster"},
+		{"clustering policy from NoCluster", databaseType, withValue(database, "clusteringPolicy", "NoCluster"), database, ""},
+		{"modules", databaseType, database, withValue(database, "modules", []any{map[string]any{"name": "RedisJSON"}}), "modules can only be set when the database is created"},
+		{"eviction policy", databaseType, database, withValue(database, "evictionPolicy", "AllKeysLRU"), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestServer(t)
+			ctx := context.Background()
+			created, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: urn(tt.typ, "r"), Properties: props(t, tt.olds)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = s.Update(ctx, &pulumirpc.UpdateRequest{Urn: urn(tt.typ, "r"), Id: created.GetId(), News: props(t, tt.news)})
+			stored, _ := s.store.Get(created.GetId())
+			if tt.refusal == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), "RESPONSE 400: 400 Bad Request\nERROR CODE: BadRequest") ||
+				!strings.Contains(err.Error(), tt.refusal) {
+				t.Fatalf("want Azure's refusal %q, got %v", tt.refusal, err)
+			}
+			if fmt.Sprint(stored.Properties["sku"]) != fmt.Sprint(tt.olds["sku"]) && tt.olds["sku"] != nil ||
+				stored.Properties["clusteringPolicy"] != tt.olds["clusteringPolicy"] {
+				t.Errorf("the refused update was written: %v", stored.Properties)
+			}
+		})
+	}
+}
+
+// An update's preview keeps the outputs no update changes (name, location), as azure-native
+// does, so that what is named after them previews as unchanged; what Azure computes is unknown.
+func TestAnUpdatePreviewKeepsNameAndLocation(t *testing.T) {
+	s := newTestServer(t)
+	ctx := context.Background()
+	in := map[string]any{"clusterName": "c", "resourceGroupName": "rg", "publicNetworkAccess": "Enabled",
+		"sku": map[string]any{"name": "Balanced_B1"}, "location": "eastus"}
+	created, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: urn(clusterType, "r"), Properties: props(t, in)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	news := maps.Clone(in)
+	news["sku"] = map[string]any{"name": "Balanced_B3"}
+	resp, err := s.Update(ctx, &pulumirpc.UpdateRequest{Urn: urn(clusterType, "r"), Id: created.GetId(),
+		Olds: created.GetProperties(), News: props(t, news), Preview: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := unmarshal(resp.GetProperties())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["name"].StringValue() != "c" || got["location"].StringValue() != "eastus" {
+		t.Errorf("name %v, location %v: want them known from the old state", got["name"], got["location"])
+	}
+	if !got["hostName"].IsComputed() {
+		t.Errorf("hostName %v: want unknown until Azure answers", got["hostName"])
+	}
+}
+
+// A database deleted and created again under its name has new keys; its first keys are the
+// ones derived from its id.
+func TestARecreatedDatabaseHasNewKeys(t *testing.T) {
+	s := newTestServer(t)
+	ctx := context.Background()
+	keys := func(id string) string {
+		resp, err := s.Invoke(ctx, &pulumirpc.InvokeRequest{Tok: fakearm.ListDatabaseKeys,
+			Args: props(t, map[string]any{"clusterName": "c", "resourceGroupName": "rg", "databaseName": "default"})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp.GetReturn().AsMap()["primaryKey"].(string)
+	}
+	id := createDatabase(t, s, "Enabled")
+	first := keys(id)
+	if first != fakearm.PrimaryKey(id) {
+		t.Errorf("first keys %q", first)
+	}
+	if _, err := s.Delete(ctx, &pulumirpc.DeleteRequest{Urn: urn(databaseType, "db"), Id: id}); err != nil {
+		t.Fatal(err)
+	}
+	createDatabase(t, s, "Enabled")
+	if again := keys(id); again == first || again != fakearm.RecreatedKeys(id, 2)["primaryKey"] {
+		t.Errorf("keys of the database created again %q, first %q", again, first)
+	}
+}
+
+// listSkusForScaling answers as the REST spec's example shapes it, with the fake's targets.
+func TestListSkusForScaling(t *testing.T) {
+	s := newTestServer(t)
+	ctx := context.Background()
+	if _, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: urn(clusterType, "r"), Properties: props(t, map[string]any{
+		"clusterName": "c", "resourceGroupName": "rg", "publicNetworkAccess": "Enabled", "sku": map[string]any{"name": "Balanced_B5"}})}); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := s.Invoke(ctx, &pulumirpc.InvokeRequest{Tok: fakearm.ListSkusForScaling,
+		Args: props(t, map[string]any{"clusterName": "c", "resourceGroupName": "rg"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	skus, _ := resp.GetReturn().AsMap()["skus"].([]any)
+	var names []string
+	for _, sku := range skus {
+		names = append(names, sku.(map[string]any)["name"].(string))
+		if size, _ := sku.(map[string]any)["sizeInGB"].(float64); size <= 0 {
+			t.Errorf("%v has no size", sku)
+		}
+	}
+	if !slices.Equal(names, fakearm.ScaleTargets("Balanced_B5")) || !slices.Contains(names, "MemoryOptimized_M100") {
+		t.Errorf("skus %v", names)
+	}
+	if _, err := s.Invoke(ctx, &pulumirpc.InvokeRequest{Tok: fakearm.ListSkusForScaling,
+		Args: props(t, map[string]any{"clusterName": "gone", "resourceGroupName": "rg"})}); err == nil ||
+		!strings.Contains(err.Error(), "ERROR CODE: ResourceNotFound") {
+		t.Errorf("a missing cluster: %v", err)
 	}
 }

@@ -145,6 +145,20 @@ func (s *Store) Seed(seeds ...fakearm.Seed) error {
 	return nil
 }
 
+// CountCreation counts one more creation of the resource with the ARM id, whatever was deleted
+// in between, and returns how many there were (1 for the first).
+func (s *Store) CountCreation(id string) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	file := strings.TrimSuffix(s.path(id), ".json") + ".created"
+	data, err := os.ReadFile(file)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return 0, err
+	}
+	n := len(data) + 1 // one byte a creation
+	return n, os.WriteFile(file, append(data, '+'), 0o644)
+}
+
 // Log appends a line to one of the store's logs ("calls" or "writes").
 func (s *Store) Log(log, format string, args ...any) {
 	s.mu.Lock()

@@ -33,6 +33,9 @@ const (
 	GivenVaultId = "/subscriptions/" + fakearm.Subscription + "/resourceGroups/shared-rg/providers/Microsoft.KeyVault/vaults/shared-kv"
 )
 
+// StashType is the engine's built-in resource that keeps a value in the state.
+const StashType = "pulumi:index:Stash"
+
 // Token is the token getClientToken gives.
 const Token = "mock-arm-token"
 
@@ -72,6 +75,9 @@ type Fake struct {
 	// ActiveKey is the key an AccessKeyRotation reports active (Primary when empty), as after
 	// that many rotations.
 	ActiveKey string
+	// Kept, when set, are the values the engine's stashes of these names were created with by an
+	// earlier run (a stack renamed since, say); a stash not listed is created by this run.
+	Kept map[string]resource.PropertyValue
 
 	mu        sync.Mutex
 	resources []pulumi.MockResourceArgs
@@ -143,6 +149,14 @@ func (f *Fake) NewResource(args pulumi.MockResourceArgs) (string, resource.Prope
 		out := resource.PropertyMap{"activeKey": resource.NewProperty(active), "rotations": resource.NewProperty(0.0),
 			"databaseId": args.Inputs["databaseId"], "rotation": args.Inputs["rotation"]}
 		return fmt.Sprint(plain(args.Inputs)["databaseId"]), out, nil
+	case StashType:
+		// The engine's stash keeps the value it was created with: by an earlier run (Kept), or
+		// now.
+		kept, ok := f.Kept[args.Name]
+		if !ok {
+			kept = args.Inputs["input"]
+		}
+		return args.Name + "-stash", resource.PropertyMap{"input": args.Inputs["input"], "output": kept}, nil
 	}
 	if !strings.HasPrefix(args.TypeToken, "azure-native:") {
 		return args.Name + "-id", args.Inputs, nil // a provider or a component

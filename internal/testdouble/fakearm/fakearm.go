@@ -183,18 +183,25 @@ func SecretUri(vaultName, secretName string) string {
 // Types are the resource types the model knows, by token.
 var Types = map[string]Type{
 	ClusterType: {
-		Required:   []string{"publicNetworkAccess", "resourceGroupName", "sku"},
-		NameInput:  "clusterName",
-		CreateOnly: []string{"clusterName", "resourceGroupName", "location", "zones"},
+		Required:  []string{"publicNetworkAccess", "resourceGroupName", "sku"},
+		NameInput: "clusterName",
+		// As azure-native 3.28.0: the path's names and location (read and create only in ARM's
+		// TrackedResource) force a replacement; zones, the SKU and high availability are updated,
+		// and Azure refuses what it cannot change (UpdateRefusal).
+		CreateOnly: []string{"clusterName", "resourceGroupName", "location"},
 		ID:         func(in map[string]any) string { return ClusterId(Str(in, "resourceGroupName"), Str(in, "clusterName")) },
 		Outputs: func(id string, in map[string]any) map[string]any {
 			location := orDefault(Str(in, "location"), DefaultLocation)
-			return map[string]any{
+			out := map[string]any{
 				"name": Str(in, "clusterName"), "location": location, "hostName": HostName(Str(in, "clusterName"), location),
 				"redisVersion": RedisVersion, "provisioningState": "Succeeded", "resourceState": "Running",
 				"kind": "v2", "redundancyMode": "ZR", "type": "Microsoft.Cache/redisEnterprise",
 				"privateEndpointConnections": []any{},
 			}
+			if identity, ok := in["identity"].(map[string]any); ok {
+				out["identity"] = identityResponse(identity)
+			}
+			return out
 		},
 	},
 	DatabaseType: {
@@ -360,6 +367,22 @@ func init() {
 	}
 }
 
+// identityResponse is a managed identity as Azure answers it: the user-assigned identities sent
+// as a list of ids come back as a map of each id to its principal and client ids.
+func identityResponse(in map[string]any) map[string]any {
+	out := map[string]any{"type": Str(in, "type")}
+	if ids, ok := in["userAssignedIdentities"].([]any); ok {
+		assigned := map[string]any{}
+		for _, id := range ids {
+			if id, ok := id.(string); ok {
+				assigned[id] = map[string]any{"principalId": PrincipalIdOf(id), "clientId": GuidOf(id, "client")}
+			}
+		}
+		out["userAssignedIdentities"] = assigned
+	}
+	return out
+}
+
 // PrivateEndpointId is the ARM id of a private endpoint.
 func PrivateEndpointId(resourceGroupName, name string) string {
 	return ResourceGroupId(resourceGroupName) + "/providers/Microsoft.Network/privateEndpoints/" + name
@@ -392,17 +415,12 @@ func PrivateIpAddress(endpointId string) string {
 func PrincipalIdOf(identityId string) string { return GuidOf(identityId, "principal") }
 
 // Replaces lists the create-only inputs that differ between olds and news.
-func (t Type) Replaces(token string, olds, news map[string]any) []string {
+func (t Type) Replaces(olds, news map[string]any) []string {
 	var keys []string
 	for _, key := range t.CreateOnly {
 		if !reflect.DeepEqual(olds[key], news[key]) {
 			keys = append(keys, key)
 		}
-	}
-	// A clustering policy can change only away from NoCluster (V12).
-	if token == DatabaseType && Str(olds, "clusteringPolicy") != "NoCluster" &&
-		!reflect.DeepEqual(olds["clusteringPolicy"], news["clusteringPolicy"]) {
-		keys = append(keys, "clusteringPolicy")
 	}
 	return keys
 }
@@ -448,6 +466,12 @@ func Invoke(resources Resources, token string, args map[string]any) (result map[
 		}
 		primary, secondary := DatabaseKeys(id, database)
 		return map[string]any{"primaryKey": primary, "secondaryKey": secondary}, ""
+	case ListSkusForScaling:
+		cluster, failure := read(ClusterId(rg, cluster))
+		if failure != "" {
+			return nil, failure
+		}
+		return skusForScaling(cluster), ""
 	case GetVault:
 		return read(VaultId(rg, Str(args, "vaultName")))
 	case GetRedis:

@@ -57,3 +57,31 @@ func TestTheModelAgreesWithTheFacts(t *testing.T) {
 		t.Errorf("only %d modelled types found in the facts", checked)
 	}
 }
+
+// A cluster scales within its tier: in-memory SKUs to in-memory ones, Flash Optimized to Flash
+// Optimized (never across, V8), legacy Enterprise tiers up only.
+func TestScaleTargets(t *testing.T) {
+	tests := []struct {
+		from  string
+		to    []string
+		notTo []string
+	}{
+		{"Balanced_B1", []string{"Balanced_B0", "Balanced_B3", "MemoryOptimized_M20", "ComputeOptimized_X700"},
+			[]string{"Balanced_B1", "FlashOptimized_A250", "Enterprise_E10"}},
+		{"FlashOptimized_A500", []string{"FlashOptimized_A250", "FlashOptimized_A1000"}, []string{"Balanced_B500", "FlashOptimized_A500"}},
+		{"Enterprise_E10", []string{"Enterprise_E20"}, []string{"Enterprise_E5", "Balanced_B10", "EnterpriseFlash_F300"}},
+	}
+	for _, tt := range tests {
+		targets := ScaleTargets(tt.from)
+		for _, sku := range tt.to {
+			if !slices.Contains(targets, sku) {
+				t.Errorf("%s does not scale to %s: %v", tt.from, sku, targets)
+			}
+		}
+		for _, sku := range tt.notTo {
+			if slices.Contains(targets, sku) {
+				t.Errorf("%s scales to %s", tt.from, sku)
+			}
+		}
+	}
+}

@@ -23,6 +23,7 @@ __all__ = ['ManagedRedisArgs', 'ManagedRedis']
 class ManagedRedisArgs:
     def __init__(__self__, *,
                  resource_group_name: pulumi.Input[_builtins.str],
+                 accept_data_loss: Optional[_builtins.bool] = None,
                  access_key_rotation: pulumi.Input[Optional[_builtins.str]] = None,
                  access_principals: Optional[Sequence['AccessPrincipalArgs']] = None,
                  authentication: Optional['Authentication'] = None,
@@ -49,6 +50,7 @@ class ManagedRedisArgs:
         The set of arguments for constructing a ManagedRedis resource.
 
         :param pulumi.Input[_builtins.str] resource_group_name: The resource group of the cache, and of the Key Vault the component creates in AccessKey mode.
+        :param _builtins.bool accept_data_loss: Allows a change that Azure can make only by creating the database or the cluster again (a SKU outside the scale targets Azure offers, high availability turned off, a clustering policy other than away from NoCluster, modules, geo-replication, location, zones, less capacity): the database, or the cluster with it, is then replaced, deleting it first, and its data is lost; the secrets and connection outputs carry the new access keys in the same update. Without it such a change is refused before anything is written, naming the input and the cache's current value. A standing permission while it is set: remove it after the change. Not with protectData. Default: false.
         :param pulumi.Input[_builtins.str] access_key_rotation: A label of the current generation of access keys (AccessKey mode), e.g. `2026-q4`, or a rotating timer's output: setting it the first time regenerates nothing; each later change regenerates the key apps are not using and moves the secrets, `connectionString`, `uri`, `environment` and `activeAccessKey` to it in the same `up`, while apps still holding the previous key keep working until the next change.
         :param Sequence['AccessPrincipalArgs'] access_principals: The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
         :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
@@ -73,6 +75,8 @@ class ManagedRedisArgs:
         :param Sequence[_builtins.str] zones: The availability zones, for the legacy Enterprise and EnterpriseFlash SKUs only.
         """
         pulumi.set(__self__, "resource_group_name", resource_group_name)
+        if accept_data_loss is not None:
+            pulumi.set(__self__, "accept_data_loss", accept_data_loss)
         if access_key_rotation is not None:
             pulumi.set(__self__, "access_key_rotation", access_key_rotation)
         if access_principals is not None:
@@ -129,6 +133,18 @@ class ManagedRedisArgs:
     @resource_group_name.setter
     def resource_group_name(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "resource_group_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="acceptDataLoss")
+    def accept_data_loss(self) -> Optional[_builtins.bool]:
+        """
+        Allows a change that Azure can make only by creating the database or the cluster again (a SKU outside the scale targets Azure offers, high availability turned off, a clustering policy other than away from NoCluster, modules, geo-replication, location, zones, less capacity): the database, or the cluster with it, is then replaced, deleting it first, and its data is lost; the secrets and connection outputs carry the new access keys in the same update. Without it such a change is refused before anything is written, naming the input and the cache's current value. A standing permission while it is set: remove it after the change. Not with protectData. Default: false.
+        """
+        return pulumi.get(self, "accept_data_loss")
+
+    @accept_data_loss.setter
+    def accept_data_loss(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "accept_data_loss", value)
 
     @_builtins.property
     @pulumi.getter(name="accessKeyRotation")
@@ -401,6 +417,7 @@ class ManagedRedis(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 accept_data_loss: Optional[_builtins.bool] = None,
                  access_key_rotation: pulumi.Input[Optional[_builtins.str]] = None,
                  access_principals: Optional[Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']]] = None,
                  authentication: Optional['Authentication'] = None,
@@ -430,6 +447,7 @@ class ManagedRedis(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param _builtins.bool accept_data_loss: Allows a change that Azure can make only by creating the database or the cluster again (a SKU outside the scale targets Azure offers, high availability turned off, a clustering policy other than away from NoCluster, modules, geo-replication, location, zones, less capacity): the database, or the cluster with it, is then replaced, deleting it first, and its data is lost; the secrets and connection outputs carry the new access keys in the same update. Without it such a change is refused before anything is written, naming the input and the cache's current value. A standing permission while it is set: remove it after the change. Not with protectData. Default: false.
         :param pulumi.Input[_builtins.str] access_key_rotation: A label of the current generation of access keys (AccessKey mode), e.g. `2026-q4`, or a rotating timer's output: setting it the first time regenerates nothing; each later change regenerates the key apps are not using and moves the secrets, `connectionString`, `uri`, `environment` and `activeAccessKey` to it in the same `up`, while apps still holding the previous key keep working until the next change.
         :param Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']] access_principals: The Entra principals that get access to the cache, as Aspire's WithReference gives an app, each keyed by its name: reordering the list changes nothing, removing or adding one touches only that one.
         :param 'Authentication' authentication: `EntraId` (default): access keys disabled, each principal gets an access policy assignment; or `AccessKey`: access keys enabled and written to Key Vault. With migrateFrom and no authentication, the source decides: `AccessKey` when it allows access keys (its clients keep working), `EntraId` when it has them disabled; once the cache exists, its database decides.
@@ -478,6 +496,7 @@ class ManagedRedis(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 accept_data_loss: Optional[_builtins.bool] = None,
                  access_key_rotation: pulumi.Input[Optional[_builtins.str]] = None,
                  access_principals: Optional[Sequence[Union['AccessPrincipalArgs', 'AccessPrincipalArgsDict']]] = None,
                  authentication: Optional['Authentication'] = None,
@@ -512,6 +531,7 @@ class ManagedRedis(pulumi.ComponentResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = ManagedRedisArgs.__new__(ManagedRedisArgs)
 
+            __props__.__dict__["accept_data_loss"] = accept_data_loss
             __props__.__dict__["access_key_rotation"] = access_key_rotation
             __props__.__dict__["access_principals"] = access_principals
             __props__.__dict__["authentication"] = authentication

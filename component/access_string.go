@@ -18,9 +18,12 @@ import (
 // Azure owns (its state, passwords, selectors), an empty string, a module command on a database
 // without that module, and `|` after a module command, which cannot be checked here.
 
-// ACLCategories are Redis 7.x's command categories (src/acl.c, ACLCommandCategories), and
+// ACLCategories are Redis's command categories: a copy, which the caller may change.
+func ACLCategories() []string { return slices.Clone(aclCategories) }
+
+// aclCategories are Redis 7.x's command categories (src/acl.c, ACLCommandCategories), and
 // `all`.
-var ACLCategories = []string{
+var aclCategories = []string{
 	"all", "keyspace", "read", "write", "set", "sortedset", "list", "hash", "string", "bitmap", "hyperloglog",
 	"geo", "stream", "pubsub", "admin", "fast", "slow", "blocking", "dangerous", "connection", "transaction",
 	"scripting",
@@ -131,8 +134,8 @@ func (s *aclState) problem(rule string, modules enabledModules) string {
 		}
 		return patternProblem(rule[1:])
 	case strings.HasPrefix(rule, "+@") || strings.HasPrefix(rule, "-@"):
-		if !slices.Contains(ACLCategories, lower[2:]) {
-			return fmt.Sprintf("%q is not a Redis ACL category: use one of %s", lower[2:], strings.Join(ACLCategories, ", "))
+		if !slices.Contains(aclCategories, lower[2:]) {
+			return fmt.Sprintf("%q is not a Redis ACL category: use one of %s", lower[2:], strings.Join(aclCategories, ", "))
 		}
 	case rule[0] == '+' || rule[0] == '-':
 		return commandRuleProblem(rule[0], lower[1:], modules)

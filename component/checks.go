@@ -162,8 +162,8 @@ func enumErrors(a any) []error {
 				}
 				if enum := f.Tag.Get("enum"); enum != "" && f.Type.Kind() == reflect.String {
 					if value := v.Field(i).String(); value != "" {
-						if problem := Enums[enum].problem(value); problem != "" {
-							refused = append(refused, &InputError{Input: at, Rule: Enums[enum].rule(), Problem: problem})
+						if problem := enums[enum].problem(value); problem != "" {
+							refused = append(refused, &InputError{Input: at, Rule: enums[enum].rule(), Problem: problem})
 						}
 					}
 					continue
@@ -189,11 +189,11 @@ func enumInputChecks[A any]() inputChecks[A] {
 		}
 		name, _, _ := strings.Cut(f.Tag.Get("pulumi"), ",")
 		index := f.Index
-		checks = append(checks, &inputCheck[A]{path: name, rule: Enums[enum].rule(),
+		checks = append(checks, &inputCheck[A]{path: name, rule: enums[enum].rule(),
 			inputs: field(func(a *A) *pulumi.StringInput {
 				return reflect.ValueOf(a).Elem().FieldByIndex(index).Addr().Interface().(*pulumi.StringInput)
 			}),
-			problem: valueProblem[A](Enums[enum].problem)})
+			problem: valueProblem[A](enums[enum].problem)})
 	}
 	return checks
 }

@@ -62,8 +62,18 @@ type EnumValue struct {
 	Name, Value, Description string
 }
 
-// Enums are the component's closed lists of values, by name.
-var Enums = map[string]Enum{
+// Enums are the component's closed lists of values, by name: a copy, which the caller may change.
+func Enums() map[string]Enum {
+	copied := make(map[string]Enum, len(enums))
+	for name, e := range enums {
+		e.Values = slices.Clone(e.Values)
+		copied[name] = e
+	}
+	return copied
+}
+
+// enums are the component's closed lists of values, by name.
+var enums = map[string]Enum{
 	"SkuName": {Name: "SkuName", Description: "Size and tier of a cache: Azure Managed Redis SKUs and the legacy Enterprise ones.",
 		Values: named(enumvalues.RedisenterpriseSkuName, func(v string) string {
 			if strings.HasPrefix(v, "Enterprise") {
@@ -100,8 +110,8 @@ var Enums = map[string]Enum{
 }
 
 // ModuleNames are the Redis modules a database can enable. (The rules read the other closed
-// lists from Enums, by the args' `enum` tags.)
-var ModuleNames = Enums["ModuleName"].values()
+// lists from enums, by the args' `enum` tags.)
+func ModuleNames() []string { return enums["ModuleName"].values() }
 
 func (e Enum) values() []string {
 	values := make([]string, len(e.Values))

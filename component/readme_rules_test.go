@@ -40,7 +40,7 @@ func TestEveryRuleIsInTheReadmeTable(t *testing.T) {
 	for _, c := range accessInputs {
 		ids = append(ids, c.rule)
 	}
-	for _, e := range Enums {
+	for _, e := range enums {
 		ids = append(ids, e.rule())
 	}
 	for _, id := range ids {

@@ -13,9 +13,13 @@ import (
 // Control-plane roles on the cluster (Azure RBAC), as Bicep AVM's roleAssignments: who may
 // manage the cache, not who may read its data (accessPrincipals).
 
-// BuiltInRoles are the built-in roles roleAssignments names, by name, and their ids (Bicep
+// BuiltInRoles are the built-in roles roleAssignments names, by name, and their ids: a copy,
+// which the caller may change.
+func BuiltInRoles() map[string]string { return maps.Clone(builtInRoles) }
+
+// builtInRoles are the built-in roles roleAssignments names, by name, and their ids (Bicep
 // AVM's map).
-var BuiltInRoles = map[string]string{
+var builtInRoles = map[string]string{
 	"Owner":       "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
 	"Contributor": "b24988ac-6180-42a0-ab88-20f7382dd24c",
 	"Reader":      "acdd72a7-3385-48ef-bd42-f606fba81ae7",
@@ -39,18 +43,18 @@ func (r roleAssignment) input(field string) string {
 
 // roleDefinitionIdProblem accepts a role definition's ARM id or GUID, or a built-in role's name.
 func roleDefinitionIdProblem(value string) string {
-	if _, builtIn := BuiltInRoles[value]; builtIn || guidPattern.MatchString(value) || roleDefinitionIdPattern.MatchString(value) {
+	if _, builtIn := builtInRoles[value]; builtIn || guidPattern.MatchString(value) || roleDefinitionIdPattern.MatchString(value) {
 		return ""
 	}
 	return fmt.Sprintf("%q is not a role: give a role definition's id "+
 		"(/subscriptions/<id>/providers/Microsoft.Authorization/roleDefinitions/<guid>) or GUID, or one of %s",
-		value, strings.Join(slices.Sorted(maps.Keys(BuiltInRoles)), ", "))
+		value, strings.Join(slices.Sorted(maps.Keys(builtInRoles)), ", "))
 }
 
 // roleDefinitionIdIn is a role as an ARM id in the subscription: a full id as given, a GUID or a
 // built-in role's name as that subscription's role definition.
 func roleDefinitionIdIn(subscriptionId, role string) string {
-	if id, builtIn := BuiltInRoles[role]; builtIn {
+	if id, builtIn := builtInRoles[role]; builtIn {
 		role = id
 	}
 	if guidPattern.MatchString(role) {

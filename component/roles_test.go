@@ -24,8 +24,8 @@ func TestRoleAssignmentsOnTheCluster(t *testing.T) {
 		return "/subscriptions/" + fakearm.Subscription + "/providers/Microsoft.Authorization/roleDefinitions/" + guid
 	}
 	want := map[string]struct{ role, principal, principalType string }{
-		"cache-role-ops":                     {roleIn(BuiltInRoles["Reader"]), azuremock.PrincipalA, PrincipalGroup},
-		"cache-role-" + azuremock.PrincipalB: {roleIn(BuiltInRoles["Contributor"]), azuremock.PrincipalB, PrincipalServicePrincipal},
+		"cache-role-ops":                     {roleIn(builtInRoles["Reader"]), azuremock.PrincipalA, PrincipalGroup},
+		"cache-role-" + azuremock.PrincipalB: {roleIn(builtInRoles["Contributor"]), azuremock.PrincipalB, PrincipalServicePrincipal},
 		"cache-role-custom":                  {custom, azuremock.PrincipalC, PrincipalServicePrincipal},
 	}
 	order := []string{"cache-role-ops", "cache-role-" + azuremock.PrincipalB, "cache-role-custom"} // the list's

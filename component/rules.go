@@ -156,8 +156,8 @@ func validateWhateverTheAuthentication(name string, a *ManagedRedisArgs) error {
 func allowedValues(_ *ManagedRedisArgs, s *settings) []refusal {
 	var refused []refusal
 	for i, zone := range s.zones {
-		if !slices.Contains(Zones, zone) {
-			refused = append(refused, refuse(fmt.Sprintf("zones[%d]", i), "%q is not one of %s", zone, strings.Join(Zones, ", ")))
+		if !slices.Contains(zones, zone) {
+			refused = append(refused, refuse(fmt.Sprintf("zones[%d]", i), "%q is not one of %s", zone, strings.Join(zones, ", ")))
 		}
 	}
 	return refused
@@ -192,7 +192,7 @@ func geoReplicationModules(_ *ManagedRedisArgs, s *settings) []refusal {
 	}
 	var refused []refusal
 	for i, m := range s.database.Modules {
-		if slices.Contains(ModuleNames, m.Name) && !slices.Contains(geoReplicationModuleNames, m.Name) {
+		if slices.Contains(ModuleNames(), m.Name) && !slices.Contains(geoReplicationModuleNames, m.Name) {
 			refused = append(refused, refuse(fmt.Sprintf("database.modules[%d].name", i),
 				"%s cannot be used with geo-replication: only RediSearch and RedisJSON can", m.Name))
 		}

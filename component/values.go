@@ -3,6 +3,7 @@ package component
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -40,8 +41,10 @@ const (
 	maxConnectionNameLength = maxSecretNameLength - len("connectionstrings--")
 )
 
-// Zones are the availability zones Azure numbers.
-var Zones = []string{"1", "2", "3"}
+// Zones are the availability zones Azure numbers: a copy, which the caller may change.
+func Zones() []string { return slices.Clone(zones) }
+
+var zones = []string{"1", "2", "3"}
 
 // PrivateDnsZone is the private DNS zone of Azure Managed Redis's private endpoints.
 const PrivateDnsZone = "privatelink.redis.azure.net"

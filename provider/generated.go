@@ -618,71 +618,71 @@ func (MigrationStatusOutput) ElementType() reflect.Type { return reflect.TypeFor
 
 func init() { pulumi.RegisterOutputType(MigrationStatusOutput{}) }
 
-// SkuName is a closed list of values (component.Enums["SkuName"]).
+// SkuName is a closed list of values (component.Enums()["SkuName"]).
 type SkuName string
 
 func (SkuName) Values() []infer.EnumValue[SkuName] { return enumValues[SkuName]("SkuName") }
 
-// TlsVersion is a closed list of values (component.Enums["TlsVersion"]).
+// TlsVersion is a closed list of values (component.Enums()["TlsVersion"]).
 type TlsVersion string
 
 func (TlsVersion) Values() []infer.EnumValue[TlsVersion] { return enumValues[TlsVersion]("TlsVersion") }
 
-// PublicNetworkAccess is a closed list of values (component.Enums["PublicNetworkAccess"]).
+// PublicNetworkAccess is a closed list of values (component.Enums()["PublicNetworkAccess"]).
 type PublicNetworkAccess string
 
 func (PublicNetworkAccess) Values() []infer.EnumValue[PublicNetworkAccess] {
 	return enumValues[PublicNetworkAccess]("PublicNetworkAccess")
 }
 
-// Authentication is a closed list of values (component.Enums["Authentication"]).
+// Authentication is a closed list of values (component.Enums()["Authentication"]).
 type Authentication string
 
 func (Authentication) Values() []infer.EnumValue[Authentication] {
 	return enumValues[Authentication]("Authentication")
 }
 
-// PrincipalType is a closed list of values (component.Enums["PrincipalType"]).
+// PrincipalType is a closed list of values (component.Enums()["PrincipalType"]).
 type PrincipalType string
 
 func (PrincipalType) Values() []infer.EnumValue[PrincipalType] {
 	return enumValues[PrincipalType]("PrincipalType")
 }
 
-// ClientProtocol is a closed list of values (component.Enums["ClientProtocol"]).
+// ClientProtocol is a closed list of values (component.Enums()["ClientProtocol"]).
 type ClientProtocol string
 
 func (ClientProtocol) Values() []infer.EnumValue[ClientProtocol] {
 	return enumValues[ClientProtocol]("ClientProtocol")
 }
 
-// ClusteringPolicy is a closed list of values (component.Enums["ClusteringPolicy"]).
+// ClusteringPolicy is a closed list of values (component.Enums()["ClusteringPolicy"]).
 type ClusteringPolicy string
 
 func (ClusteringPolicy) Values() []infer.EnumValue[ClusteringPolicy] {
 	return enumValues[ClusteringPolicy]("ClusteringPolicy")
 }
 
-// EvictionPolicy is a closed list of values (component.Enums["EvictionPolicy"]).
+// EvictionPolicy is a closed list of values (component.Enums()["EvictionPolicy"]).
 type EvictionPolicy string
 
 func (EvictionPolicy) Values() []infer.EnumValue[EvictionPolicy] {
 	return enumValues[EvictionPolicy]("EvictionPolicy")
 }
 
-// ModuleName is a closed list of values (component.Enums["ModuleName"]).
+// ModuleName is a closed list of values (component.Enums()["ModuleName"]).
 type ModuleName string
 
 func (ModuleName) Values() []infer.EnumValue[ModuleName] { return enumValues[ModuleName]("ModuleName") }
 
-// AofFrequency is a closed list of values (component.Enums["AofFrequency"]).
+// AofFrequency is a closed list of values (component.Enums()["AofFrequency"]).
 type AofFrequency string
 
 func (AofFrequency) Values() []infer.EnumValue[AofFrequency] {
 	return enumValues[AofFrequency]("AofFrequency")
 }
 
-// RdbFrequency is a closed list of values (component.Enums["RdbFrequency"]).
+// RdbFrequency is a closed list of values (component.Enums()["RdbFrequency"]).
 type RdbFrequency string
 
 func (RdbFrequency) Values() []infer.EnumValue[RdbFrequency] {

@@ -88,7 +88,7 @@ func withPlain(t schema.TypeSpec, plain bool) schema.TypeSpec {
 
 // describeEnums describes the enum types, as the library does (infer leaves them empty).
 func describeEnums(spec *schema.PackageSpec) {
-	for name, enum := range component.Enums {
+	for name, enum := range component.Enums() {
 		token := Name + ":" + module + ":" + name
 		if t, ok := spec.Types[token]; ok {
 			t.Description = enum.Description

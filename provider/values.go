@@ -13,7 +13,7 @@ import (
 
 // enumValues are the values of the library's enum of that name (component.Enums).
 func enumValues[T ~string](name string) []infer.EnumValue[T] {
-	enum := component.Enums[name]
+	enum := component.Enums()[name]
 	values := make([]infer.EnumValue[T], len(enum.Values))
 	for i, v := range enum.Values {
 		values[i] = infer.EnumValue[T]{Name: v.Name, Value: T(v.Value), Description: v.Description}

@@ -267,7 +267,7 @@ func (g *generator) file() ([]byte, error) {
 	}
 	for _, name := range g.enums {
 		g.p("")
-		g.p("// %s is a closed list of values (component.Enums[%q]).", name, name)
+		g.p("// %s is a closed list of values (component.Enums()[%q]).", name, name)
 		g.p("type %s string", name)
 		g.p("")
 		g.p("func (%s) Values() []infer.EnumValue[%s] { return enumValues[%s](%q) }", name, name, name, name)

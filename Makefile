@@ -24,7 +24,7 @@ TEST_VERSION := 1.2.3-alpha.1
 
 GO_PACKAGES = $$(go list ./... | grep -v -e /tests/e2e -e /tests/artifacts)
 
-.PHONY: help demo sandbox diagram test_nodejs_build bench bench-client build provider fake cli generate schema sdk check_generated dist test test_go test_client test_nodejs test_python test_e2e test_artifacts lint
+.PHONY: help demo sandbox diagram facts redis-commands test_nodejs_build bench bench-client build provider fake cli generate schema sdk check_generated dist test test_go test_client test_nodejs test_python test_e2e test_artifacts lint
 
 help: ## List the targets.
 	@grep -E '^[a-z_%/-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -70,12 +70,21 @@ $(CACHE)/bin/pulumi: tools/pulumi-cli/go.mod tools/pulumi-cli/go.sum
 $(CACHE)/bin/pulumi-language-yaml: tools/pulumi-yaml/go.mod tools/pulumi-yaml/go.sum
 	cd tools/pulumi-yaml && go build -o $@ github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
 
-generate: ## Everything generated: the azure-native binding from azure/schema, the provider's types from the library, schema.json from the provider, the SDKs from it.
+generate: ## Everything generated from the repository alone: the azure-native binding from azure/schema, the provider's types from the library, schema.json from the provider, the SDKs from it (tools/gen-*). `make facts`, `make redis-commands` and `make diagram` regenerate what needs npm, redis-server or Graphviz.
+	python3 tools/facts/preview_subset.py
 	go run ./tools/gen-binding -out .
-	go generate ./provider
-	go run ./provider/cmd/gen-sdk -version $(DEV_VERSION) -out .
+	go run ./tools/gen-provider -out provider/generated.go
+	go run ./tools/gen-sdk -version $(DEV_VERSION) -out .
 
 schema sdk: generate ## Aliases of generate.
+
+facts: ## The binding's schema subsets and facts (azure/schema, azure/*/testdata, internal/factcheck/testdata) from the npm package @pulumi/azure-native 3.28.0 and the reference facts (REFERENCE=<facts JSON>); needs npm, then run make generate.
+	@test -n "$(REFERENCE)" || { echo "REFERENCE=<azure-native-3.28.0.json of the reference facts> is required"; exit 1; }
+	mkdir -p $(CACHE)/npm && cd $(CACHE)/npm && npm pack --silent @pulumi/azure-native@3.28.0 && tar -xzf pulumi-azure-native-3.28.0.tgz
+	python3 tools/facts/schema_subset.py $(REFERENCE) $(CACHE)/npm/package
+
+redis-commands: ## component/redis_commands.txt, the commands an access string may name, from a local redis-server's COMMAND LIST (needs redis-server); the modules' list: tools/redis-commands/redis-module-commands.sh <redis/docs checkout>.
+	tools/redis-commands/redis-commands.sh
 
 dist: $(NODE_MODULES) $(VENV)/bin/python ## Release artefacts of $(VERSION) in $(DIST): plugin archives for $(PLATFORMS), npm package, wheel.
 	scripts/dist.sh $(VERSION) $(DIST) $(PLATFORMS)

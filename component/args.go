@@ -3,7 +3,7 @@ package component
 import "github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 // The inputs of the components, defined once: the multi-language provider's types, the schema
-// and the SDKs are generated from these (provider/cmd/gen-provider, `make generate`). A field's
+// and the SDKs are generated from these (tools/gen-provider, `make generate`). A field's
 // `pulumi` tag is its schema name (",optional" unless required); `enum` names the closed list of
 // values (Enums) of a plain string; its doc comment, without the leading field name, is its
 // description in the schema and the SDKs. Plain Go fields (strings, bools, slices and structs of

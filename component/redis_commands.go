@@ -6,8 +6,8 @@ import (
 )
 
 // The command names an ACL rule may give: Redis's own (redis_commands.txt, written by
-// scripts/redis-commands.sh) and those of the modules a database may enable
-// (redis_module_commands.txt, written by scripts/redis-module-commands.sh).
+// tools/redis-commands/redis-commands.sh) and those of the modules a database may enable
+// (redis_module_commands.txt, written by tools/redis-commands/redis-module-commands.sh).
 
 //go:embed redis_commands.txt
 var redisCommandList string

@@ -1,7 +1,7 @@
 // Package provider is the multi-language face of the components: a Pulumi component provider
 // on pulumi-go-provider's infer, through which TypeScript, Python and YAML programs reach the
 // Go library in package component. Its types, their descriptions and the conversions to the
-// library's are generated from the library (generated.go, by cmd/gen-provider), where every
+// library's are generated from the library (generated.go, by tools/gen-provider), where every
 // input and output is defined once; what is written here is the provider's own: its metadata
 // and the schema's plain markers. The components' behaviour lives in the library only.
 package provider

@@ -24,7 +24,7 @@ mkdir -p "$out/build"
 out=$(cd "$out" && pwd)
 
 echo "== schema and SDKs, version $version"
-go run ./provider/cmd/gen-sdk -version "$version" -out "$out/build"
+go run ./tools/gen-sdk -version "$version" -out "$out/build"
 cp sdk/go.mod sdk/go.sum "$out/build/sdk/"
 
 for platform in "$@"; do

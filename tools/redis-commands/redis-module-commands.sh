@@ -7,10 +7,10 @@
 # access-string check (component/access_string.go) reads the file.
 #
 #   git clone --depth 1 https://github.com/redis/docs /tmp/redis-docs
-#   scripts/redis-module-commands.sh /tmp/redis-docs
+#   tools/redis-commands/redis-module-commands.sh /tmp/redis-docs
 set -euo pipefail
 docs=${1:?usage: $0 <a checkout of github.com/redis/docs>}
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 commit=${REDIS_DOCS_COMMIT:-$(git -C "$docs" rev-parse HEAD)}
 module_of() {
   case $1 in
@@ -23,7 +23,7 @@ module_of() {
 {
   echo "# Commands of the modules an Azure Managed Redis database may enable: redis/docs"
   echo "# content/commands at $commit, without those since Redis 8"
-  echo "# (scripts/redis-module-commands.sh)."
+  echo "# (tools/redis-commands/redis-module-commands.sh)."
   for file in "$docs"/content/commands/{ft,json,bf,cf,cms,topk,tdigest,ts}.*.md; do
     front=$(awk 'NR > 1 && /^---$/ { exit } { print }' "$file")
     since=$(sed -n 's/^since: *//p' <<<"$front")

@@ -2,7 +2,7 @@
 // Go SDKs from it with Pulumi's codegen packages. It replaces `pulumi package gen-sdk`, which
 // needs the Pulumi language hosts, unavailable in this project's build environment.
 //
-//	go run ./provider/cmd/gen-sdk -version 0.1.0 -out .
+//	go run ./tools/gen-sdk -version 0.1.0 -out .
 package main
 
 import (

@@ -9,8 +9,6 @@ import (
 
 // What the generated code (generated.go) leans on.
 
-//go:generate go run ./cmd/gen-provider -out generated.go
-
 // enumValues are the values of the library's enum of that name (component.Enums).
 func enumValues[T ~string](name string) []infer.EnumValue[T] {
 	enum := component.Enums()[name]

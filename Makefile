@@ -112,7 +112,7 @@ test_client: ## The Go client (its own module) against real Redis servers: TLS, 
 	cd client && go test -count=1 ./...
 
 test_e2e: cli test_nodejs test_python ## The real engine over Go, TypeScript, Python and YAML programs, fake Azure.
-	go test -count=1 -timeout 20m ./tests/e2e/
+	go test -count=1 -timeout 35m ./tests/e2e/
 
 test_nodejs: test_nodejs_build ## Node.js SDK tests (tsc --strict, node --test) and type-check of examples/nodejs.
 	cd tests/nodejs && npm test

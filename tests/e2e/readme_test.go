@@ -75,8 +75,28 @@ func fences(t *testing.T, file string) []readmeFence {
 	return out
 }
 
+// documents are the README and the docs/ pages it links to for details; the Registry's
+// _index.md is checked against the README below.
+func documents(t *testing.T) []string {
+	t.Helper()
+	pages, err := filepath.Glob(filepath.Join(repo, "docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []string{"README.md"}
+	for _, page := range pages {
+		if filepath.Base(page) != "_index.md" {
+			files = append(files, filepath.Join("docs", filepath.Base(page)))
+		}
+	}
+	return files
+}
+
 func TestReadmeBlocks(t *testing.T) {
-	blocks := fences(t, "README.md")
+	var blocks []readmeFence
+	for _, file := range documents(t) {
+		blocks = append(blocks, fences(t, file)...)
+	}
 	programs := map[string]string{}
 	for _, b := range blocks {
 		if strings.HasSuffix(b.kind, "-program") {
@@ -84,14 +104,14 @@ func TestReadmeBlocks(t *testing.T) {
 		}
 	}
 	for _, b := range blocks {
-		name := strings.ReplaceAll(b.kind+"-line-"+itoa(b.line), " ", "-")
+		name := strings.ReplaceAll(b.readmeName+"-"+b.kind+"-line-"+itoa(b.line), " ", "-")
 		t.Run(name, func(t *testing.T) {
 			switch b.kind {
 			case "":
-				t.Fatalf("README.md:%d: a ```%s block without a <!-- readme-test: KIND --> line before it (the line is %q)", b.line, b.lang, b.marker)
+				t.Fatalf("%s:%d: a ```%s block without a <!-- readme-test: KIND --> line before it (the line is %q)", b.readmeName, b.line, b.lang, b.marker)
 			case "skip":
 				if len(strings.Fields(b.args)) < 3 {
-					t.Fatalf("README.md:%d: skip needs a reason that says what runs it instead, got %q", b.line, b.args)
+					t.Fatalf("%s:%d: skip needs a reason that says what runs it instead, got %q", b.readmeName, b.line, b.args)
 				}
 			case "in":
 				checkBlockIn(t, b)
@@ -102,7 +122,7 @@ func TestReadmeBlocks(t *testing.T) {
 			case "typescript-program", "python-program", "yaml-program", "go-program":
 				runReadmeProgram(t, b)
 			default:
-				t.Fatalf("README.md:%d: unknown kind %q", b.line, b.kind)
+				t.Fatalf("%s:%d: unknown kind %q", b.readmeName, b.line, b.kind)
 			}
 		})
 	}
@@ -143,7 +163,7 @@ func checkTypeChecked(t *testing.T, b readmeFence) {
 			return
 		}
 	}
-	t.Fatalf("README.md:%d: no compiled tests/nodejs/readme/typecheck-*.ts holds the block (make test_nodejs_build)", b.line)
+	t.Fatalf("%s:%d: no compiled tests/nodejs/readme/typecheck-*.ts holds the block (make test_nodejs_build)", b.readmeName, b.line)
 }
 
 func itoa(n int) string {
@@ -156,7 +176,7 @@ func itoa(n int) string {
 func checkBlockIn(t *testing.T, b readmeFence) {
 	data, err := os.ReadFile(filepath.Join(repo, strings.TrimSpace(b.args)))
 	if err != nil {
-		t.Fatalf("README.md:%d: %v", b.line, err)
+		t.Fatalf("%s:%d: %v", b.readmeName, b.line, err)
 	}
 	file, text := string(data), b.text
 	if first, rest, ok := strings.Cut(text, "\n"); ok && regexp.MustCompile(`^[a-z]+:$`).MatchString(first) &&
@@ -164,7 +184,7 @@ func checkBlockIn(t *testing.T, b readmeFence) {
 		text = rest
 	}
 	if !strings.Contains(file, text) {
-		t.Errorf("README.md:%d: %s does not hold the block as written:\n%s", b.line, b.args, b.text)
+		t.Errorf("%s:%d: %s does not hold the block as written:\n%s", b.readmeName, b.line, b.args, b.text)
 	}
 }
 
@@ -179,21 +199,21 @@ func runSandboxBlock(t *testing.T, b readmeFence) {
 	for _, pair := range strings.Fields(b.args) {
 		placeholder, value, ok := strings.Cut(pair, "=")
 		if !ok || !strings.Contains(script, placeholder) {
-			t.Fatalf("README.md:%d: placeholder %q is not in the block", b.line, pair)
+			t.Fatalf("%s:%d: placeholder %q is not in the block", b.readmeName, b.line, pair)
 		}
 		script = strings.ReplaceAll(script, placeholder, value)
 	}
 	if strings.ContainsAny(script, "<>") {
-		t.Fatalf("README.md:%d: a placeholder without a value in the marker:\n%s", b.line, script)
+		t.Fatalf("%s:%d: a placeholder without a value in the marker:\n%s", b.readmeName, b.line, script)
 	}
 	state := t.TempDir()
 	// The fake holds what the sandbox says it holds (a vault, a cache), as for users.
 	out, err := sandboxCommand(dir, state, "bash", "-euo", "pipefail", "-c", script).CombinedOutput()
 	if err != nil {
-		t.Fatalf("README.md:%d: the block failed in the sandbox: %v\n%s", b.line, err, out)
+		t.Fatalf("%s:%d: the block failed in the sandbox: %v\n%s", b.readmeName, b.line, err, out)
 	}
 	if !strings.Contains(string(out), "created") {
-		t.Errorf("README.md:%d: the block created nothing:\n%s", b.line, out)
+		t.Errorf("%s:%d: the block created nothing:\n%s", b.readmeName, b.line, out)
 	}
 }
 

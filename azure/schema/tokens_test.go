@@ -19,7 +19,7 @@ func TestTheSubsetHasTheListedTokens(t *testing.T) {
 	for _, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line != "" && !strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "official ") {
-			listed = append(listed, line)
+			listed = append(listed, strings.TrimPrefix(line, "fake ")) // fake: in the subset, no Go binding
 		}
 	}
 	var spec struct {

@@ -59,6 +59,10 @@ var subsets = []struct{ file, dir string }{
 }
 
 func run(out string) error {
+	fakeOnly, err := fakeOnlyModules(filepath.Join(out, "azure", "tokens.txt"))
+	if err != nil {
+		return err
+	}
 	files := map[string][]byte{}
 	var bound, preview schema.PackageSpec // the subsets of the default and the preview versions
 	for i, subset := range subsets {
@@ -81,6 +85,9 @@ func run(out string) error {
 			return fmt.Errorf("%s: %w", subset.file, err)
 		}
 		for name, content := range generatedFiles {
+			if fakeOnly[strings.Split(name, "/")[0]] && i == 0 {
+				continue // in the subset for the fake plugin only: no Go code declares it
+			}
 			if strings.HasSuffix(name, ".go") {
 				if content, err = markGenerated(content); err != nil {
 					return fmt.Errorf("%s: %w", name, err)
@@ -91,7 +98,8 @@ func run(out string) error {
 		// As in the official SDK, every package folder names the plugin its resources run on.
 		plugin := generatedFiles["pulumi-plugin.json"]
 		for name := range generatedFiles {
-			if dir := filepath.Dir(name); dir != "." && strings.HasSuffix(name, ".go") && filepath.Base(dir) != "utilities" {
+			if dir := filepath.Dir(name); dir != "." && strings.HasSuffix(name, ".go") && filepath.Base(dir) != "utilities" &&
+				!(fakeOnly[strings.Split(name, "/")[0]] && i == 0) {
 				files[filepath.Join(subset.dir, dir, "pulumi-plugin.json")] = plugin
 			}
 		}
@@ -104,6 +112,34 @@ func run(out string) error {
 		files[name] = content
 	}
 	return writeGenerated(out, files)
+}
+
+// fakeOnlyModules are the modules whose every token azure/tokens.txt lists as `fake <token>`:
+// in the schema subset the fake plugin serves to YAML programs, with no Go binding.
+func fakeOnlyModules(path string) (map[string]bool, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	all := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		words := strings.Fields(line)
+		if len(words) == 0 || strings.HasPrefix(words[0], "#") || words[0] == "official" {
+			continue
+		}
+		parts := strings.Split(words[len(words)-1], ":")
+		if len(parts) < 3 {
+			continue
+		}
+		fake, seen := all[parts[1]]
+		all[parts[1]] = (fake || !seen) && words[0] == "fake"
+	}
+	for module, fake := range all {
+		if !fake {
+			delete(all, module)
+		}
+	}
+	return all, nil
 }
 
 func readSpec(path string) (schema.PackageSpec, error) {
